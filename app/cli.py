@@ -1,0 +1,217 @@
+"""The `leadpop` command: the desktop app, `parse`, `drop` and `report`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sys
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import NoReturn
+
+from app import __version__
+from app.config import ENV_DATA_DIR, ENV_HOURS, ENV_INBOX, ENV_USER, Config, resolve
+from app.core.clock import SystemClock
+from app.core.hours import HoursError
+
+log = logging.getLogger("leadpop")
+
+
+class CliError(Exception):
+    """A one-line error for the person at the keyboard (exit 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, no usage dump, exit 2
+        self.exit(2, f"error: {message} (see 'leadpop --help')\n")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("common options")
+    g.add_argument("--inbox", help=f"shared lead inbox: a folder or a URL [${ENV_INBOX}]")
+    g.add_argument("--data-dir", help=f"where this PC keeps its local store [${ENV_DATA_DIR}]")
+    g.add_argument("--user", help=f"the salesperson's name [${ENV_USER}]")
+    g.add_argument(
+        "--hours",
+        help=f"opening hours, e.g. 'mo-fr 09:00-18:00, sa 09:00-17:00', or 'always' [${ENV_HOURS}]",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="leadpop", description="Speed-to-lead for car dealerships.")
+    p.add_argument("--version", action="version", version=f"leadpop {__version__}")
+    _common(p)
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="drop a realistic demo lead a few seconds after start, then every 2 minutes",
+    )
+    p.add_argument("--lang", choices=["nl", "en"], help="interface language (default: system)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    sp = sub.add_parser("parse", help="print each lead document as JSON")
+    _common(sp)
+    sp.add_argument("files", nargs="+", metavar="FILE")
+
+    sd = sub.add_parser("drop", help="put a lead document into the inbox, atomically")
+    _common(sd)
+    g = sd.add_mutually_exclusive_group(required=True)
+    g.add_argument("file", nargs="?", metavar="FILE")
+    g.add_argument("--sample", action="store_true", help="a realistic random Dutch lead")
+
+    sr = sub.add_parser("report", help="the team KPIs")
+    _common(sr)
+    sr.add_argument("--since", help="first day (YYYY-MM-DD, dealership time); default 30 days ago")
+    sr.add_argument("--until", help="day after the last (YYYY-MM-DD); default tomorrow")
+    sr.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    sr.add_argument(
+        "--detail",
+        action="store_true",
+        help="with --format csv: one row per lead instead of the KPI table",
+    )
+    return p
+
+
+def _config(args: argparse.Namespace) -> Config:
+    try:
+        return resolve(inbox=args.inbox, data_dir=args.data_dir, user=args.user, hours=args.hours)
+    except HoursError as exc:
+        raise CliError(f"--hours: {exc}") from exc
+
+
+def _day(text: str, cfg: Config, flag: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(f"{flag}: not a date: {text!r} (use YYYY-MM-DD)") from exc
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=cfg.hours.tz)
+    return parsed
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from app.intake import Unreadable, parse_file
+
+    cfg = _config(args)
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            if not path.is_file():
+                raise Unreadable(f"{name}: no such file")
+            lead = parse_file(path, region=cfg.region)
+        except Unreadable as exc:
+            print(
+                f"error: {name}: {exc.reason}"
+                if not str(exc).startswith(name)
+                else f"error: {exc}",
+                file=sys.stderr,
+            )
+            failed += 1
+            continue
+        except OSError as exc:
+            print(f"error: {name}: {exc.strerror or exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(json.dumps(lead.to_json(), ensure_ascii=False, indent=2))
+    return 1 if failed else 0
+
+
+def cmd_drop(args: argparse.Namespace) -> int:
+    from app.intake import Unreadable, make_sample_document, parse_document
+    from app.producer import drop_bytes
+
+    cfg = _config(args)
+    if "://" in cfg.inbox and not cfg.inbox.startswith("file://"):
+        raise CliError("drop works on a folder inbox; for a mailbox, e-mail the lead to it")
+    root = Path(cfg.inbox.removeprefix("file://"))
+    if not cfg.inbox_given:
+        root.mkdir(parents=True, exist_ok=True)  # the embedded default inbox
+    now = SystemClock().now()
+    if args.sample:
+        data, stem, suffix = make_sample_document(random.Random(), now), "sample", ".json"
+    else:
+        src = Path(args.file)
+        if not src.is_file():
+            raise CliError(f"{src}: no such file")
+        data = src.read_bytes()
+        stem, suffix = src.stem, (src.suffix or ".json")
+        try:
+            parse_document(data, received_at=now, name=src.name, region=cfg.region)
+        except Unreadable as exc:
+            raise CliError(f"{src}: {exc.reason} — not dropped") from exc
+    final = drop_bytes(root, data, stem=stem, suffix=suffix, now=now)
+    print(final)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app import report_format
+    from app.desk import Desk
+    from app.inbox.base import InboxError
+    from app.inbox.open import open_inbox
+    from app.store import Store
+
+    cfg = _config(args)
+    tz = cfg.hours.tz
+    today = datetime.combine(datetime.now(tz).date(), time(0), tz)
+    since = _day(args.since, cfg, "--since") if args.since else today - timedelta(days=30)
+    until = _day(args.until, cfg, "--until") if args.until else today + timedelta(days=1)
+    if until <= since:
+        raise CliError("--until must come after --since")
+    try:
+        inbox = open_inbox(cfg.inbox, cfg.user, cfg.host, watch=False)
+    except InboxError as exc:
+        raise CliError(str(exc)) from exc
+    store = Store.open(cfg.data_dir)
+    try:
+        desk = Desk(inbox, store, SystemClock(), cfg)
+        report = desk.report(since, until)
+        if not desk.health.ok:
+            print(
+                f"warning: inbox unreachable ({desk.health.error}); "
+                "figures are from the events read earlier",
+                file=sys.stderr,
+            )
+        if args.format == "json":
+            print(report_format.as_json(report))
+        elif args.format == "csv" and args.detail:
+            facts = desk.lead_facts(since, until).values()
+            chosen = [f for f in facts if since <= f.received_at < until]
+            sys.stdout.write(report_format.detail_csv(chosen, tz))
+        elif args.format == "csv":
+            sys.stdout.write(report_format.as_csv(report))
+        else:
+            print(report_format.as_table(report))
+    finally:
+        store.close()
+        inbox.close()
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    from app.ui.main import run  # Qt is imported only for the desktop app
+
+    return run(cfg, demo=args.demo, lang=args.lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    handlers = {"parse": cmd_parse, "drop": cmd_drop, "report": cmd_report, None: cmd_app}
+    from app.inbox.base import InboxError
+    from app.store import StoreError
+
+    try:
+        return handlers[args.command](args)
+    except (CliError, InboxError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `leadpop report | head`
+        return 0

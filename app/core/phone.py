@@ -1,0 +1,128 @@
+"""Phone numbers as customers type them -> a `Phone` a salesperson can dial.
+
+Known traps (DESIGN.md): `phonenumbers.parse()` does not validate, the region must be
+upper-case, and a Belgian or German national number read as Dutch is an invalid +31
+number. So every candidate is validated, and the neighbouring regions are tried too.
+A number that stays invalid is kept raw and flagged, never dropped: a salesperson can
+still read it and dial by hand.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, PhoneNumberType
+
+from app.core.lead import Phone
+
+# Dealerships near the borders get leads from Belgians and Germans writing national forms.
+# But a Dutch number with a digit too many or too few is nearly always a valid Belgian or
+# German number (German area codes vary in length), and a `tel:` link that dials a
+# stranger abroad is worse than a number shown raw. So a fallback reading is limited:
+# German national numbers count only as mobiles (015x/016x/017x), Belgian ones only as
+# personal numbers (no premium or service lines), and a number with the home country's
+# mobile prefix (Dutch "06") is a mistyped home number, never another country's.
+FALLBACK_REGIONS = ("NL", "BE", "DE")
+_PERSONAL = {
+    PhoneNumberType.MOBILE,
+    PhoneNumberType.FIXED_LINE,
+    PhoneNumberType.FIXED_LINE_OR_MOBILE,
+}
+_FALLBACK_KINDS: dict[str, set[int]] = {"DE": {PhoneNumberType.MOBILE}}  # else _PERSONAL
+_HOME_MOBILE_PREFIX = {"NL": "06"}
+
+# "+31 (0)6 …" / "0031 (0)20 …": the national trunk prefix written after the country code.
+_TRUNK_ZERO = re.compile(r"^((?:\+|00)\s*\d{1,3})\s*\(\s*0\s*\)\s*")
+# Longer than any phone number written with generous spacing; beyond this it is prose.
+_MAX_RAW = 64
+
+_KINDS: dict[int, str] = {
+    value: name.lower()
+    for name, value in vars(PhoneNumberType).items()
+    if name.isupper() and isinstance(value, int) and name != "UNKNOWN"
+}
+
+
+def _regions(region: str) -> list[str]:
+    first = (region or "NL").strip().upper()
+    return [first, *(r for r in FALLBACK_REGIONS if r != first)]
+
+
+def _from_number(raw: str, number: PhoneNumber) -> Phone:
+    return Phone(
+        raw=raw,
+        e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+        display=phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
+        valid=True,
+        kind=_KINDS.get(phonenumbers.number_type(number)),
+        region=phonenumbers.region_code_for_number(number),
+    )
+
+
+def _clean(raw: str) -> str:
+    text = _TRUNK_ZERO.sub(r"\1 ", raw.strip())
+    # "00" is the international prefix in NL/BE/DE; as "+" it works whatever the region.
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    return text
+
+
+def _acceptable(number: PhoneNumber, raw: str, home: str, candidate: str) -> bool:
+    """Valid, and (for a neighbour's reading of a national number) plausibly meant so."""
+    if not phonenumbers.is_valid_number(number):
+        return False
+    if candidate == home or raw.lstrip().startswith(("+", "00")):
+        return True
+    digits = "".join(c for c in raw if c.isdigit())
+    if digits.startswith(_HOME_MOBILE_PREFIX.get(home, "+")):
+        return False
+    allowed = _FALLBACK_KINDS.get(candidate, _PERSONAL)
+    return phonenumbers.number_type(number) in allowed
+
+
+def normalize_phone(raw: str, region: str = "NL") -> Phone:
+    """The valid reading of `raw`: in `region`, else (within limits) as NL, BE or DE."""
+    raw = (raw or "").strip()
+    text = _clean(raw)
+    if not text or len(text) > _MAX_RAW:
+        return Phone(raw=raw)
+    regions = _regions(region)
+    for candidate in regions:
+        try:
+            number = phonenumbers.parse(text, candidate)
+        except NumberParseException:
+            continue
+        if _acceptable(number, text, regions[0], candidate):
+            return _from_number(raw, number)
+        if text.startswith("+"):
+            break  # the country code is explicit; another default region can't help
+    return Phone(raw=raw, valid=False)
+
+
+def find_phone(text: str, region: str = "NL") -> Phone | None:
+    """The valid phone number that appears first in free text, or None.
+
+    Each region gets its own matcher pass (the matcher only accepts numbers valid in its
+    region); the earliest acceptable match wins, on a tie the caller's region goes first.
+    """
+    if not text:
+        return None
+    regions = _regions(region)
+    best: tuple[int, int, Phone] | None = None
+    for rank, candidate in enumerate(regions):
+        try:
+            matches = phonenumbers.PhoneNumberMatcher(text, candidate)
+            match = next(
+                (
+                    m
+                    for m in matches
+                    if _acceptable(m.number, _clean(m.raw_string), regions[0], candidate)
+                ),
+                None,
+            )
+        except NumberParseException:
+            continue
+        if match is not None and (best is None or (match.start, rank) < best[:2]):
+            best = (match.start, rank, _from_number(match.raw_string, match.number))
+    return best[2] if best else None

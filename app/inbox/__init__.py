@@ -1,0 +1,1 @@
+"""Shared lead inboxes: the contract (`base`) and its backends."""

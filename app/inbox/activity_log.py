@@ -1,0 +1,106 @@
+"""The activity log as files: one JSON Lines file per client, read incrementally.
+
+Pure file logic: it raises OSError and leaves mapping errors to the backend. Each client
+appends only to its own file, so there is never a second writer to lock against.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from app.core.events import decode_event, encode_event
+
+SUFFIX = ".jsonl"
+# No real event comes near this; it bounds memory on a corrupt file without newlines.
+MAX_LINE_BYTES = 1024 * 1024
+
+
+def append_event(path: Path, event: dict[str, Any]) -> None:
+    """Append one event as a line, flushed to disk before returning.
+
+    A crash or a full disk can leave a torn last line without b"\\n"; a newline first
+    closes it, so the torn fragment becomes one malformed (skipped) line instead of
+    corrupting this event.
+    """
+    data = encode_event(event)
+    with open(path, "a+b") as fh:
+        end = fh.seek(0, os.SEEK_END)
+        if end:
+            fh.seek(end - 1)
+            if fh.read(1) != b"\n":
+                data = b"\n" + data
+        fh.write(data)  # append mode: always lands at the end, whatever the read position
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def read_lines(path: Path, offset: int, end: int) -> tuple[list[bytes], int]:
+    """The complete lines in bytes [offset, end) of `path`, and the offset after the last one.
+
+    A torn last line (no newline yet) is not returned: the offset stays before it, so it is
+    read whole once its writer finishes it. Cost is proportional to `end - offset`.
+    """
+    lines: list[bytes] = []
+    pos = offset
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        while pos < end:
+            line = fh.readline(min(MAX_LINE_BYTES + 1, end - pos))
+            if not line:
+                break  # the file shrank while we read: the next read starts over
+            if not line.endswith(b"\n"):
+                if len(line) <= MAX_LINE_BYTES:
+                    break  # torn last line: leave it for next time
+                # An overlong garbage line: step over it; its tail reads as a malformed line.
+            else:
+                lines.append(line)
+            pos += len(line)
+    return lines, pos
+
+
+def _is_log(entry: os.DirEntry[str]) -> bool:
+    return (
+        entry.name.endswith(SUFFIX)
+        and not entry.name.startswith(".")
+        and entry.is_file(follow_symlinks=False)
+    )
+
+
+def read_new_events(
+    folder: Path, cursor: dict[str, Any]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """New events in every `*.jsonl` of `folder` since `cursor` ({file name: byte offset}).
+
+    Malformed lines are skipped. A file smaller than its offset was truncated or replaced:
+    it is read again from the start (readers dedup by event id). Raises OSError.
+    """
+    events: list[dict[str, Any]] = []
+    new_cursor: dict[str, Any] = dict(cursor)
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if _is_log(e))
+    for name in names:
+        path = folder / name
+        try:
+            # A fresh stat, not the listing's: directory listings on SMB report stale sizes.
+            size = os.stat(path).st_size
+        except FileNotFoundError:
+            continue
+        offset = cursor.get(name, 0)
+        if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+            offset = 0
+        if size < offset:
+            offset = 0
+        new_cursor[name] = offset
+        if size == offset:
+            continue
+        try:
+            lines, new_cursor[name] = read_lines(path, offset, size)
+        except FileNotFoundError:
+            continue
+        for line in lines:
+            event = decode_event(line)
+            if event is not None:
+                events.append(event)
+    return events, new_cursor

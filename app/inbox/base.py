@@ -1,0 +1,112 @@
+"""The shared lead inbox contract. The folder backend and the mailbox backend both implement it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+
+
+class InboxError(Exception):
+    """Base of inbox errors; the message is one line a person can act on."""
+
+
+class InboxUnavailable(InboxError):
+    """The inbox can't be reached right now (unmounted, permission denied, disk full, network)."""
+
+
+class InboxConfigError(InboxError):
+    """The inbox location itself is wrong (doesn't exist, not a folder, bad URL): don't retry."""
+
+
+class DocumentGone(InboxError):
+    """The document left `new/` (claimed by someone else) between list and read."""
+
+
+class DocumentTooLarge(InboxError):
+    """The document is over the reader's limit and was not read; `reason` goes to quarantine."""
+
+    def __init__(self, name: str, size: int, limit: int) -> None:
+        self.name, self.size, self.limit = name, size, limit
+        self.reason = f"document too large: {size} bytes, the limit is {limit} bytes"
+        super().__init__(f"{name}: {self.reason}")
+
+
+@dataclass(frozen=True)
+class InboxDoc:
+    """A lead document waiting in the inbox (`new/`)."""
+
+    name: str  # unique within the inbox, e.g. "20261125-100200-jansen.json"; the claim key
+    received_at: datetime  # when it landed, as the shared inbox reports it (aware)
+    size: int
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    won: bool
+    owner: str | None  # the winner: me when won, the colleague when lost, None if unknown
+
+
+# Opaque, JSON-serializable read position of the activity log (e.g. {file: byte offset}).
+Cursor = dict[str, Any]
+
+
+class Inbox(Protocol):
+    location: str
+
+    def list_new(self) -> list[InboxDoc]:
+        """Documents in `new/`, in-flight (`.tmp`) files excluded. Costs O(new), not O(history)."""
+        ...
+
+    def read(self, doc: InboxDoc, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+        """The document's bytes. Raises DocumentTooLarge past `limit` without reading it."""
+        ...
+
+    def quarantine(self, doc: InboxDoc, reason: str) -> None:
+        """Move an unreadable document aside with a one-line reason. Never deletes it."""
+        ...
+
+    def set_aside_duplicate(self, doc: InboxDoc, of_name: str) -> None:
+        """Move a duplicate of an existing lead out of `new/`, keeping it."""
+        ...
+
+    def claim(self, name: str, user: str) -> ClaimResult:
+        """Atomically take the document; exactly one of several racing claimers wins."""
+        ...
+
+    def release(self, name: str, user: str) -> bool:
+        """Give a claimed document back to the team (`new/`). False if `user` doesn't hold it."""
+        ...
+
+    def claimed_by(self, name: str) -> str | None:
+        """Who holds the document, if anyone."""
+        ...
+
+    def append_event(self, event: dict[str, Any]) -> None:
+        """Append to this client's own activity log, flushed. Raises InboxUnavailable."""
+        ...
+
+    def read_events(self, cursor: Cursor) -> tuple[list[dict[str, Any]], Cursor]:
+        """New events of the whole team since `cursor`, and the cursor after them.
+
+        Incremental: only new bytes/messages are read. Malformed lines are skipped; a torn
+        last line is left for the next read. Dedup by id is the caller's job (the store).
+        """
+        ...
+
+    def wait_for_change(self, timeout: float) -> bool:
+        """Block up to `timeout` s until the backend notices a change (watcher/IDLE).
+
+        Returns True on a change. Always safe to return False: the caller re-lists anyway,
+        because network shares drop change notifications.
+        """
+        ...
+
+    def check(self) -> None:
+        """Raise InboxUnavailable / InboxConfigError if the inbox can't be used right now."""
+        ...
+
+    def close(self) -> None:
+        ...

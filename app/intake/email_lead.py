@@ -1,0 +1,209 @@
+"""E-mail leads: portal notifications and customers' own mails, in any MIME layout.
+
+Order of trust: 1) an ADF attachment or ADF in the body; 2) labelled fields in the text
+body (HTML converted first); 3) Reply-To / From for the e-mail address, unless it is a
+portal's no-reply address; 4) a phone number anywhere in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.message import Message
+
+from app.core.lead import Vehicle
+from app.core.phone import find_phone
+from app.intake.adf import AdfRead, decode_xml, find_adf, read_adf_text
+from app.intake.errors import Unreadable
+from app.intake.fields import Found
+from app.intake.htmltext import html_to_text
+from app.intake.labels import Labelled, read_labels
+from app.intake.mime import (
+    Part,
+    addresses,
+    fatal_defects,
+    header_text,
+    iter_parts,
+    parse_message,
+)
+from app.intake.text import try_decode
+from app.intake.values import parse_price, parse_time, parse_year, plausible_email, safe_id
+
+# Registrable-domain labels of the portals Dutch dealers get leads from.
+PORTALS = {
+    "autoscout24": "autoscout24",
+    "marktplaats": "marktplaats",
+    "autotrack": "autotrack",
+    "gaspedaal": "gaspedaal",
+    "viabovag": "viabovag",
+    "autowereld": "autowereld",
+    "2dehands": "2dehands",
+    "2ememain": "2dehands",
+    "autotrader": "autotrader",
+}
+_NO_REPLY = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster|bounces?|"
+    r"notifications?|notificaties|notify|alerts?|automailer|mailer|system)(?:[+._-].*)?$",
+    re.IGNORECASE,
+)
+_XML_TYPES = ("application/xml", "text/xml", "application/adf+xml", "text/x-adf")
+MAX_MESSAGE = 4000  # a whole mail as "message" would bury the question in the alert
+
+
+@dataclass(frozen=True)
+class EmailRead:
+    found: Found
+    message_id: str | None
+    original: str | None  # the raw mail as text in its declared charset, when not UTF-8
+
+
+def portal_of(domain: str) -> str | None:
+    labels = domain.lower().rstrip(".").split(".")
+    if labels[-2:] == ["mobile", "de"]:
+        return "mobile.de"
+    return next((PORTALS[label] for label in labels if label in PORTALS), None)
+
+
+def _domain(address: str) -> str:
+    return address.rpartition("@")[2].lower().strip(">").strip()
+
+
+def is_customer_address(address: str) -> bool:
+    """False for a portal's own or an automatic sender: replying there reaches nobody."""
+    local, at, domain = address.rpartition("@")
+    return bool(at and local) and not _NO_REPLY.match(local) and portal_of(domain) is None
+
+
+def _adf_in(part: Part) -> str | None:
+    is_xml = part.content_type in _XML_TYPES or part.filename.lower().endswith((".xml", ".adf"))
+    lowered_payload = part.payload.lower()
+    if b"<adf" not in lowered_payload and b"&lt;adf" not in lowered_payload:
+        return None
+    if is_xml:
+        return decode_xml(part.payload)
+    if part.content_type.startswith("text/"):
+        text = part.text
+        # Raw tags in HTML would be eaten by the converter; escaped ones only show after it.
+        return find_adf(text) or (
+            find_adf(html_to_text(text)) if part.content_type == "text/html" else None
+        )
+    return None
+
+
+def _find_adf(parts: list[Part]) -> tuple[AdfRead | None, Unreadable | None]:
+    """The first readable ADF; else the reason the first ADF-looking part failed."""
+    error = None
+    for part in parts:
+        try:
+            text = _adf_in(part)
+            if text is not None:
+                return read_adf_text(text), None
+        except Unreadable as exc:
+            error = error or exc
+    return None, error
+
+
+def _bodies(parts: list[Part]) -> list[str]:
+    """Inline text bodies, plain before HTML: a portal's plain part can be a stub."""
+    inline = [p for p in parts if not p.attachment]
+    plain = [p.text for p in inline if p.content_type == "text/plain"]
+    html = [html_to_text(p.text) for p in inline if p.content_type == "text/html"]
+    return [t for t in (*plain, *html) if t.strip()]
+
+
+def _from_labels(labels: Labelled) -> Found:
+    first = labels.first
+    name = first("name") or " ".join(
+        p for p in (first("first_name"), first("infix"), first("last_name")) if p
+    )
+    vehicle = Vehicle(
+        make=first("make") or None,
+        model=first("model") or None,
+        year=parse_year(first("year")),
+        stock=first("stock") or None,
+        price=parse_price(first("price")),
+        url=first("url") or None,
+        plate=first("plate") or None,
+        text=first("vehicle") or None,
+    )
+    emails = [plausible_email(e) for e in labels.values.get("email", [])]
+    return Found(
+        name=name,
+        phones=labels.values.get("phone", []),
+        email=next((e for e in emails if e), None),
+        vehicle=vehicle if vehicle.to_json() else None,
+        message=first("message"),
+    )
+
+
+def _from_text(bodies: list[str], region: str) -> Found:
+    for text in bodies:
+        found = _from_labels(read_labels(text))
+        if found.has_lead_fields:
+            if not found.phones:
+                found.phone = find_phone(text, region)
+            return found
+    text = bodies[0]  # no labels: a customer's own words, e.g. a direct mail
+    message = text.strip()
+    if len(message) > MAX_MESSAGE:
+        message = message[: MAX_MESSAGE - 1] + "…"
+    return Found(phone=find_phone(text, region), message=message)
+
+
+def _sender_source(msg: Message, sender_domain: str) -> str:
+    """The sender's domain, or "website" when it is the dealership's own (its web form)."""
+    recipients = {
+        _domain(address)
+        for header in ("To", "Cc", "Delivered-To", "X-Original-To")
+        for _, address in addresses(msg, header)
+    }
+    return "website" if sender_domain in recipients else sender_domain
+
+
+def _contact_from_headers(msg: Message, found: Found) -> None:
+    for header in ("Reply-To", "From"):
+        for display, address in addresses(msg, header):
+            email = plausible_email(address)
+            if email and is_customer_address(email):
+                found.email = email
+                found.name = found.name or display
+                return
+
+
+def read_email(data: bytes, region: str) -> EmailRead:
+    msg = parse_message(data)
+    parts = list(iter_parts(msg))
+    adf, adf_error = _find_adf(parts)
+    if adf is not None:
+        found = adf.found
+    else:
+        bodies = _bodies(parts)
+        if not bodies:
+            defects = ", ".join(fatal_defects(msg))
+            raise adf_error or Unreadable(
+                f"malformed e-mail: {defects}" if defects else "e-mail has no readable text body"
+            )
+        found = _from_text(bodies, region)
+        if adf_error is not None:
+            found.flags.append("adf_unreadable")
+    if not found.email:
+        _contact_from_headers(msg, found)
+    senders = addresses(msg, "From")
+    sender_domain = _domain(senders[0][1]) if senders else ""
+    portal = portal_of(sender_domain) if sender_domain else None
+    provider, vendor = (adf.provider, adf.vendor) if adf else ("", "")
+    found.source = provider or portal or vendor or _sender_source(msg, sender_domain)
+    found.requested_at = found.requested_at or parse_time(header_text(msg, "Date"))
+    subject = header_text(msg, "Subject")
+    if subject:
+        found.extra["subject"] = subject
+    if not found.has_lead_fields:
+        raise adf_error or Unreadable("e-mail has no lead fields (name, phone or e-mail)")
+    message_id = safe_id(header_text(msg, "Message-ID").strip("<> "))
+    return EmailRead(found, message_id or None, _original(data, parts))
+
+
+def _original(data: bytes, parts: list[Part]) -> str | None:
+    """The mail as text: UTF-8, else its first declared charset (an 8-bit legacy mail)."""
+    charset = next((p.charset for p in parts if p.charset), None)
+    return try_decode(data, "utf-8") or try_decode(data, charset)

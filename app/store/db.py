@@ -1,0 +1,80 @@
+"""Opening the database file: pragmas, migrations, and the two failure modes that must not crash."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.store.schema import migrations
+
+log = logging.getLogger(__name__)
+
+
+class StoreError(Exception):
+    """The store can't be used; the message is one line that says what to do."""
+
+
+def _pragmas(db: Database) -> None:
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def _move_aside(path: Path) -> Path:
+    """Keep a corrupt file (and its WAL) for IT, under a name that says what happened."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(path) + suffix)
+        if src.exists():
+            src.rename(Path(str(target) + suffix))
+    return target
+
+
+def open_database(path: Path) -> tuple[Database, list[str]]:
+    """Open (creating or upgrading) the store. Returns the database and messages for the user.
+
+    A corrupt file is moved aside and a fresh store is started; a file written by a newer
+    Leadpop is refused, because downgrading it would lose data.
+    """
+    messages: list[str] = []
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in (1, 2):
+        db = Database(path)
+        try:
+            _pragmas(db)
+            (check,) = db.execute("PRAGMA quick_check(1)").fetchone()
+            if check != "ok":
+                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+            known = {m.name for m in migrations._migrations}
+            applied = {m.name for m in migrations.applied(db)}
+            newer = sorted(applied - known)
+            if newer:
+                db.close()
+                raise StoreError(
+                    f"the database {path} was written by a newer Leadpop (schema {newer[-1]}); "
+                    "install the newer Leadpop or start with another --data-dir"
+                )
+            migrations.apply(db)
+            return db, messages
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if attempt == 2:
+                raise StoreError(f"can't open the database {path}: {exc}") from exc
+            aside = _move_aside(path)
+            msg = (
+                f"the database was damaged ({exc}); "
+                f"it was kept as {aside.name} and a new one started"
+            )
+            log.warning(msg)
+            messages.append(msg)
+    raise AssertionError("unreachable")

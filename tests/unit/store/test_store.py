@@ -1,0 +1,148 @@
+"""The local store on real SQLite files: migrations, damage, dedup, outbox."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from app.core.lead import Lead, Phone
+from app.store import Store, StoreError
+from app.store.schema import migrations
+
+NOW = datetime(2026, 11, 25, 9, 2, tzinfo=UTC)
+
+
+def lead(
+    lead_id: str = "L1",
+    phone: str | None = "+31612345678",
+    email: str | None = None,
+    at: datetime = NOW,
+) -> Lead:
+    return Lead(
+        id=lead_id,
+        received_at=at,
+        name="Jan Jansen",
+        email=email,
+        phone=Phone(
+            raw="06 12345678",
+            e164=phone,
+            display="06 12345678",
+            valid=True,
+            kind="mobile",
+            region="NL",
+        )
+        if phone
+        else None,
+    )
+
+
+def test_migrates_from_empty(tmp_path: Path) -> None:
+    s = Store.open(tmp_path)
+    names = [m.name for m in migrations.applied(s.db)]
+    assert names == [m.name for m in migrations._migrations]
+    assert "alerted_at" in s.db["leads"].columns_dict
+    assert s.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert s.db.execute("pragma foreign_keys").fetchone()[0] == 1
+    assert s.db.execute("pragma busy_timeout").fetchone()[0] == 5000
+    s.close()
+
+
+def test_migrates_from_previous_version_keeping_data(tmp_path: Path) -> None:
+    db = Database(tmp_path / "leadpop.db")
+    migrations.apply(db, stop_before="m002_alerted_at")
+    assert "alerted_at" not in db["leads"].columns_dict
+    old = Store(db)
+    old.insert_lead(lead(), doc_name="a.json", sla_start=NOW, now=NOW)
+    db.close()
+
+    s = Store.open(tmp_path)
+    assert "alerted_at" in s.db["leads"].columns_dict
+    row = s.lead("L1")
+    assert row is not None and row["name"] == "Jan Jansen" and row["alerted_at"] is None
+    s.close()
+
+
+def test_newer_database_is_refused_not_touched(tmp_path: Path) -> None:
+    s = Store.open(tmp_path)
+    s.db["_sqlite_migrations"].insert(
+        {"migration_set": "leadpop", "name": "m999_from_the_future", "applied_at": "x"}
+    )
+    s.close()
+    with pytest.raises(StoreError, match="newer Leadpop"):
+        Store.open(tmp_path)
+    # Still there, unmodified: a downgrade must not eat the data.
+    db = Database(tmp_path / "leadpop.db")
+    assert any(r["name"] == "m999_from_the_future" for r in db["_sqlite_migrations"].rows)
+    db.close()
+
+
+def test_corrupt_file_is_moved_aside_with_a_message(tmp_path: Path) -> None:
+    damaged = b"SQLite format 3\x00" + b"\xde\xad" * 4000
+    (tmp_path / "leadpop.db").write_bytes(damaged)
+    s = Store.open(tmp_path)
+    assert s.messages and "damaged" in s.messages[0]
+    kept = list(tmp_path.glob("leadpop.db.corrupt-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    s.set_setting("user", "anna")  # the fresh store works
+    s.close()
+
+
+def test_events_dedup_by_id(tmp_path: Path) -> None:
+    s = Store.open(tmp_path)
+    ev = {
+        "v": 1,
+        "id": "abc",
+        "ts": NOW.isoformat(),
+        "type": "claimed",
+        "lead": "L1",
+        "user": "anna",
+        "host": "pc1",
+        "received_at": NOW.isoformat(),
+    }
+    assert s.add_events([ev, dict(ev)]) == 1
+    assert s.add_events([ev]) == 0
+    assert s.event_count() == 1
+    got = list(s.events_for_period(NOW - timedelta(hours=1), NOW + timedelta(hours=1)))
+    assert [e["id"] for e in got] == ["abc"]
+    s.close()
+
+
+def test_outbox_keeps_order_until_published(tmp_path: Path) -> None:
+    s = Store.open(tmp_path)
+    for i in range(3):
+        s.enqueue({"id": f"e{i}", "type": "call"}, NOW)
+    assert [e["id"] for e in s.outbox()] == ["e0", "e1", "e2"]
+    s.published("e0")
+    s.close()
+    s = Store.open(tmp_path)  # survives a restart
+    assert [e["id"] for e in s.outbox()] == ["e1", "e2"]
+    s.close()
+
+
+def test_attempt_numbers_and_foreign_keys(tmp_path: Path) -> None:
+    s = Store.open(tmp_path)
+    s.insert_lead(lead(), doc_name="a.json", sla_start=NOW, now=NOW)
+    assert s.add_attempt("L1", ts=NOW, outcome="voicemail", note=None, user="anna") == 1
+    assert s.add_attempt("L1", ts=NOW, outcome="busy", note="in gesprek", user="anna") == 2
+    with pytest.raises(sqlite3.IntegrityError):
+        s.add_attempt("nope", ts=NOW, outcome="busy", note=None, user="anna")
+    assert [a["number"] for a in s.attempts("L1")] == [1, 2]
+    s.close()
+
+
+def test_same_customer_within_24h(tmp_path: Path) -> None:
+    s = Store.open(tmp_path)
+    s.insert_lead(lead(email="Jan@Example.nl"), doc_name="a.json", sla_start=NOW, now=NOW)
+    later = NOW + timedelta(hours=3)
+    assert s.find_same_customer("+31612345678", None, later, timedelta(hours=24))["id"] == "L1"
+    assert s.find_same_customer(None, "jan@example.nl", later, timedelta(hours=24))["id"] == "L1"
+    assert (
+        s.find_same_customer("+31612345678", None, NOW + timedelta(days=2), timedelta(hours=24))
+        is None
+    )
+    assert s.find_same_customer(None, None, later, timedelta(hours=24)) is None
+    s.close()

@@ -1,0 +1,172 @@
+"""Screenshots of the alert, the call panel and the outcome prompt, for review.
+
+    .venv/bin/python tools/screenshots_alert.py [--out docs/screenshots] [--lang nl en]
+
+Runs under a real X server with a window manager, as a showroom PC has: when DISPLAY is
+unset it starts `Xvfb` and `openbox` itself (one screen per resolution) and stops them.
+Dutch needs the compiled catalogue: `pyside6-lrelease app/resources/i18n/alert_nl.ts`.
+Writes e.g. docs/screenshots/alert-normal-nl-1366.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SIZES = ((1366, 768), (1920, 1080))
+NOW = datetime(2026, 11, 25, 9, 12, 0, tzinfo=UTC)
+
+
+@contextlib.contextmanager
+def x_server(width: int, height: int) -> Iterator[None]:
+    """Xvfb + openbox on a free display, unless a display is already there."""
+    if os.environ.get("DISPLAY"):
+        yield
+        return
+    for tool in ("Xvfb", "openbox"):
+        if not shutil.which(tool):
+            sys.exit(f"error: {tool} not found (apt-get install xvfb openbox)")
+    display = next(f":{n}" for n in range(99, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
+    deadline = time.monotonic() + 10
+    while not socket.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # a tool script waiting for a process, not a test
+    env = {**os.environ, "DISPLAY": display}
+    wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL)
+    os.environ["DISPLAY"] = display
+    try:
+        yield
+    finally:
+        del os.environ["DISPLAY"]
+        for proc in (wm, xvfb):
+            proc.terminate()
+            proc.wait(timeout=5)
+
+
+def lead_row(now: datetime, **over: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "id": "L3f9a0c2b7d1e4a6", "name": "Jan Jansen", "source": "website",
+        "phone_raw": "06 12345678", "phone_e164": "+31612345678",
+        "phone_display": "06 12345678", "phone_valid": 1,
+        "vehicle": json.dumps({"make": "Volkswagen", "model": "Golf", "year": 2021,
+                               "stock": "V1234", "price": 21950}),
+        "message": "Is deze auto nog beschikbaar? Ik wil zaterdag graag een proefrit maken, "
+                   "en heb een Opel Astra uit 2015 om in te ruilen.",
+        "received_at": (now - timedelta(seconds=65)).isoformat(timespec="seconds"),
+        "requested_at": (now - timedelta(minutes=5)).isoformat(timespec="seconds"),
+        "sla_start": (now - timedelta(seconds=65)).isoformat(timespec="seconds"),
+    }
+    row.update(over)
+    return row
+
+
+def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
+    # Imported under the X server just started: Qt reads DISPLAY when the app is made.
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTimer, QTranslator
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.core.clock import FakeClock
+    from app.desk import ClaimOutcome, LeadView
+    from app.ui import call_panel
+    from app.ui.alert import AlertWindow
+    from app.ui.outcome_dialog import OutcomeDialog
+
+    app = QApplication.instance() or QApplication([])
+    translator = QTranslator()
+    language = QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English
+    QLocale.setDefault(QLocale(language, QLocale.Country.Netherlands))
+    if lang == "nl":
+        qm = ROOT / "app" / "resources" / "i18n" / "alert_nl.qm"
+        if not translator.load(str(qm)):
+            sys.exit(f"error: {qm} missing; run pyside6-lrelease first")
+        QCoreApplication.installTranslator(translator)
+    call_panel.open_tel_link = lambda url: True  # never dial from a screenshot run
+
+    def settle(widget: QWidget) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(400, loop.quit)  # let the window manager map and lay it out
+        loop.exec()
+
+    def save(widget: QWidget, name: str) -> Path:
+        settle(widget)
+        path = out / f"{name}-{lang}-{width}.png"
+        widget.grab().save(str(path))
+        return path
+
+    clock = FakeClock(NOW)
+    alert = AlertWindow(clock, sound=type("Mute", (), {"play": lambda self: False})())
+    view = LeadView(row=lead_row(NOW), attempts=[], status="new", next_attempt=1,
+                    next_due=NOW, overdue=False)
+    other = LeadView(row=lead_row(NOW, id="L2", name="Fatima el Amrani"), attempts=[],
+                     status="new", next_attempt=1, next_due=NOW, overdue=False)
+    shots = []
+    clock.set(NOW - timedelta(seconds=65) + timedelta(seconds=18))  # 1:42 left
+    alert.set_leads([view, other])
+    shots.append(save(alert, "alert-normal"))
+    clock.set(NOW - timedelta(seconds=65) + timedelta(seconds=103))  # 0:17 left
+    shots.append(save(alert, "alert-amber"))
+    clock.set(NOW - timedelta(seconds=65) + timedelta(seconds=165))  # +0:45
+    shots.append(save(alert, "alert-overtime"))
+    alert.call_button.click()
+    alert.claim_result(view.id, ClaimOutcome(True, "piet"), calling=True)
+    shots.append(save(alert, "call-panel"))
+    alert.close()
+
+    attempt = {"id": 1, "lead_id": view.id, "number": 1, "ts": NOW.isoformat(),
+               "outcome": "voicemail", "note": None, "user": "piet"}
+    later = LeadView(row=view.row, attempts=[attempt], status="attempt 1",
+                     next_attempt=2, next_due=NOW, overdue=True)
+    if width == SIZES[0][0]:  # a dialog of fixed size: one picture per language
+        dialog = OutcomeDialog(later)
+        dialog.show()
+        settle(dialog)
+        path = out / f"outcome-{lang}.png"
+        dialog.grab().save(str(path))
+        shots.append(path)
+        dialog.close()
+    QCoreApplication.removeTranslator(translator)
+    app.processEvents()
+    return shots
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", nargs="+", default=["nl", "en"])
+    parser.add_argument("--size", nargs="+", default=[f"{w}x{h}" for w, h in SIZES])
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ["LEADPOP_MUTE"] = "1"
+    if args.child:  # one resolution per process: Qt keeps its first display for good
+        width, height = (int(n) for n in args.child.split("x"))
+        with x_server(width, height):
+            for lang in args.lang:
+                for path in shoot(args.out, lang, width, height):
+                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        return
+    for size in args.size:
+        cmd = [sys.executable, __file__, "--child", size, "--out", str(args.out),
+               "--lang", *args.lang]
+        subprocess.run(cmd, check=True)
+
+
+if __name__ == "__main__":
+    main()
