@@ -259,6 +259,7 @@ class Desk:
             received_at=received.isoformat(timespec="seconds"),
             name=row["name"],
             source=row["source"],
+            doc=row["doc_name"],  # extra field: lets a manager's PC reassign it by name
         )
         self._reschedule(lead_id)
         return ClaimOutcome(True, user)

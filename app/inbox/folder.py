@@ -21,7 +21,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -115,10 +115,8 @@ def _write_atomic(path: Path, text: str) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError:
-        try:
+        with suppress(OSError):
             tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         raise
 
 
@@ -186,18 +184,17 @@ class FolderInbox:
 
     # -- errors --------------------------------------------------------------------------
 
+    def _unreachable(self) -> InboxUnavailable:
+        return InboxUnavailable(f"inbox folder {self.root} is unreachable (share not mounted?)")
+
     def _unavailable(self, exc: OSError) -> InboxUnavailable:
         if not os.path.isdir(self.root):
-            return InboxUnavailable(f"inbox folder {self.root} is unreachable (share not mounted?)")
-        where = ""
+            return self._unreachable()
+        why = one_line(exc.strerror or str(exc))
         if exc.filename:
-            try:
-                where = f" ({Path(os.fsdecode(exc.filename)).relative_to(self.root)})"
-            except ValueError:
-                where = ""
-        return InboxUnavailable(
-            f"inbox folder {self.root} is unavailable: {one_line(exc.strerror or str(exc))}{where}"
-        )
+            with suppress(ValueError):  # not a path inside the inbox: leave it out
+                why += f" ({Path(os.fsdecode(exc.filename)).relative_to(self.root)})"
+        return InboxUnavailable(f"inbox folder {self.root} is unavailable: {why}")
 
     @contextmanager
     def _share(self) -> Iterator[None]:
@@ -208,10 +205,14 @@ class FolderInbox:
             raise self._unavailable(exc) from exc
 
     def _require(self, *folders: Path) -> None:
-        """After a FileNotFoundError: was it the document, or the inbox itself?"""
-        for folder in (self.root, *folders):
+        """After a FileNotFoundError: was it the document, or the inbox itself that went?"""
+        if not os.path.isdir(self.root):
+            raise self._unreachable()
+        for folder in folders:
             if not os.path.isdir(folder):
-                raise self._unavailable(FileNotFoundError(2, "missing folder", str(folder)))
+                raise InboxUnavailable(
+                    f"inbox folder {self.root} has no {folder.name}/ folder (share not mounted?)"
+                )
 
     # -- documents in new/ ---------------------------------------------------------------
 
@@ -330,10 +331,7 @@ class FolderInbox:
 
     def _make_user_folder(self, folder: str, user: str) -> None:
         path = self._claimed / folder
-        try:
-            path.mkdir()
-        except FileExistsError:
-            pass
+        path.mkdir(exist_ok=True)
         if folder == user:
             return
         marker = path / USER_MARKER

@@ -19,6 +19,16 @@ from watchdog.observers.api import BaseObserver
 
 log = logging.getLogger(__name__)
 
+
+class _NormalStop(logging.Filter):
+    """watchdog 7 logs an ERROR when an observer stops while its reader wakes up: noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "called when the thread is inactive" not in record.getMessage()
+
+
+logging.getLogger("watchdog.observers.inotify").addFilter(_NormalStop())
+
 # Opening or reading a document (our own reads too) is not a change: reacting to "opened"
 # would wake every reader after each of its own reads.
 _CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})

@@ -88,8 +88,11 @@ def parse_xml(text: str) -> Element:
 
 def decode_xml(data: bytes) -> str:
     """The XML as text, in the encoding its declaration names (else UTF-8, cp1252…)."""
-    declared = _DECLARED.match(data[:1024])
-    return decode_text(data, declared[1].decode("ascii") if declared else None)
+    match = _DECLARED.match(data[:1024])
+    declared = match[1].decode("ascii") if match else None
+    if declared and declared.lower().startswith(("utf-16", "utf-32")) and b"\x00" not in data:
+        declared = None  # an ASCII-readable declaration can't be UTF-16: a mislabel
+    return decode_text(data, declared)
 
 
 def find_adf(text: str) -> str | None:

@@ -7,7 +7,6 @@ portal's no-reply address; 4) a phone number anywhere in the text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from email.message import Message
 
@@ -26,28 +25,14 @@ from app.intake.mime import (
     iter_parts,
     parse_message,
 )
+from app.intake.senders import is_customer_address, portal_of, sender_domain
 from app.intake.text import try_decode
 from app.intake.values import parse_price, parse_time, parse_year, plausible_email, safe_id
 
-# Registrable-domain labels of the portals Dutch dealers get leads from.
-PORTALS = {
-    "autoscout24": "autoscout24",
-    "marktplaats": "marktplaats",
-    "autotrack": "autotrack",
-    "gaspedaal": "gaspedaal",
-    "viabovag": "viabovag",
-    "autowereld": "autowereld",
-    "2dehands": "2dehands",
-    "2ememain": "2dehands",
-    "autotrader": "autotrader",
-}
-_NO_REPLY = re.compile(
-    r"^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster|bounces?|"
-    r"notifications?|notificaties|notify|alerts?|automailer|mailer|system)(?:[+._-].*)?$",
-    re.IGNORECASE,
-)
 _XML_TYPES = ("application/xml", "text/xml", "application/adf+xml", "text/x-adf")
 MAX_MESSAGE = 4000  # a whole mail as "message" would bury the question in the alert
+# A customer's number is near the top; the matcher costs ~3 s per MB of digit-rich text.
+PHONE_SCAN = 20_000
 
 
 @dataclass(frozen=True)
@@ -55,23 +40,6 @@ class EmailRead:
     found: Found
     message_id: str | None
     original: str | None  # the raw mail as text in its declared charset, when not UTF-8
-
-
-def portal_of(domain: str) -> str | None:
-    labels = domain.lower().rstrip(".").split(".")
-    if labels[-2:] == ["mobile", "de"]:
-        return "mobile.de"
-    return next((PORTALS[label] for label in labels if label in PORTALS), None)
-
-
-def _domain(address: str) -> str:
-    return address.rpartition("@")[2].lower().strip(">").strip()
-
-
-def is_customer_address(address: str) -> bool:
-    """False for a portal's own or an automatic sender: replying there reaches nobody."""
-    local, at, domain = address.rpartition("@")
-    return bool(at and local) and not _NO_REPLY.match(local) and portal_of(domain) is None
 
 
 def _adf_in(part: Part) -> str | None:
@@ -141,23 +109,23 @@ def _from_text(bodies: list[str], region: str) -> Found:
         found = _from_labels(read_labels(text))
         if found.has_lead_fields:
             if not found.phones:
-                found.phone = find_phone(text, region)
+                found.phone = find_phone(text[:PHONE_SCAN], region)
             return found
     text = bodies[0]  # no labels: a customer's own words, e.g. a direct mail
     message = text.strip()
     if len(message) > MAX_MESSAGE:
         message = message[: MAX_MESSAGE - 1] + "…"
-    return Found(phone=find_phone(text, region), message=message)
+    return Found(phone=find_phone(text[:PHONE_SCAN], region), message=message)
 
 
-def _sender_source(msg: Message, sender_domain: str) -> str:
+def _sender_source(msg: Message, domain: str) -> str:
     """The sender's domain, or "website" when it is the dealership's own (its web form)."""
     recipients = {
-        _domain(address)
+        sender_domain(address)
         for header in ("To", "Cc", "Delivered-To", "X-Original-To")
         for _, address in addresses(msg, header)
     }
-    return "website" if sender_domain in recipients else sender_domain
+    return "website" if domain in recipients else domain
 
 
 def _contact_from_headers(msg: Message, found: Found) -> None:
@@ -189,10 +157,10 @@ def read_email(data: bytes, region: str) -> EmailRead:
     if not found.email:
         _contact_from_headers(msg, found)
     senders = addresses(msg, "From")
-    sender_domain = _domain(senders[0][1]) if senders else ""
-    portal = portal_of(sender_domain) if sender_domain else None
+    domain = sender_domain(senders[0][1]) if senders else ""
+    portal = portal_of(domain) if domain else None
     provider, vendor = (adf.provider, adf.vendor) if adf else ("", "")
-    found.source = provider or portal or vendor or _sender_source(msg, sender_domain)
+    found.source = provider or portal or vendor or _sender_source(msg, domain)
     found.requested_at = found.requested_at or parse_time(header_text(msg, "Date"))
     subject = header_text(msg, "Subject")
     if subject:

@@ -41,7 +41,7 @@ def read_phone(text: str, region: str) -> Phone:
     """A phone field's value; "06 12345678 (na 17:00)" keeps its note in `raw`."""
     phone = normalize_phone(text, region)
     if not phone.valid:
-        inside = find_phone(text, region)
+        inside = find_phone(text[:200], region)  # a number with a note, not an essay
         if inside is not None:
             return replace(inside, raw=text.strip())
     return phone

@@ -185,11 +185,13 @@ def test_unreadable_document_is_quarantined_never_lost(team: Team) -> None:
     assert anna.alertable() == []
 
 
-def test_same_document_twice_and_same_customer_give_one_lead(team: Team) -> None:
+def test_same_document_twice_and_same_customer_give_one_lead(team: Team, clock: FakeClock) -> None:
     anna = team.desk("anna")
-    team.drop(lead_doc(), "a.json")
-    team.drop(lead_doc(), "a-again.json")
-    team.drop(lead_doc(source="autoscout24"), "portal.json")  # same phone, other portal
+    now = clock.now()
+    team.drop(lead_doc(), "a.json", at=now - timedelta(seconds=3))
+    team.drop(lead_doc(), "a-again.json", at=now - timedelta(seconds=2))
+    # The same customer (same phone) through a portal, a bit later.
+    team.drop(lead_doc(source="autoscout24"), "portal.json", at=now - timedelta(seconds=1))
     anna.poll()
     [view] = anna.alertable()
     dups = json.loads(view.row["duplicates"])

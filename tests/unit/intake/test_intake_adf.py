@@ -92,6 +92,15 @@ def test_declared_legacy_encoding(received: datetime) -> None:
     assert "René" in lead.original
 
 
+def test_utf16_declaration_on_utf8_bytes_is_a_mislabel(received: datetime) -> None:
+    text = (
+        '<?xml version="1.0" encoding="UTF-16"?><adf><prospect><customer><contact>'
+        "<name>Zoë de Wit</name></contact></customer></prospect></adf>"
+    )
+    assert parse(text.encode("utf-8"), received).name == "Zoë de Wit"
+    assert parse(text.encode("utf-16"), received).name == "Zoë de Wit"  # the real thing
+
+
 def test_lead_without_contact_is_still_a_lead(received: datetime) -> None:
     data = adf("<prospect><customer><contact><name>Jan</name></contact></customer></prospect>")
     assert NO_CONTACT in parse(data, received).flags

@@ -7,6 +7,7 @@ import pytest
 
 from app.core.lead import NO_CONTACT, Lead, Vehicle, stable_id
 from app.intake import Unreadable, parse_document
+from app.intake.senders import portal_of
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -252,3 +253,14 @@ def test_mbox_from_line_and_crlf(received: datetime) -> None:
     lead = parse(data, received)
     assert lead.format == "email"
     assert lead.phone is not None and lead.phone.e164 == "+31612345678"
+
+
+@pytest.mark.parametrize(
+    ("domain", "portal"),
+    [("autoscout24.nl", "autoscout24"), ("mailer.autoscout24.com", "autoscout24"),
+     ("reply.marktplaats.nl", "marktplaats"), ("team.mobile.de", "mobile.de"),
+     ("autotrack.nl", "autotrack"), ("gaspedaal.nl", "gaspedaal"), ("gmail.com", None),
+     ("mobile.nl", None)],
+)  # fmt: skip
+def test_portal_of(domain: str, portal: str | None) -> None:
+    assert portal_of(domain) == portal

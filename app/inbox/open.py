@@ -1,0 +1,58 @@
+"""The one place that turns an inbox location (a folder or a URL) into an Inbox."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from app.inbox.base import Inbox, InboxConfigError
+from app.inbox.folder import FolderInbox
+
+# Two or more letters: "C:\\leads" is a Windows path, not a URL with scheme "c".
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")
+
+
+def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
+    """A folder path or file:// URL -> FolderInbox; anything else is a one-line config error.
+
+    `kw` goes to the backend (watch=, now=, create=). Raises InboxConfigError for a bad
+    location; a share that is merely down is reported later by the operations.
+    """
+    text = location.strip()
+    if not text:
+        raise InboxConfigError("no inbox given: pass a folder path with --inbox")
+    match = _URL.match(text)
+    if match is None:
+        return FolderInbox(Path(text).expanduser(), user, host, **kw)
+    scheme = match.group(1).lower()
+    # Never echo a URL back: a mailbox URL may carry a password.
+    if scheme in ("imap", "imaps"):
+        raise InboxConfigError(
+            f"the mailbox inbox is not available yet ({scheme}://); use a shared folder for now"
+        )
+    if scheme == "file":
+        return FolderInbox(_file_url_path(text), user, host, **kw)
+    raise InboxConfigError(
+        f"unsupported inbox address {scheme}://: use a folder path or a file:// URL"
+    )
+
+
+def _file_url_path(url: str) -> Path:
+    parts = urlsplit(url)
+    server = parts.netloc
+    if server in ("", "localhost"):
+        path = url2pathname(parts.path)
+    elif os.name == "nt":
+        path = url2pathname(f"//{server}{parts.path}")  # file://server/share -> \\server\share
+    else:
+        raise InboxConfigError(
+            f"file:// URLs naming a server ({server}) work on Windows only: "
+            "mount the share and give its folder"
+        )
+    if not path:
+        raise InboxConfigError("the file:// URL names no folder")
+    return Path(path)

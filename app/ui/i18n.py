@@ -1,0 +1,49 @@
+"""Translations: every app/resources/i18n/*_<lang>.qm plus Qt's own qtbase_<lang>.qm.
+
+Language: --lang, else the saved setting, else Dutch when the system locale is Dutch,
+else English (the source language needs no catalogue).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+I18N = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+
+
+def choose_language(cli: str | None, saved: str | None, system: QLocale | None = None) -> str:
+    if cli:
+        return cli
+    if saved:
+        return saved
+    system = system or QLocale.system()
+    return "nl" if system.language() == QLocale.Language.Dutch else "en"
+
+
+def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Load and install the catalogues; returns them (keep them alive as long as the app)."""
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
+                QLocale.Country.Netherlands)
+    )
+    if lang == "en":
+        return []
+    translators: list[QTranslator] = []
+    paths = sorted(I18N.glob(f"*_{lang}.qm"))
+    if not paths:
+        log.warning("no %s translations in %s (run tools/build_translations.py)", lang, I18N)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    paths.append(Path(qt_dir) / f"qtbase_{lang}.qm")
+    for path in paths:
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            translators.append(translator)
+        else:
+            log.info("translation %s not loaded", path)
+    return translators

@@ -1,0 +1,389 @@
+"""The worker thread: it owns the Store, the Inbox and the Desk; the GUI only gets signals.
+
+DESIGN.md: the GUI thread does no I/O, and the SQLite connection belongs to the thread
+that opened it. So everything that touches the store or the inbox is created *inside*
+the worker thread (in `open_store` / `start_desk`) and only used there. The GUI talks to
+it through `WorkerThread`, whose request signals are queued into the worker's slots.
+
+Detection has two paths: a re-list timer (≤ 2 s; network shares drop change
+notifications) and a watcher thread blocked in `inbox.wait_for_change`, which pokes the
+worker for low latency. The timer also keeps reminders and opening-time alerts on
+schedule when nothing in the inbox changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from app.config import Config
+from app.core.clock import Clock
+from app.desk import ClaimOutcome, Desk, Health
+from app.inbox.base import Inbox, InboxConfigError, InboxError
+from app.store import Store, StoreError
+from app.ui.prefs import PREFS_KEY, Prefs
+
+log = logging.getLogger(__name__)
+
+MAX_RELIST_S = 2.0
+WATCH_TIMEOUT_S = 0.5  # how long stop() may wait for the watcher thread to notice
+DEMO_FIRST_MS = 4_000
+DEMO_EVERY_MS = 120_000
+
+InboxFactory = Callable[[Config], Inbox]
+
+
+def default_inbox(cfg: Config) -> Inbox:
+    from app.inbox.open import open_inbox
+
+    if cfg.embedded_inbox:  # the local default folder: ours to create
+        Path(cfg.inbox).mkdir(parents=True, exist_ok=True)
+    return open_inbox(cfg.inbox, cfg.user, cfg.host, watch=True)
+
+
+def _health_key(h: Health) -> tuple[Any, ...]:
+    return (h.ok, h.down_since, h.error)
+
+
+class DeskWorker(QObject):
+    """Lives in the worker thread. Every slot runs there; results go out by signal."""
+
+    prefs_loaded = Signal(object)  # Prefs (defaults when the store can't be opened)
+    desk_ready = Signal(object)  # Config the desk runs with
+    leads_changed = Signal(list, list, list)  # alertable, my leads, waiting (LeadView lists)
+    lead_taken = Signal(str, object)  # lead id, owner (None: gone without a known owner)
+    claim_done = Signal(str, object, bool)  # lead id, ClaimOutcome, calling
+    reminders_due = Signal(list)  # LeadViews whose reminder fires now
+    health_changed = Signal(object)  # Health
+    store_message = Signal(str)
+    error = Signal(str)
+    demo_dropped = Signal(str)  # the demo lead's file name
+    stopped = Signal()
+    _poke = Signal()  # from the watcher thread: something changed in the inbox
+
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        inbox_factory: InboxFactory = default_inbox,
+        rng: random.Random | None = None,
+    ) -> None:
+        super().__init__()
+        self.clock = clock
+        self.inbox_factory = inbox_factory
+        self.rng = rng or random.Random()
+        self.cfg: Config | None = None
+        self.store: Store | None = None
+        self.desk: Desk | None = None
+        self._health: tuple[Any, ...] | None = None
+        self._watch_stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self._poll_timer: QTimer | None = None
+        self._demo_timer: QTimer | None = None
+        self._poke.connect(self.refresh)
+
+    # -- start and stop (worker thread) ----------------------------------------------------
+
+    @Slot(object)
+    def open_store(self, data_dir: Path) -> None:
+        """Open the local store and read the saved settings."""
+        prefs = Prefs()
+        try:
+            self.store = Store.open(data_dir)
+        except StoreError as exc:
+            self.error.emit(str(exc))
+        else:
+            for message in self.store.messages:
+                self.store_message.emit(message)
+            prefs = Prefs.from_json(self.store.setting(PREFS_KEY))
+        self.prefs_loaded.emit(prefs)
+
+    @Slot(object, bool)
+    def start_desk(self, cfg: Config, demo: bool = False) -> None:
+        """Open the inbox and start polling; again after settings changed the config."""
+        self._close_desk()
+        self.cfg = cfg
+        if self.store is None:
+            return  # the store failed to open: the error was reported; nothing to drive
+        try:
+            inbox = self.inbox_factory(cfg)
+        except (InboxConfigError, InboxError, OSError) as exc:
+            self.error.emit(str(exc))
+            return
+        self.desk = Desk(inbox, self.store, self.clock, cfg)
+        self._health = None
+        self._poll_timer = QTimer(self, objectName="worker-poll")
+        self._poll_timer.setInterval(int(min(cfg.relist_s, MAX_RELIST_S) * 1000))
+        self._poll_timer.timeout.connect(self.refresh)
+        self._poll_timer.start()
+        self._watch_stop.clear()
+        self._watcher = threading.Thread(
+            target=self._watch, args=(inbox,), name="leadpop-inbox-watch", daemon=True
+        )
+        self._watcher.start()
+        if demo:
+            self._demo_timer = QTimer(self, objectName="worker-demo")
+            self._demo_timer.setSingleShot(True)
+            self._demo_timer.timeout.connect(self._drop_demo)
+            self._demo_timer.start(DEMO_FIRST_MS)
+        self.desk_ready.emit(cfg)
+        self.refresh()
+
+    def _close_desk(self) -> None:
+        for timer in (self._poll_timer, self._demo_timer):
+            if timer is not None:
+                timer.stop()
+                timer.deleteLater()
+        self._poll_timer = self._demo_timer = None
+        self._watch_stop.set()
+        if self._watcher is not None:
+            self._watcher.join()
+            self._watcher = None
+        if self.desk is not None:
+            try:
+                self.desk.inbox.close()
+            except Exception:  # closing a broken share must not stop the shutdown
+                log.exception("closing the inbox")
+            self.desk = None
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop timers and the watcher, close inbox and store; then the thread may quit."""
+        self._close_desk()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        self.stopped.emit()
+        # Quit from here: the GUI thread is blocked in QThread.wait(), so a queued quit
+        # would never be delivered.
+        thread = QThread.currentThread()
+        if thread is not None:
+            thread.quit()
+
+    def _watch(self, inbox: Inbox) -> None:
+        """Watcher thread: block on the backend's change notice and poke the worker."""
+        while not self._watch_stop.is_set():
+            try:
+                changed = inbox.wait_for_change(WATCH_TIMEOUT_S)
+            except Exception as exc:  # the timer re-lists anyway; don't spin on a broken share
+                log.debug("inbox watch failed: %s", exc)
+                self._watch_stop.wait(WATCH_TIMEOUT_S * 4)
+                continue
+            if changed and not self._watch_stop.is_set():
+                self._poke.emit()
+
+    # -- polling ---------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """One round: poll the inbox (the desk backs off itself), fire reminders, report."""
+        desk = self.desk
+        if desk is None:
+            return
+        try:
+            result = desk.poll()
+            for lead_id, owner in result.gone:
+                self.lead_taken.emit(lead_id, owner)
+            self._report_health()
+            due = desk.due_reminders()
+            if due:
+                self.reminders_due.emit(due)
+            self._emit_lists()
+        except Exception as exc:  # a store or parsing bug must not kill the worker
+            log.exception("poll failed")
+            self.error.emit(str(exc) or type(exc).__name__)
+
+    def _report_health(self) -> None:
+        assert self.desk is not None
+        key = _health_key(self.desk.health)
+        if key != self._health:
+            self._health = key
+            self.health_changed.emit(self.desk.health)
+
+    def _emit_lists(self) -> None:
+        assert self.desk is not None
+        d = self.desk
+        self.leads_changed.emit(d.alertable(), d.my_leads(), d.waiting())
+
+    def _act(self, what: str, action: Callable[[Desk], Any]) -> Any:
+        """Run an action on the desk, then tell the GUI the new state (or the error)."""
+        if self.desk is None:
+            self.error.emit(f"{what}: the inbox is not open")
+            return None
+        try:
+            result = action(self.desk)
+        except Exception as exc:
+            log.exception("%s failed", what)
+            self.error.emit(f"{what}: {exc}")
+            return None
+        self._report_health()
+        self._emit_lists()
+        return result
+
+    # -- actions (queued from the GUI) -----------------------------------------------------
+
+    @Slot(str, bool)
+    def claim(self, lead_id: str, calling: bool) -> None:
+        outcome = self._act("claim", lambda d: d.claim(lead_id))
+        if outcome is None:
+            outcome = ClaimOutcome(False, None, "the claim failed")
+        self.claim_done.emit(lead_id, outcome, calling)
+
+    @Slot(str)
+    def release(self, lead_id: str) -> None:
+        ok = self._act("release", lambda d: d.release(lead_id))
+        if ok is False:
+            self.error.emit("release: the lead could not be given back to the team")
+
+    @Slot(str)
+    def dismiss(self, lead_id: str) -> None:
+        self._act("dismiss", lambda d: d.dismiss(lead_id))
+
+    @Slot(str, str, object, object)
+    def record_call(
+        self, lead_id: str, outcome: str, note: str | None, lost_reason: str | None
+    ) -> None:
+        self._act(
+            "record call", lambda d: d.record_call(lead_id, outcome, note, lost_reason=lost_reason)
+        )
+
+    @Slot(str)
+    def mark_sold(self, lead_id: str) -> None:
+        self._act("mark sold", lambda d: d.mark_sold(lead_id))
+
+    @Slot(str, str)
+    def mark_lost(self, lead_id: str, reason: str) -> None:
+        self._act("mark lost", lambda d: d.mark_lost(lead_id, reason))
+
+    @Slot(str, int)
+    def snooze(self, lead_id: str, minutes: int) -> None:
+        self._act("snooze", lambda d: d.snooze(lead_id, minutes))
+
+    @Slot(object)
+    def save_prefs(self, prefs: Prefs) -> None:
+        if self.store is None:
+            self.error.emit("settings: the local store is not open")
+            return
+        try:
+            self.store.set_setting(PREFS_KEY, prefs.to_json())
+        except Exception as exc:
+            log.exception("saving settings failed")
+            self.error.emit(f"settings: {exc}")
+
+    @Slot()
+    def _drop_demo(self) -> None:
+        """Demo mode: a realistic lead lands in the inbox, as a web-form bridge would drop it."""
+        from app.intake import make_sample_document
+        from app.producer import drop_bytes
+
+        if self._demo_timer is not None:
+            self._demo_timer.start(DEMO_EVERY_MS)
+        if self.cfg is None:
+            return
+        now = self.clock.now()
+        try:
+            data = make_sample_document(self.rng, now)
+            path = drop_bytes(Path(self.cfg.inbox), data, stem="demo", suffix=".json", now=now)
+        except (InboxError, OSError) as exc:
+            log.warning("demo lead not dropped: %s", exc)
+            return
+        self.demo_dropped.emit(path.name)
+        self.refresh()
+
+
+class WorkerThread(QObject):
+    """The GUI side: starts the thread, forwards requests (queued), stops and joins."""
+
+    _open_store = Signal(object)
+    _start_desk = Signal(object, bool)
+    _claim = Signal(str, bool)
+    _release = Signal(str)
+    _dismiss = Signal(str)
+    _record_call = Signal(str, str, object, object)
+    _mark_sold = Signal(str)
+    _mark_lost = Signal(str, str)
+    _snooze = Signal(str, int)
+    _refresh = Signal()
+    _save_prefs = Signal(object)
+    _stop = Signal()
+
+    def __init__(self, worker: DeskWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.thread = QThread(objectName="leadpop-worker")
+        worker.moveToThread(self.thread)
+        w = worker
+        for signal, slot in (
+            (self._open_store, w.open_store),
+            (self._start_desk, w.start_desk),
+            (self._claim, w.claim),
+            (self._release, w.release),
+            (self._dismiss, w.dismiss),
+            (self._record_call, w.record_call),
+            (self._mark_sold, w.mark_sold),
+            (self._mark_lost, w.mark_lost),
+            (self._snooze, w.snooze),
+            (self._refresh, w.refresh),
+            (self._save_prefs, w.save_prefs),
+            (self._stop, w.stop),
+        ):
+            signal.connect(slot)
+        self._running = False
+
+    def start(self, data_dir: Path) -> None:
+        self.thread.start()
+        self._running = True
+        self._open_store.emit(Path(data_dir))
+
+    def start_desk(self, cfg: Config, demo: bool = False) -> None:
+        self._start_desk.emit(cfg, demo)
+
+    def claim(self, lead_id: str, calling: bool) -> None:
+        self._claim.emit(lead_id, calling)
+
+    def release(self, lead_id: str) -> None:
+        self._release.emit(lead_id)
+
+    def dismiss(self, lead_id: str) -> None:
+        self._dismiss.emit(lead_id)
+
+    def record_call(
+        self, lead_id: str, outcome: str, note: str | None = None, lost_reason: str | None = None
+    ) -> None:
+        self._record_call.emit(lead_id, outcome, note, lost_reason)
+
+    def mark_sold(self, lead_id: str) -> None:
+        self._mark_sold.emit(lead_id)
+
+    def mark_lost(self, lead_id: str, reason: str) -> None:
+        self._mark_lost.emit(lead_id, reason)
+
+    def snooze(self, lead_id: str, minutes: int) -> None:
+        self._snooze.emit(lead_id, minutes)
+
+    def refresh(self) -> None:
+        self._refresh.emit()
+
+    def save_prefs(self, prefs: Prefs) -> None:
+        self._save_prefs.emit(prefs)
+
+    def stop(self) -> None:
+        """Ask the worker to close everything in its own thread, then join the thread."""
+        if not self._running:
+            return
+        self._running = False
+        self._stop.emit()
+        if not self.thread.wait(10_000):
+            log.error("worker thread did not stop in time")
+            self.thread.quit()
+            self.thread.wait()
+
+    @property
+    def running(self) -> bool:
+        return self._running and self.thread.isRunning()

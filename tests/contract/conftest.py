@@ -1,0 +1,67 @@
+"""The inbox contract's fixtures: every backend runs the same tests on one shared inbox.
+
+- `inbox_factory(user, host)`: a client (one showroom PC) of the ONE shared inbox;
+- `producer`: puts documents into the inbox the way a real producer does;
+- `backend`: the rest (the location for other processes, set-aside documents, outages).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import pytest
+from inbox_harness import BACKENDS, T0, FolderBackend
+
+from app.core.events import make_event
+from app.inbox.base import Inbox
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    """Fail a test that leaves a thread running (napari's habit): close() must join."""
+    before = set(threading.enumerate())
+    yield
+    leaked = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
+    assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FolderBackend]:
+    harness = BACKENDS[request.param](tmp_path / "inbox")
+    yield harness
+    harness.close()
+
+
+@pytest.fixture
+def inbox_factory(backend: FolderBackend) -> Callable[[str, str], Inbox]:
+    return backend.make
+
+
+@pytest.fixture
+def producer(backend: FolderBackend) -> FolderBackend:
+    return backend
+
+
+@pytest.fixture
+def new_event() -> Callable[..., dict[str, Any]]:
+    """Valid, distinct activity events (a new id and a later ts each time)."""
+    seq = count()
+
+    def make(user: str = "anna", host: str = "pc-anna", lead: str = "lead-1") -> dict[str, Any]:
+        n = next(seq)
+        return make_event(
+            "call",
+            lead=lead,
+            user=user,
+            host=host,
+            ts=T0 + timedelta(seconds=n),
+            attempt=1,
+            outcome="voicemail",
+        )
+
+    return make
