@@ -6,6 +6,7 @@ XDG_CONFIG_HOME). Windows: a value under HKCU\\...\\Run (no admin rights needed)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import sys
@@ -95,9 +96,7 @@ def _win_set(line: str | None) -> None:  # pragma: no cover - Windows only
 
     with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
         if line is None:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 winreg.DeleteValue(key, APP_NAME)
-            except FileNotFoundError:
-                pass
         else:
             winreg.SetValueEx(key, APP_NAME, 0, winreg.REG_SZ, line)

@@ -16,7 +16,7 @@ from app.config import Config
 from app.core.cadence import next_attempt, reminder_due, snooze_until
 from app.core.clock import Clock
 from app.core.events import REACHED_OUTCOMES, make_event
-from app.core.kpi import LeadFacts, fold_events, team_report
+from app.core.kpi import LeadFacts, team_report
 from app.core.timefmt import from_text, to_utc_text
 from app.inbox.base import (
     DocumentGone,
@@ -27,7 +27,7 @@ from app.inbox.base import (
     InboxUnavailable,
 )
 from app.intake import Unreadable, parse_document
-from app.store import Store
+from app.store import Store, team_queries
 
 log = logging.getLogger(__name__)
 
@@ -447,7 +447,13 @@ class Desk:
     # -- team ------------------------------------------------------------------------------
 
     def lead_facts(self, since: datetime, until: datetime) -> dict[str, LeadFacts]:
-        return fold_events(self.store.events_for_period(since, until), self.config.hours)
+        """The leads received in [since, until), folded by app.core.kpi.fold_events.
+
+        The fold is kept per lead in an indexed table and redone only for leads with new
+        events, so a year of history costs a range read, not a re-fold (team_queries).
+        """
+        team_queries.refresh_facts(self.store.db, self.config.hours)
+        return {f.lead: f for f in team_queries.load_facts(self.store.db, since, until)}
 
     def report(self, since: datetime, until: datetime) -> dict[str, Any]:
         """The team KPIs (DESIGN.md). Reads new events first when the inbox is reachable."""

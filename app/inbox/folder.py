@@ -53,6 +53,7 @@ _MAX_NAME = 64
 # Windows refuses to rename a file another process (another PC) has open for a moment.
 _RENAME_TRIES = 5
 _RENAME_PAUSE_S = 0.05
+_ASIDE_TRIES = 10
 
 
 def safe_name(text: str, what: str = "user name") -> str:
@@ -257,24 +258,27 @@ class FolderInbox:
 
     def _set_aside(self, name: str, folder: Path, reason: str) -> None:
         """Move new/X into `folder` with X.reason next to it. Never deletes or overwrites."""
-        src = self._new / _doc_name(name)
         with self._share():
-            for _ in range(_RENAME_TRIES):
-                target = _free_name(folder, name)
-                try:
-                    _rename(src, target)
-                    break
-                except FileExistsError:
-                    continue  # Windows: the name was taken meanwhile; pick the next one
-                except FileNotFoundError:
-                    self._require(self._new, folder)
-                    return  # another PC set it aside (or claimed it) first
-            else:
-                raise InboxUnavailable(f"inbox folder {self.root}: no free name for {name}")
+            target = self._move_aside(self._new / _doc_name(name), folder)
+        if target is None:
+            return  # another PC set it aside (or claimed it) first
         try:
             _write_atomic(_reason_path(target), one_line(reason) + "\n")
         except OSError as exc:  # the document itself is safe: it's out of new/
             log.warning("moved %s aside but couldn't write its reason: %s", name, exc)
+
+    def _move_aside(self, src: Path, folder: Path) -> Path | None:
+        for _ in range(_ASIDE_TRIES):
+            target = _free_name(folder, src.name)
+            try:
+                _rename(src, target)
+            except FileExistsError:
+                continue  # Windows: the name was taken meanwhile; take the next one
+            except FileNotFoundError:
+                self._require(self._new, folder)
+                return None
+            return target
+        raise InboxUnavailable(f"inbox folder {self.root}: no free name in {folder.name}/")
 
     # -- claims --------------------------------------------------------------------------
 

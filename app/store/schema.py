@@ -99,3 +99,41 @@ def m001_initial(db: Database) -> None:
 def m002_alerted_at(db: Database) -> None:
     """When this PC first put the lead on screen: the lead-to-alert figure, kept per lead."""
     db["leads"].add_column("alerted_at", str)
+
+
+@migrations()
+def m003_team_facts(db: Database) -> None:
+    """Per-lead facts folded from the events, kept up to date incrementally.
+
+    The Team tab and `leadpop report` read a period's leads from here instead of
+    re-folding a year of events (app/store/team_queries.py keeps it in step).
+    """
+    db["lead_facts"].create(
+        {
+            "lead": str,
+            "received_at": str,  # UTC ISO with full precision: string order is time order
+            "sla_start": str,  # depends on the opening hours; see facts_meta "hours"
+            "owner": str,  # the user of the latest claim
+            "name": str,
+            "source": str,
+            "doc": str,  # the document name of the latest claim (the claim key), if it said
+            "claimed_at": str,
+            "calls": str,  # JSON [[ts as logged, attempt, outcome, user], ...], oldest first
+            "attempts": int,
+            "reached": int,
+            "appointment": int,
+            "sold": int,
+            "lost": int,
+            "lost_reason": str,
+            "released": int,  # the latest claim/release was a release: back with the team
+            "followup": int,  # owned, open, not reached, < 3 calls: still being followed up
+        },
+        pk="lead",
+        not_null={"received_at", "sla_start", "owner"},
+    )
+    db["lead_facts"].create_index(["received_at"])
+    db["lead_facts"].create_index(["owner", "received_at"])
+    db["lead_facts"].create_index(["followup", "received_at"])
+    db["facts_meta"].create({"key": str, "value": str}, pk="key")
+    # Leads the manager was told about (unclaimed past 2:00): once per lead, across restarts.
+    db["team_notified"].create({"lead": str, "notified_at": str}, pk="lead")

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         self.proxy.set_text(text)
         self._update_count()
 
-    def _current_changed(self, current, _previous) -> None:  # noqa: ANN001
+    def _current_changed(self, current, _previous) -> None:
         source = self.proxy.mapToSource(current)
         self.detail.show_lead(self.model.view_at(source.row()) if source.isValid() else None)
 

@@ -63,7 +63,7 @@ class Prefs:
             if f.name not in data:
                 continue
             value, default = data[f.name], getattr(defaults, f.name)
-            if value is None and default is None or _same_type(value, default):
+            if (value is None and default is None) or _same_type(value, default):
                 values[f.name] = value
         prefs = cls(**values)
         if prefs.role not in ROLES:

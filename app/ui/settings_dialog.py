@@ -166,7 +166,9 @@ class SettingsDialog(QDialog):
         self.manager_alert.setVisible(self.role.currentData() == MANAGER)
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Lead inbox folder"), self.inbox.text())
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Lead inbox folder"), self.inbox.text()
+        )
         if path:
             self.inbox.setText(path)
 

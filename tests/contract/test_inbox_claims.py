@@ -95,7 +95,6 @@ def test_a_claim_race_between_two_processes_has_exactly_one_winner(
             conns.append(mine)
             procs.append(proc)
         observer = inbox_factory("carla", "pc-carla")
-        wins = dict.fromkeys(users, 0)
         for n in range(RACE_ROUNDS):
             name = f"race-{n:02d}.json"
             producer.put(name, b"{}")
@@ -111,9 +110,7 @@ def test_a_claim_race_between_two_processes_has_exactly_one_winner(
             [loser] = [u for u in users if u != winner]
             assert results[loser] == (False, winner), f"round {n}: {results}"
             assert observer.claimed_by(name) == winner
-            wins[winner] += 1
         assert observer.list_new() == []
-        assert sum(wins.values()) == RACE_ROUNDS
     finally:
         for conn in conns:
             with contextlib.suppress(OSError):  # a claimer that died already

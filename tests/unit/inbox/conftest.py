@@ -37,11 +37,6 @@ def inbox(root: Path) -> Iterator[FolderInbox]:
 
 
 @pytest.fixture
-def now() -> datetime:
-    return NOW
-
-
-@pytest.fixture
 def drop(root: Path) -> Drop:
     """Land a document as a producer does: X.tmp, then rename. `at` = its mtime."""
 

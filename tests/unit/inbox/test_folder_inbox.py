@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import unicodedata
 from datetime import timedelta
@@ -59,8 +60,9 @@ def test_list_new_scans_new_only_never_the_claimed_history(
 ) -> None:
     history = root / "claimed" / "bram"
     history.mkdir()
-    for n in range(20_000):
-        os.close(os.open(history / f"old-{n}.json", os.O_CREAT | os.O_WRONLY))
+    (history / "old-0.json").write_bytes(b"{}")
+    for n in range(1, 20_000):
+        os.link(history / "old-0.json", history / f"old-{n}.json")  # quicker than new files
     drop("a.json")
     scanned: list[str] = []
     real_scandir, real_listdir = os.scandir, os.listdir
@@ -253,8 +255,8 @@ def test_a_missing_layout_folder_is_an_outage_not_recreated(root: Path, inbox: F
 
 
 def test_activity_folder_replaced_by_a_file_and_back(root: Path, inbox: FolderInbox) -> None:
-    ev = {"v": 1, "id": "e1", "ts": "2026-11-25T10:00:00+01:00", "type": "sold", "lead": "l"}
-    ev |= {"user": "anna", "host": "pc-anna"}
+    ts = "2026-11-25T10:00:00+01:00"
+    ev = {"v": 1, "id": "e1", "ts": ts, "type": "sold", "lead": "l", "user": "anna", "host": "pc"}
     activity = root / "activity"
     activity.rename(root / "activity.away")
     activity.write_text("not a folder")
@@ -304,3 +306,22 @@ def test_check(root: Path, inbox: FolderInbox, monkeypatch: pytest.MonkeyPatch) 
     root.unlink()
     away.rename(root)
     inbox.check()
+
+
+def test_each_client_appends_only_to_its_own_file(root: Path) -> None:
+    def ev(n: int, user: str) -> dict[str, object]:
+        ts = "2026-11-25T10:00:00+01:00"
+        return {"v": 1, "id": f"e{n}", "ts": ts, "type": "sold", "lead": "l", "user": user}
+
+    with (
+        FolderInbox(root, "anna", "pc-anna", watch=False) as anna,
+        FolderInbox(root, "marco", "pc-office", watch=False) as manager,
+    ):
+        anna.append_event(ev(1, "anna"))
+        manager.append_event(ev(2, "bram"))  # on behalf of bram: still the manager's file
+        anna.append_event(ev(3, "anna"))
+    logs = {
+        p.name: [json.loads(line)["id"] for line in p.read_text().splitlines()]
+        for p in (root / "activity").iterdir()
+    }
+    assert logs == {"anna@pc-anna.jsonl": ["e1", "e3"], "marco@pc-office.jsonl": ["e2"]}

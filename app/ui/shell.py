@@ -1,0 +1,404 @@
+"""The shell: wires the worker, the main window, the alert, the tray and the notifications.
+
+It holds no I/O and no business rules: the worker thread does the work, `routing.route`
+decides alert vs notification, and the windows only show what they are given. Tests
+build two shells in one process (two PCs sharing an inbox) with a FakeClock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import random
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+
+from app.config import Config
+from app.core.clock import Clock
+from app.core.hours import HoursError
+from app.desk import ClaimOutcome, Health, LeadView
+from app.ui import call_panel, i18n
+from app.ui.alert import AlertWindow
+from app.ui.first_run import FirstRunDialog
+from app.ui.icons import app_icon
+from app.ui.lead_format import reminder_text, reminder_title
+from app.ui.lead_text import phone_of, vehicle_text
+from app.ui.lost_dialog import LostReasonDialog
+from app.ui.main_window import MainWindow
+from app.ui.notify import Notifier
+from app.ui.outcome_dialog import OutcomeDialog
+from app.ui.prefs import Prefs, apply, hours_given
+from app.ui.qr_dialog import QrDialog
+from app.ui.routing import AVAILABLE, Route, route
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.tray import Tray
+from app.ui.worker import DeskWorker, InboxFactory, WorkerThread, default_inbox
+
+log = logging.getLogger(__name__)
+
+
+class Shell(QObject):
+    ready = Signal()  # the main window is up and the desk was asked to start
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        base: Config,
+        clock: Clock,
+        *,
+        demo: bool = False,
+        lang: str | None = None,
+        install_translations: bool = False,
+        inbox_factory: InboxFactory = default_inbox,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        alert_options: dict[str, Any] | None = None,
+        rng: random.Random | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.base = base
+        self.cfg = base
+        self.clock = clock
+        self.demo = demo
+        self.lang = lang
+        self.install_translations = install_translations
+        self.tray_available = tray_available
+        self.alert_options = alert_options or {}
+        self.prefs = Prefs()
+        self.translators: list[Any] = []
+        self.window: MainWindow | None = None
+        self.alert: AlertWindow | None = None
+        self.tray: Tray | None = None
+        self.notifier: Notifier | None = None
+
+        self.alertable: list[LeadView] = []
+        self.views: dict[str, LeadView] = {}  # the freshest view of each lead, by id
+        self.notified: set[str] = set()  # new leads already announced by notification
+        self.in_call: set[str] = set()  # reminders stay quiet while the call is going on
+        self.peek = False  # a new-lead notification was clicked: show the alert anyway
+        self.last_notice: tuple[str, str] | None = None  # ("lead"|"reminder", lead id)
+        self._told_tray = False
+        self._pending: list[str] = []  # messages that came before the window existed
+
+        self.worker = DeskWorker(clock, inbox_factory=inbox_factory, rng=rng)
+        self.thread = WorkerThread(self.worker, self)
+        w = self.worker
+        w.prefs_loaded.connect(self._prefs_loaded)
+        w.leads_changed.connect(self._leads_changed)
+        w.lead_taken.connect(self._lead_taken)
+        w.claim_done.connect(self._claim_done)
+        w.reminders_due.connect(self._reminders_due)
+        w.health_changed.connect(self._health_changed)
+        w.store_message.connect(self._message)
+        w.error.connect(self._message)
+
+    # -- start and stop --------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.thread.start(self.base.data_dir)
+
+    def shutdown(self) -> None:
+        """Stop and join the worker thread, close the windows. Safe to call twice."""
+        self.thread.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        for widget in (self.alert, self.window):
+            if widget is not None:
+                if isinstance(widget, MainWindow):
+                    widget.quit_for_real()
+                else:
+                    widget.close()
+                widget.deleteLater()
+        self.alert = self.window = None
+
+    def bring_to_front(self) -> None:
+        if self.window is not None:
+            self.window.bring_to_front()
+
+    @Slot(object)
+    def _prefs_loaded(self, prefs: Prefs) -> None:
+        self.prefs = prefs
+        if self.install_translations:
+            app = QApplication.instance()
+            assert app is not None
+            lang = i18n.choose_language(self.lang, prefs.language)
+            self.translators = i18n.install(app, lang)
+        if not self.base.user_given and not prefs.name:
+            answer = FirstRunDialog.ask(None, self.base.user)
+            if answer is not None:
+                name, role = answer
+                self.prefs = dataclasses.replace(prefs, name=name, role=role)
+                self.thread.save_prefs(self.prefs)
+        try:
+            self.cfg = apply(self.prefs, self.base)
+        except HoursError as exc:
+            self._pending.append(f"opening hours in the settings: {exc}")
+            self.cfg = apply(dataclasses.replace(self.prefs, hours=None), self.base)
+        self._build_ui()
+        self.thread.start_desk(self.cfg, self._demo_on())
+        self.ready.emit()
+
+    def _demo_on(self) -> bool:
+        """Demo leads with --demo, and on the embedded inbox (no producer writes there)."""
+        return self.demo or self.cfg.embedded_inbox
+
+    def _build_ui(self) -> None:
+        icon = app_icon()
+        window = MainWindow(self.clock, self.cfg.hours.tz, self.cfg.user, icon)
+        self.window = window
+        self.alert = AlertWindow(self.clock, **self.alert_options)
+        self.alert.setWindowIcon(icon)
+        self._apply_sound()
+        self.tray = Tray(
+            icon, [window.with_customer_action, window.break_action],
+            available=self.tray_available, parent=self,
+        )
+        window.keep_in_tray = self.tray.present
+        self.notifier = Notifier(
+            self.tray.icon, window.banner.show_message, tray_available=self.tray_available
+        )
+        window.status.set_demo(self._demo_on())
+
+        a = self.alert
+        a.call_requested.connect(lambda lead_id: self.thread.claim(lead_id, True))
+        a.take_requested.connect(lambda lead_id: self.thread.claim(lead_id, False))
+        a.dismiss_requested.connect(self.thread.dismiss)
+        a.call_finished.connect(self.ask_outcome)
+        d = window.detail
+        d.call_requested.connect(self.call_from_list)
+        d.qr_requested.connect(self._show_qr)
+        d.record_requested.connect(self.ask_outcome)
+        d.sold_requested.connect(self.thread.mark_sold)
+        d.lost_requested.connect(self._ask_lost)
+        d.release_requested.connect(self.thread.release)
+        d.snooze_requested.connect(self.thread.snooze)
+        window.availability_changed.connect(self._availability_changed)
+        window.settings_requested.connect(self.edit_settings)
+        window.quit_requested.connect(self.quit_requested)
+        window.hidden_to_tray.connect(self._hidden_to_tray)
+        window.status.waiting_clicked.connect(self._peek_alert)
+        window.banner.open_requested.connect(self._open_notice)
+        self.tray.open_requested.connect(window.bring_to_front)
+        self.tray.message_clicked.connect(self._open_notice)
+        self.tray.quit_requested.connect(self.quit_requested)
+        for text in self._pending:
+            window.show_message(text)
+        self._pending.clear()
+        window.show()
+
+    def _apply_sound(self) -> None:
+        if self.alert is not None and hasattr(self.alert.sound, "enabled"):
+            self.alert.sound.enabled = self.prefs.sound  # type: ignore[attr-defined]
+
+    # -- from the worker -------------------------------------------------------------------
+
+    @Slot(list, list, list)
+    def _leads_changed(
+        self, alertable: list[LeadView], mine: list[LeadView], waiting: list[LeadView]
+    ) -> None:
+        if self.window is None:
+            return
+        self.alertable = alertable
+        self.views = {v.id: v for v in (*alertable, *mine)}
+        self.window.set_leads(mine)
+        self.window.status.set_waiting(len(alertable), len(waiting))
+        self.route_leads()
+
+    def route_leads(self) -> None:
+        """Alert, notify or nothing, for the leads whose clock runs now (routing.route)."""
+        if self.alert is None:
+            return
+        present = {v.id for v in self.alertable}
+        self.notified &= present
+        if not present:
+            self.peek = False
+        decision = route(
+            bool(present),
+            availability=self.availability(),
+            role=self.prefs.role,
+            manager_alert=self.prefs.manager_alert,
+            opened=self.peek,
+        )
+        if decision is Route.ALERT:
+            self.alert.set_leads(self.alertable)
+            return
+        self.alert.set_leads([])  # hides it, unless a claim or a call is on screen
+        if decision is Route.NOTIFY:
+            for view in self.alertable:
+                if view.id not in self.notified:
+                    self.notified.add(view.id)
+                    self._notify_new(view)
+
+    def _notify_new(self, view: LeadView) -> None:
+        assert self.notifier is not None
+        name = view.row.get("name") or phone_of(view.row).shown
+        text = " · ".join(
+            p for p in (vehicle_text(view.row.get("vehicle")), self.tr("a colleague can take it"))
+            if p
+        )
+        self.last_notice = ("lead", view.id)
+        self.notifier.notify(self.tr("New lead — {name}").format(name=name), text)
+
+    @Slot(str, object)
+    def _lead_taken(self, lead_id: str, owner: str | None) -> None:
+        if self.alert is not None:
+            self.alert.lead_taken(lead_id, owner)
+
+    @Slot(str, object, bool)
+    def _claim_done(self, lead_id: str, outcome: ClaimOutcome, calling: bool) -> None:
+        if outcome.won and calling:
+            self.in_call.add(lead_id)
+        if self.alert is not None:
+            # The alert's call panel hands the tel: link to the OS (call_panel.open_tel_link).
+            self.alert.claim_result(lead_id, outcome, calling)
+
+    @Slot(list)
+    def _reminders_due(self, views: list[LeadView]) -> None:
+        if self.notifier is None:
+            return
+        now = self.clock.now()
+        for view in views:
+            if view.id in self.in_call:
+                continue  # the outcome prompt is coming; no nagging during the call
+            self.last_notice = ("reminder", view.id)
+            self.notifier.notify(
+                reminder_title(view), reminder_text(view, self.cfg.hours.tz, now)
+            )
+
+    @Slot(object)
+    def _health_changed(self, health: Health) -> None:
+        if self.window is not None:
+            self.window.status.set_health(health)
+
+    @Slot(str)
+    def _message(self, text: str) -> None:
+        if self.window is None:
+            self._pending.append(text)
+        else:
+            self.window.show_message(text)
+
+    # -- the salesperson's actions ---------------------------------------------------------
+
+    def availability(self) -> str:
+        return self.window.availability() if self.window is not None else AVAILABLE
+
+    def _availability_changed(self, value: str) -> None:
+        self.peek = False
+        if value != AVAILABLE:  # leads already on screen were seen: no message for them
+            self.notified |= {v.id for v in self.alertable}
+        self.route_leads()
+
+    def _peek_alert(self) -> None:
+        self.peek = True
+        self.route_leads()
+
+    def _open_notice(self) -> None:
+        """A notification (tray message or banner) was clicked: open what it was about."""
+        if self.last_notice is None or self.window is None:
+            self.bring_to_front()
+            return
+        kind, lead_id = self.last_notice
+        if kind == "lead" and any(v.id == lead_id for v in self.alertable):
+            self._peek_alert()
+        else:
+            self.window.open_lead(lead_id)
+
+    def _dialog_parent(self) -> QWidget | None:
+        if self.alert is not None and self.alert.isVisible():
+            return self.alert
+        return self.window
+
+    @Slot(str)
+    def ask_outcome(self, lead_id: str) -> None:
+        """The outcome prompt after a call; the choice is recorded by the worker."""
+        view = self.views.get(lead_id)
+        if view is None:
+            self.in_call.discard(lead_id)
+            log.info("outcome prompt: lead %s is not mine (any more)", lead_id)
+            return
+        try:
+            choice = OutcomeDialog.ask(self._dialog_parent(), view)
+        finally:
+            self.in_call.discard(lead_id)
+        if choice is not None:
+            self.thread.record_call(lead_id, choice.outcome, choice.note, choice.lost_reason)
+
+    @Slot(str)
+    def call_from_list(self, lead_id: str) -> None:
+        """Call from the detail pane: hand the tel: link to the OS, then ask the outcome."""
+        view = self.views.get(lead_id)
+        uri = phone_of(view.row).tel_uri if view else None
+        if uri is None:
+            return
+        self.in_call.add(lead_id)
+        if not call_panel.open_tel_link(uri) and self.window is not None:
+            self.window.show_message(
+                self.tr("No phone app on this PC: dial {number} or use the QR code").format(
+                    number=phone_of(view.row).shown  # type: ignore[union-attr]
+                )
+            )
+        self.ask_outcome(lead_id)
+
+    def _show_qr(self, lead_id: str) -> None:
+        view = self.views.get(lead_id)
+        if view is not None and QrDialog.show_for(self.window, view):
+            self.ask_outcome(lead_id)
+
+    def _ask_lost(self, lead_id: str) -> None:
+        view = self.views.get(lead_id)
+        if view is None:
+            return
+        name = view.row.get("name") or phone_of(view.row).shown
+        reason = LostReasonDialog.ask(self.window, name)
+        if reason:
+            self.thread.mark_lost(lead_id, reason)
+
+    def settings_values(self) -> dict[str, Any]:
+        values = dataclasses.asdict(self.prefs)
+        values["name"] = self.cfg.user
+        values["fixed"] = [
+            key for key, fixed in (
+                ("name", self.base.user_given),
+                ("inbox", self.base.inbox_given),
+                ("hours", hours_given(self.base)),
+            ) if fixed
+        ]
+        values["default_inbox"] = str(self.base.data_dir / "inbox")
+        return values
+
+    @Slot()
+    def edit_settings(self) -> None:
+        values = SettingsDialog.edit(self.window, self.settings_values())
+        if values is None:
+            return
+        known = {f.name for f in dataclasses.fields(Prefs)}
+        prefs = dataclasses.replace(self.prefs, **{k: v for k, v in values.items() if k in known})
+        try:
+            cfg = apply(prefs, self.base)
+        except HoursError as exc:
+            self._message(self.tr("Opening hours: {error}").format(error=exc))
+            return
+        self.prefs = prefs
+        self.thread.save_prefs(prefs)
+        self._apply_sound()
+        if self.window is not None:
+            self.window.set_user(cfg.user)
+        self.cfg = cfg
+        self.thread.start_desk(cfg, self._demo_on())  # new inbox, hours, cadence, name
+        if self.window is not None:
+            self.window.status.set_demo(self._demo_on())
+        self.route_leads()
+
+    def _hidden_to_tray(self) -> None:
+        if self._told_tray or self.tray is None or self.tray.icon is None:
+            return
+        self._told_tray = True
+        self.tray.icon.showMessage(
+            "Leadpop",
+            self.tr("Leadpop keeps running here and pops up new leads. Quit from this menu."),
+            QSystemTrayIcon.MessageIcon.Information,
+            8000,
+        )
