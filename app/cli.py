@@ -72,6 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --format csv: one row per lead instead of the KPI table",
     )
+
+    sh = sub.add_parser(
+        "demo-history", help="fill a fresh folder inbox with weeks of realistic team history"
+    )
+    _common(sh)
+    sh.add_argument("--seed", type=int, default=1, help="same seed and --now, same history")
+    sh.add_argument("--weeks", type=int, help="weeks of history (default 6)")
+    sh.add_argument("--salespeople", type=int, help="team size, 1–40 (default 6)")
+    sh.add_argument("--leads-per-day", type=float, help="average leads a day (default 12)")
+    sh.add_argument(
+        "--scale",
+        action="store_true",
+        help="a year of a 40-salesperson group: ~50,000 leads, ~250,000 events (benchmark)",
+    )
+    sh.add_argument("--now", help="when the history ends (ISO date-time; default: now)")
     return p
 
 
@@ -163,7 +178,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if until <= since:
         raise CliError("--until must come after --since")
     try:
-        inbox = open_inbox(cfg.inbox, cfg.user, cfg.host, watch=False)
+        inbox = open_inbox(cfg.inbox, cfg.user, cfg.host, watch=False, create=not cfg.inbox_given)
     except InboxError as exc:
         raise CliError(str(exc)) from exc
     store = Store.open(cfg.data_dir)
@@ -192,6 +207,33 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo_history(args: argparse.Namespace) -> int:
+    from app import demo_history
+
+    cfg = _config(args)
+    if "://" in cfg.inbox and not cfg.inbox.startswith("file://"):
+        raise CliError("demo-history fills a folder inbox")
+    root = Path(cfg.inbox.removeprefix("file://")).expanduser()
+    now = _day(args.now, cfg, "--now") if args.now else SystemClock().now()
+    size = dict(demo_history.SCALE if args.scale else demo_history.DEFAULTS)
+    for key in size:
+        if getattr(args, key) is not None:
+            size[key] = getattr(args, key)
+    if size["weeks"] < 1 or size["leads_per_day"] <= 0:
+        raise CliError("--weeks and --leads-per-day must be positive")
+    try:
+        summary = demo_history.fill(root, now=now, hours=cfg.hours, seed=args.seed, **size)
+    except (ValueError, FileExistsError) as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:
+        raise CliError(f"{root}: {exc.strerror or exc}") from exc
+    print(
+        f"{summary.salespeople} salespeople, {size['weeks']} weeks: {summary.leads} leads, "
+        f"{summary.events} events, {summary.unclaimed} waiting in new/ — {root}"
+    )
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     cfg = _config(args)
     from app.ui.main import run  # Qt is imported only for the desktop app
@@ -202,7 +244,13 @@ def cmd_app(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
-    handlers = {"parse": cmd_parse, "drop": cmd_drop, "report": cmd_report, None: cmd_app}
+    handlers = {
+        "parse": cmd_parse,
+        "drop": cmd_drop,
+        "report": cmd_report,
+        "demo-history": cmd_demo_history,
+        None: cmd_app,
+    }
     from app.inbox.base import InboxError
     from app.store import StoreError
 

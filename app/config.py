@@ -55,6 +55,7 @@ class Config:
     relist_s: float = DEFAULT_RELIST_S
     user_given: bool = False  # --user/LEADPOP_USER set: the first-run dialog is skipped
     inbox_given: bool = False
+    hours_given: bool = False  # --hours/LEADPOP_HOURS set: saved settings can't override it
 
     @property
     def embedded_inbox(self) -> bool:
@@ -83,4 +84,5 @@ def resolve(
         hours=OpeningHours.parse(hours_spec, tz),
         user_given=bool(user_value),
         inbox_given=bool(inbox_value),
+        hours_given=bool(hours or env.get(ENV_HOURS)),
     )

@@ -218,9 +218,20 @@ class Desk:
             n += 1
         return n
 
-    def _emit(self, type_: str, lead_id: str, **extra: Any) -> dict[str, Any]:
+    def emit(
+        self, type_: str, lead_id: str, *, as_user: str | None = None, **extra: Any
+    ) -> dict[str, Any]:
+        """Record an activity event (in `as_user`'s name, for a manager acting for them)
+        and publish it, or leave it in the outbox while the inbox is down."""
         now = self.clock.now()
-        ev = make_event(type_, lead=lead_id, user=self.user, host=self.config.host, ts=now, **extra)
+        ev = make_event(
+            type_,
+            lead=lead_id,
+            user=as_user or self.user,
+            host=self.config.host,
+            ts=now,
+            **extra,
+        )
         self.store.enqueue(ev, now)
         self.store.add_events([ev])  # my own view is up to date before the share is
         try:
@@ -231,8 +242,13 @@ class Desk:
 
     # -- actions ---------------------------------------------------------------------------
 
-    def claim(self, lead_id: str, *, for_user: str | None = None) -> ClaimOutcome:
-        """Take the lead (or give it to `for_user`, for a manager). One winner across PCs."""
+    def claim(
+        self, lead_id: str, *, for_user: str | None = None, calling: bool = False
+    ) -> ClaimOutcome:
+        """Take the lead (or give it to `for_user`, for a manager). One winner across PCs.
+
+        `calling`: the claimer dials right away, so attempt 1 doesn't nag during the call.
+        """
         user = for_user or self.user
         row = self._lead(lead_id)
         now = self.clock.now()
@@ -252,27 +268,21 @@ class Desk:
             return ClaimOutcome(False, res.owner)
         received = from_text(row["received_at"])
         assert received is not None
-        self._emit_as(
-            user,
+        self.emit(
             "claimed",
             lead_id,
             received_at=received.isoformat(timespec="seconds"),
             name=row["name"],
             source=row["source"],
             doc=row["doc_name"],  # extra field: lets a manager's PC reassign it by name
+            as_user=user,
         )
         self._reschedule(lead_id)
+        if calling and self.store.reminder(lead_id) is not None:
+            # Attempt 1 is due at once, but whoever just claimed is about to call:
+            # the first nag comes only if they haven't recorded an outcome 5 minutes on.
+            self.store.update_reminder(lead_id, last_fired_at=to_utc_text(now))
         return ClaimOutcome(True, user)
-
-    def _emit_as(self, user: str, type_: str, lead_id: str, **extra: Any) -> None:
-        if user == self.user:
-            self._emit(type_, lead_id, **extra)
-            return
-        saved, self.user = self.user, user  # a manager claiming for someone: the event is theirs
-        try:
-            self._emit(type_, lead_id, **extra)
-        finally:
-            self.user = saved
 
     def release(self, lead_id: str) -> bool:
         """Give the lead back to the team; reminders stop."""
@@ -287,14 +297,14 @@ class Desk:
         if ok:
             self.store.update_lead(lead_id, now, owner=None, claimed_at=None)
             self.store.clear_reminder(lead_id)
-            self._emit("released", lead_id)
+            self.emit("released", lead_id)
         return ok
 
     def dismiss(self, lead_id: str) -> None:
         """ "Not me": this PC stops alerting; the lead stays open for the others."""
         now = self.clock.now()
         self.store.update_lead(lead_id, now, dismissed_at=to_utc_text(now))
-        self._emit("dismissed", lead_id)
+        self.emit("dismissed", lead_id)
 
     def record_call(
         self, lead_id: str, outcome: str, note: str | None = None, *, lost_reason: str | None = None
@@ -303,7 +313,7 @@ class Desk:
         self._lead(lead_id)
         now = self.clock.now()
         number = self.store.add_attempt(lead_id, ts=now, outcome=outcome, note=note, user=self.user)
-        self._emit("call", lead_id, attempt=number, outcome=outcome, note=note or None)
+        self.emit("call", lead_id, attempt=number, outcome=outcome, note=note or None)
         if lost_reason:
             self.mark_lost(lead_id, lost_reason)
         else:
@@ -313,12 +323,12 @@ class Desk:
     def mark_sold(self, lead_id: str) -> None:
         self.store.update_lead(lead_id, self.clock.now(), state="sold")
         self.store.clear_reminder(lead_id)
-        self._emit("sold", lead_id)
+        self.emit("sold", lead_id)
 
     def mark_lost(self, lead_id: str, reason: str) -> None:
         self.store.update_lead(lead_id, self.clock.now(), state="lost", lost_reason=reason)
         self.store.clear_reminder(lead_id)
-        self._emit("lost", lead_id, reason=reason)
+        self.emit("lost", lead_id, reason=reason)
 
     # -- cadence and reminders -------------------------------------------------------------
 
@@ -359,11 +369,22 @@ class Desk:
             out.append(self.view(rem["lead_id"]))
         return out
 
-    def snooze(self, lead_id: str, minutes: int) -> datetime:
+    def snooze(self, lead_id: str, minutes: int) -> datetime | None:
+        """Quiet the lead's reminder for a while; None if nothing is due to be snoozed."""
+        if self.store.reminder(lead_id) is None:
+            return None
         now = self.clock.now()
         until = snooze_until(now, minutes, self.config.hours)
         self.store.update_reminder(lead_id, snoozed_until=to_utc_text(until))
         return until
+
+    def mark_alerted(self, lead_id: str) -> None:
+        """Remember when this PC first put the lead on screen (lead-to-alert, per lead)."""
+        row = self.store.lead(lead_id)
+        if row is not None and not row["alerted_at"]:
+            self.store.update_lead(
+                lead_id, self.clock.now(), alerted_at=to_utc_text(self.clock.now())
+            )
 
     # -- views -----------------------------------------------------------------------------
 

@@ -92,6 +92,10 @@ class Board:
         return out
 
 
+# Why a hand-over failed, for the UI to word (the message in `error` is for the log).
+GONE, UNKNOWN, NO_DOC, STUCK, TAKEN, INBOX = "gone", "unknown", "no_doc", "stuck", "taken", "inbox"
+
+
 @dataclass(frozen=True)
 class HandOver:
     """The result of a manager's action on a lead."""
@@ -100,6 +104,7 @@ class HandOver:
     lead: str
     owner: str | None  # who holds it now, when known
     error: str | None = None
+    reason: str | None = None  # GONE, UNKNOWN, … when not ok
 
 
 # -- periods --------------------------------------------------------------------------------
@@ -257,7 +262,7 @@ class TeamDesk:
         """Give an unclaimed lead (in new/) to a salesperson."""
         found = next((u for u in self.unclaimed() if u.lead == lead_id), None)
         if found is None:
-            return HandOver(False, lead_id, None, "the lead is no longer waiting in the inbox")
+            return HandOver(False, lead_id, None, "the lead is no longer in new/", GONE)
         fields = {
             "received_at": found.received_at.isoformat(timespec="seconds"),
             "name": found.name,
@@ -270,12 +275,12 @@ class TeamDesk:
         """Move an open lead to another salesperson: release, then claim for them."""
         row = self._facts_row(lead_id)
         if row is None:
-            return HandOver(False, lead_id, None, "no claim of this lead is known")
+            return HandOver(False, lead_id, None, "no claim of this lead is known", UNKNOWN)
         if row["owner"] == to_user and not row["released"]:
             return HandOver(True, lead_id, to_user)
         doc = self._doc(row)
         if doc is None:
-            return HandOver(False, lead_id, row["owner"], "the lead's document is not known")
+            return HandOver(False, lead_id, row["owner"], "document name unknown", NO_DOC)
         if not row["released"]:
             back = self._take_back(lead_id, doc, row["owner"])
             if back is not None:
@@ -293,12 +298,12 @@ class TeamDesk:
         """Give an open lead back to the team: it lands in new/ and alerts everyone again."""
         row = self._facts_row(lead_id)
         if row is None:
-            return HandOver(False, lead_id, None, "no claim of this lead is known")
+            return HandOver(False, lead_id, None, "no claim of this lead is known", UNKNOWN)
         if row["released"]:
             return HandOver(True, lead_id, None)
         doc = self._doc(row)
         if doc is None:
-            return HandOver(False, lead_id, row["owner"], "the lead's document is not known")
+            return HandOver(False, lead_id, row["owner"], "document name unknown", NO_DOC)
         return self._take_back(lead_id, doc, row["owner"]) or HandOver(True, lead_id, None)
 
     def _facts_row(self, lead_id: str) -> dict[str, Any] | None:
@@ -324,13 +329,12 @@ class TeamDesk:
             if not inbox.release(doc, owner):
                 holder = inbox.claimed_by(doc) or ""
                 if not holder or not inbox.release(doc, holder):
-                    return HandOver(
-                        False, lead_id, holder or None, "the lead could not be taken back"
-                    )
+                    why = f"{doc} is not in claimed/ (or new/ has one of that name)"
+                    return HandOver(False, lead_id, holder or None, why, STUCK)
         except InboxError as exc:
-            return HandOver(False, lead_id, owner, str(exc))
+            return HandOver(False, lead_id, owner, str(exc), INBOX)
         # Extra field `owner`: whose lead it was (readers ignore fields they don't know).
-        self.desk._emit("released", lead_id, owner=holder)
+        self.desk.emit("released", lead_id, owner=holder)
         local = self.desk.store.lead(lead_id)
         if local is not None:
             self.desk.store.update_lead(lead_id, self.desk.clock.now(), owner=None, claimed_at=None)
@@ -351,13 +355,13 @@ class TeamDesk:
             try:
                 res = self.desk.inbox.claim(doc, to_user)
             except InboxError as exc:
-                return HandOver(False, lead_id, None, str(exc))
+                return HandOver(False, lead_id, None, str(exc), INBOX)
             outcome = ClaimOutcome(res.won, res.owner)
             if res.won:
-                self.desk._emit_as(to_user, "claimed", lead_id, **fields)
+                self.desk.emit("claimed", lead_id, as_user=to_user, **fields)
         if outcome.error:
-            return HandOver(False, lead_id, None, outcome.error)
+            return HandOver(False, lead_id, None, outcome.error, INBOX)
         if not outcome.won:
             who = outcome.owner or "a colleague"
-            return HandOver(False, lead_id, outcome.owner, f"{who} took the lead first")
+            return HandOver(False, lead_id, outcome.owner, f"{who} took the lead first", TAKEN)
         return HandOver(True, lead_id, to_user)

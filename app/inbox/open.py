@@ -17,10 +17,11 @@ _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")
 
 
 def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
-    """A folder path or file:// URL -> FolderInbox; anything else is a one-line config error.
+    """A folder path or file:// URL -> FolderInbox; imap:// or imaps:// -> ImapInbox.
 
-    `kw` goes to the backend (watch=, now=, create=). Raises InboxConfigError for a bad
-    location; a share that is merely down is reported later by the operations.
+    `kw` goes to the backend (watch=, now=, create=; password= for a mailbox). Raises
+    InboxConfigError for a bad location (a mailbox: also PasswordNeeded / PasswordRejected);
+    a share or server that is merely down is reported later by the operations.
     """
     text = location.strip()
     if not text:
@@ -31,9 +32,9 @@ def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
     scheme = match.group(1).lower()
     # Never echo a URL back: a mailbox URL may carry a password.
     if scheme in ("imap", "imaps"):
-        raise InboxConfigError(
-            f"the mailbox inbox is not available yet ({scheme}://); use a shared folder for now"
-        )
+        from app.inbox.imap import ImapInbox  # imapclient is loaded only for a mailbox
+
+        return ImapInbox(text, user, host, **kw)
     if scheme == "file":
         return FolderInbox(_file_url_path(text), user, host, **kw)
     raise InboxConfigError(

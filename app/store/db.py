@@ -47,9 +47,18 @@ def open_database(path: Path) -> tuple[Database, list[str]]:
     Leadpop is refused, because downgrading it would lose data.
     """
     messages: list[str] = []
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"can't create the data folder {path.parent}: {exc.strerror or exc}; "
+            "choose another with --data-dir"
+        ) from exc
     for attempt in (1, 2):
-        db = Database(path)
+        try:
+            db = Database(path)
+        except sqlite3.Error as exc:  # e.g. the path is a folder, or not writable
+            raise StoreError(f"can't open the database {path}: {exc}") from exc
         try:
             _pragmas(db)
             (check,) = db.execute("PRAGMA quick_check(1)").fetchone()

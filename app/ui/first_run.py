@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,11 +39,13 @@ class FirstRunDialog(QDialog):
         self.role.addItem(self.tr("Salesperson"), SALESPERSON)
         self.role.addItem(self.tr("Sales manager"), MANAGER)
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("Your name"), self.name)
         form.addRow(self.tr("Your role"), self.role)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Start"))
+        self.ok.setIcon(QIcon())
         self.buttons.accepted.connect(self.accept)
         self.name.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
         self.ok.setEnabled(bool(default_name.strip()))

@@ -28,8 +28,10 @@ def choose_language(cli: str | None, saved: str | None, system: QLocale | None =
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Load and install the catalogues; returns them (keep them alive as long as the app)."""
     QLocale.setDefault(
-        QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
-                QLocale.Country.Netherlands)
+        QLocale(
+            QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
+            QLocale.Country.Netherlands,
+        )
     )
     if lang == "en":
         return []

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -109,7 +110,7 @@ class LeadDetail(QWidget):
         self.lost_button = self._button(self.tr("Mark lost…"), "detail-lost")
         self.release_button = self._button(self.tr("Release to team"), "detail-release")
         self.snooze_button = QToolButton(objectName="detail-snooze")
-        self.snooze_button.setText(self.tr("Snooze"))
+        self.snooze_button.setText(self.tr("Snooze") + " ▾")
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.snooze_button)
@@ -118,16 +119,23 @@ class LeadDetail(QWidget):
             action.triggered.connect(lambda _=False, m=minutes: self._snooze(m))
         self.snooze_button.setMenu(menu)
 
+        # Three rows, most used first: call and record; dial helpers; closing the lead.
         main_row = QHBoxLayout()
-        main_row.addWidget(self.call_button, 2)
-        main_row.addWidget(self.record_button, 2)
-        main_row.addWidget(self.qr_button, 1)
-        main_row.addWidget(self.copy_button, 1)
+        main_row.addWidget(self.call_button, 1)
+        main_row.addWidget(self.record_button, 1)
         more = QGridLayout()
-        more.addWidget(self.sold_button, 0, 0)
-        more.addWidget(self.lost_button, 0, 1)
-        more.addWidget(self.release_button, 0, 2)
-        more.addWidget(self.snooze_button, 0, 3)
+        more.setHorizontalSpacing(8)
+        more.setVerticalSpacing(8)
+        for i, button in enumerate(
+            (self.qr_button, self.copy_button, self.snooze_button,
+             self.sold_button, self.lost_button, self.release_button)
+        ):  # fmt: skip
+            more.addWidget(button, i // 3, i % 3)
+        for col in range(3):
+            more.setColumnStretch(col, 1)
+        self.snooze_button.setSizePolicy(
+            QSizePolicy.Policy.Expanding, self.snooze_button.sizePolicy().verticalPolicy()
+        )
 
         self.log = QTableWidget(0, 4, objectName="detail-log")
         self.log.setHorizontalHeaderLabels(

@@ -14,23 +14,20 @@ from app.desk import LeadView
 from app.ui.lead_text import phone_of, vehicle_text
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("LeadFormat", text)
-
-
 def status_text(view: LeadView) -> str:
     """new / attempt 1·2·3 / reached / appointment / sold / lost, translated."""
     status = view.status
     if status.startswith("attempt "):
-        return _t("Attempt {n}").format(n=status.split()[1])
+        return QCoreApplication.translate("LeadFormat", "Attempt {n}").format(n=status.split()[1])
     names = {
-        "new": _t("New"),
-        "claimed": _t("New"),  # mine, not called yet: still new to the customer
-        "reached": _t("Reached"),
-        "appointment": _t("Appointment"),
-        "sold": _t("Sold"),
-        "lost": _t("Lost"),
-        "taken": _t("Taken"),
+        "new": QCoreApplication.translate("LeadFormat", "New"),
+        # Mine, not called yet: still new to the customer.
+        "claimed": QCoreApplication.translate("LeadFormat", "New"),
+        "reached": QCoreApplication.translate("LeadFormat", "Reached"),
+        "appointment": QCoreApplication.translate("LeadFormat", "Appointment"),
+        "sold": QCoreApplication.translate("LeadFormat", "Sold"),
+        "lost": QCoreApplication.translate("LeadFormat", "Lost"),
+        "taken": QCoreApplication.translate("LeadFormat", "Taken"),
     }
     return names.get(status, status)
 
@@ -43,9 +40,9 @@ def clock_time(when: datetime, tz: tzinfo, now: datetime) -> str:
     if days == 0:
         return hm
     if days == 1:
-        return _t("tomorrow {time}").format(time=hm)
+        return QCoreApplication.translate("LeadFormat", "tomorrow {time}").format(time=hm)
     if days == -1:
-        return _t("yesterday {time}").format(time=hm)
+        return QCoreApplication.translate("LeadFormat", "yesterday {time}").format(time=hm)
     locale = QLocale()
     if 0 < days < 7:
         day = locale.dayName(local.isoweekday(), QLocale.FormatType.ShortFormat)
@@ -59,17 +56,23 @@ def next_action(view: LeadView, tz: tzinfo, now: datetime) -> str:
     if view.next_attempt is not None and view.next_due is not None:
         when = clock_time(view.next_due, tz, now)
         if view.next_attempt == 1:
-            return _t("First call due {time}").format(time=when)
-        return _t("Attempt {n} due {time}").format(n=view.next_attempt, time=when)
+            return QCoreApplication.translate("LeadFormat", "First call due {time}").format(
+                time=when
+            )
+        return QCoreApplication.translate("LeadFormat", "Attempt {n} due {time}").format(
+            n=view.next_attempt, time=when
+        )
     status = view.status
     if status == "appointment":
-        return _t("Appointment made — mark sold or lost")
+        return QCoreApplication.translate("LeadFormat", "Close: sold or lost")
     if status == "reached":
-        return _t("Reached — mark sold or lost")
+        return QCoreApplication.translate("LeadFormat", "Close: sold or lost")
     if status in ("sold", "lost"):
         return ""
     if status.startswith("attempt ") and len(view.attempts) >= MAX_ATTEMPTS:
-        return _t("Three attempts made — mark lost or release")
+        return QCoreApplication.translate(
+            "LeadFormat", "3 calls made — close it"
+        )
     return ""
 
 
@@ -77,27 +80,33 @@ def reminder_title(view: LeadView) -> str:
     name = view.row.get("name") or phone_of(view.row).shown
     n = view.next_attempt or len(view.attempts) + 1
     if n <= 1:
-        return _t("Call {name} — attempt 1 of {total}").format(name=name, total=MAX_ATTEMPTS)
-    return _t("Call {name} again — attempt {n} of {total}").format(
-        name=name, n=n, total=MAX_ATTEMPTS
-    )
+        return QCoreApplication.translate(
+            "LeadFormat", "Call {name} — attempt 1 of {total}"
+        ).format(name=name, total=MAX_ATTEMPTS)
+    return QCoreApplication.translate(
+        "LeadFormat", "Call {name} again — attempt {n} of {total}"
+    ).format(name=name, n=n, total=MAX_ATTEMPTS)
 
 
 def reminder_text(view: LeadView, tz: tzinfo, now: datetime) -> str:
     parts = [phone_of(view.row).shown, vehicle_text(view.row.get("vehicle"))]
     if view.next_due is not None and view.next_due < now - timedelta(minutes=1):
-        parts.append(_t("due since {time}").format(time=clock_time(view.next_due, tz, now)))
+        parts.append(
+            QCoreApplication.translate("LeadFormat", "due since {time}").format(
+                time=clock_time(view.next_due, tz, now)
+            )
+        )
     return " · ".join(p for p in parts if p)
 
 
 def outcome_text(outcome: str) -> str:
     names = {
-        "reached": _t("Reached"),
-        "appointment": _t("Appointment made"),
-        "voicemail": _t("Voicemail"),
-        "no_answer": _t("No answer"),
-        "busy": _t("Busy"),
-        "wrong_number": _t("Wrong number"),
+        "reached": QCoreApplication.translate("LeadFormat", "Reached"),
+        "appointment": QCoreApplication.translate("LeadFormat", "Appointment made"),
+        "voicemail": QCoreApplication.translate("LeadFormat", "Voicemail"),
+        "no_answer": QCoreApplication.translate("LeadFormat", "No answer"),
+        "busy": QCoreApplication.translate("LeadFormat", "Busy"),
+        "wrong_number": QCoreApplication.translate("LeadFormat", "Wrong number"),
     }
     return names.get(outcome, outcome)
 
@@ -107,12 +116,12 @@ LOST_REASONS = ("bought_elsewhere", "not_interested", "no_response", "wrong_numb
 
 def lost_reason_text(reason: str) -> str:
     names = {
-        "bought_elsewhere": _t("Bought elsewhere"),
-        "not_interested": _t("Not interested"),
-        "no_response": _t("No response after three attempts"),
-        "wrong_number": _t("Wrong number"),
-        "financing": _t("Financing declined"),
-        "other": _t("Other reason"),
+        "bought_elsewhere": QCoreApplication.translate("LeadFormat", "Bought elsewhere"),
+        "not_interested": QCoreApplication.translate("LeadFormat", "Not interested"),
+        "no_response": QCoreApplication.translate("LeadFormat", "No response after three attempts"),
+        "wrong_number": QCoreApplication.translate("LeadFormat", "Wrong number"),
+        "financing": QCoreApplication.translate("LeadFormat", "Financing declined"),
+        "other": QCoreApplication.translate("LeadFormat", "Other reason"),
     }
     return names.get(reason, reason)
 

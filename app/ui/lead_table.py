@@ -18,17 +18,19 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.clock import Clock
 from app.desk import LeadView
 from app.ui.lead_format import landed_at, next_action, status_text
 from app.ui.lead_text import duration_text, phone_of, vehicle_text
 
-STATUS, NAME, CAR, LANDED, NEXT = range(5)
+STATUS, NAME, NEXT, CAR, LANDED = range(5)  # what is due right after who
 OVERDUE_FG = QColor("#991b1b")
 OVERDUE_BG = QColor("#fee2e2")
 DONE_FG = QColor("#64748b")
+SELECTED_BG = QColor("#bfdbfe")
 VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 FILTER_TODAY, FILTER_OPEN, FILTER_ALL = "today", "open", "all"
@@ -46,9 +48,9 @@ class LeadTableModel(QAbstractTableModel):
         self._headers: tuple[Callable[[], str], ...] = (
             lambda: self.tr("Status"),
             lambda: self.tr("Customer"),
-            lambda: self.tr("Car"),
-            lambda: self.tr("Landed"),
             lambda: self.tr("Next"),
+            lambda: self.tr("Car"),
+            lambda: self.tr("Age"),
         )
 
     def set_views(self, views: list[LeadView]) -> None:
@@ -56,7 +58,7 @@ class LeadTableModel(QAbstractTableModel):
         if [v.id for v in views] == [v.id for v in self.views]:
             self.views = views
             if views:
-                last = self.index(len(views) - 1, NEXT)
+                last = self.index(len(views) - 1, self.columnCount() - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
             return
         self.beginResetModel()
@@ -93,6 +95,8 @@ class LeadTableModel(QAbstractTableModel):
             return view
         if role == Qt.ItemDataRole.ToolTipRole and col == NAME:
             return phone_of(view.row).shown
+        if role == Qt.ItemDataRole.ToolTipRole and col == CAR:
+            return self._text(view, col)
         if role == Qt.ItemDataRole.ForegroundRole:
             if view.overdue:
                 return QBrush(OVERDUE_FG)
@@ -117,12 +121,21 @@ class LeadTableModel(QAbstractTableModel):
             landed = landed_at(view)
             if landed is None:
                 return ""
-            return self.tr("{ago} ago").format(
-                ago=duration_text((self._now - landed).total_seconds())
-            )
+            return duration_text((self._now - landed).total_seconds())
         if col == NEXT:
             return next_action(view, self.tz, self._now)
         return ""
+
+
+class OverdueDelegate(QStyledItemDelegate):
+    """A selected row keeps its overdue red: the selection is a light tint, not a repaint."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        view = index.data(VIEW_ROLE)
+        option.palette.setColor(QPalette.ColorRole.Highlight, SELECTED_BG)
+        text = OVERDUE_FG if view is not None and view.overdue else QColor("#0f172a")
+        option.palette.setColor(QPalette.ColorRole.HighlightedText, text)
 
 
 def _car(view: LeadView) -> str:
@@ -174,12 +187,25 @@ class LeadFilter(QSortFilterProxyModel):
         self.which = FILTER_OPEN
 
     def set_text(self, text: str) -> None:
+        self._begin()
         self.text = text
-        self.invalidateRowsFilter()
+        self._end()
 
     def set_which(self, which: str) -> None:
+        self._begin()
         self.which = which
-        self.invalidateRowsFilter()
+        self._end()
+
+    # Qt 6.9 replaced invalidateRowsFilter() by a begin/end pair; support both.
+    def _begin(self) -> None:
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _end(self) -> None:
+        if hasattr(self, "beginFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         view = self.model_.view_at(source_row)

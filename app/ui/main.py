@@ -40,17 +40,24 @@ def run(cfg: Config, demo: bool = False, lang: str | None = None) -> int:
 
     shell = Shell(cfg, SystemClock(), demo=demo, lang=lang, install_translations=True)
     instance.raise_requested.connect(shell.bring_to_front)
-    shell.quit_requested.connect(app.quit)
+
+    def quit_app() -> None:
+        # Qt 6's quit() first asks every window to close: the main window must not then
+        # hide to the tray or ask "Quit?" again.
+        shell.prepare_quit()
+        app.quit()
+
+    shell.quit_requested.connect(quit_app)
 
     timers = []
     quit_after = os.environ.get(ENV_QUIT_AFTER, "")
     if quit_after.isdigit():
         timer = QTimer(app, objectName="quit-after", singleShot=True)
-        timer.timeout.connect(app.quit)
+        timer.timeout.connect(quit_app)
         timer.start(int(quit_after))
         timers.append(timer)
     # Ctrl+C in a terminal: Python's handler only runs when Python code does.
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: quit_app())
     wake = QTimer(app, objectName="sigint-wake", interval=500)
     wake.timeout.connect(lambda: None)
     wake.start()

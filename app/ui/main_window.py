@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,13 +35,13 @@ from app.core.clock import Clock
 from app.desk import LeadView
 from app.ui.lead_detail import LeadDetail
 from app.ui.lead_table import (
+    CAR,
     FILTER_ALL,
     FILTER_OPEN,
     FILTER_TODAY,
-    NAME,
-    NEXT,
     LeadFilter,
     LeadTableModel,
+    OverdueDelegate,
 )
 from app.ui.notify import Banner
 from app.ui.routing import AVAILABLE, ON_BREAK, WITH_CUSTOMER
@@ -55,7 +55,11 @@ class MainWindow(QMainWindow):
     hidden_to_tray = Signal()
 
     def __init__(
-        self, clock: Clock, tz: tzinfo, user: str, icon: QIcon | None = None,
+        self,
+        clock: Clock,
+        tz: tzinfo,
+        user: str,
+        icon: QIcon | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,7 +67,7 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.tz = tz
         self.keep_in_tray = False  # the shell sets it when a tray icon is shown
-        self._quitting = False
+        self.quitting = False
         self.set_user(user)
         if icon is not None:
             self.setWindowIcon(icon)
@@ -83,10 +87,13 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Customer and next action keep their full text; the car takes the rest (elided,
+        # the whole text as a tooltip).
         for col in range(self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NEXT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CAR, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setItemDelegate(OverdueDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.search = QLineEdit(objectName="lead-search")
@@ -125,6 +132,8 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.detail)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main-splitter")
         self.splitter.addWidget(left)
@@ -132,6 +141,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self._split_done = False
 
         self.tabs = QTabWidget(objectName="main-tabs")
         self.tabs.setDocumentMode(True)
@@ -179,9 +189,7 @@ class MainWindow(QMainWindow):
         self.break_action = QAction(self.tr("On a break"), self)
         self.break_action.setObjectName("action-break")
         self.availability_group = QActionGroup(self)
-        self.availability_group.setExclusionPolicy(
-            QActionGroup.ExclusionPolicy.ExclusiveOptional
-        )
+        self.availability_group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
         for action in (self.with_customer_action, self.break_action):
             action.setCheckable(True)
             self.availability_group.addAction(action)
@@ -225,8 +233,7 @@ class MainWindow(QMainWindow):
     def set_leads(self, views: list[LeadView]) -> None:
         """My leads in desk.my_leads() order; the detail pane follows the selected lead."""
         selected = self.detail.lead_id()
-        self.model.set_views(views)
-        self.proxy.invalidateRowsFilter()
+        self.model.set_views(views)  # the proxy re-filters changed rows by itself
         if selected is not None:
             if not self._select(selected):
                 self.detail.show_lead(None)
@@ -280,7 +287,8 @@ class MainWindow(QMainWindow):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(
             self.tr("{shown} of {total} leads").format(shown=shown, total=total)
-            if shown != total else self.tr("{total} leads").format(total=total)
+            if shown != total
+            else self.tr("{total} leads").format(total=total)
         )
 
     # -- messages ------------------------------------------------------------------------
@@ -302,8 +310,15 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_done:  # list and details side by side, the list a bit wider
+            self._split_done = True
+            width = self.splitter.width() or self.width()
+            self.splitter.setSizes([int(width * 0.59), width - int(width * 0.59)])
+
     def quit_for_real(self) -> None:
-        self._quitting = True
+        self.quitting = True
         self.close()
 
     @staticmethod
@@ -311,17 +326,18 @@ class MainWindow(QMainWindow):
         """No tray here, so closing quits: ask first. Tests replace this."""
         answer = QMessageBox.question(
             parent,
-            parent.tr("Quit Leadpop?"),
-            parent.tr(
+            QCoreApplication.translate("MainWindow", "Quit Leadpop?"),
+            QCoreApplication.translate(
+                "MainWindow",
                 "This desktop has no system tray, so Leadpop can't keep running in the "
                 "background: closing the window quits it, and new leads will not pop up "
-                "on this PC."
+                "on this PC.",
             ),
         )
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._quitting:
+        if self.quitting:
             event.accept()
             return
         if self.keep_in_tray:
@@ -355,7 +371,7 @@ QPushButton[which] {
 QPushButton[which]:checked { background: #0f172a; color: white; border-color: #0f172a; }
 QTableView#lead-table {
     background: white; border: 1px solid #cbd5e1; border-radius: 8px;
-    selection-background-color: #dbeafe; selection-color: #0f172a;
+    selection-background-color: #bfdbfe;
 }
 QTableView#lead-table::item { padding: 0 10px; border-bottom: 1px solid #e2e8f0; }
 QHeaderView::section {
@@ -384,6 +400,7 @@ QHeaderView::section {
     font-size: 15px; padding: 8px 12px; border-radius: 8px; border: 1px solid #94a3b8;
     background: white; min-height: 24px;
 }
+#detail-snooze::menu-indicator { image: none; width: 0; }
 #LeadDetail QPushButton:hover, #LeadDetail QToolButton:hover { background: #e2e8f0; }
 #LeadDetail QPushButton[role="primary"] {
     background: #15803d; color: white; border-color: #15803d; font-weight: 700; font-size: 17px;

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from app.config import ENV_HOURS, Config
+from app.config import Config
 from app.core.cadence import Cadence
-from app.core.hours import DEFAULT_HOURS, OpeningHours
+from app.core.hours import OpeningHours
 from app.ui.routing import ROLES, SALESPERSON
 
 log = logging.getLogger(__name__)
@@ -89,16 +89,8 @@ def _upgrade(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def hours_given(cfg: Config) -> bool:
-    """Were the opening hours set on the command line or in the environment?
-
-    Config has no flag for it; a spec other than the default (or LEADPOP_HOURS) tells.
-    """
-    explicit = getattr(cfg, "hours_given", None)
-    if explicit is not None:
-        return bool(explicit)
-    import os
-
-    return bool(os.environ.get(ENV_HOURS)) or cfg.hours.spec != DEFAULT_HOURS
+    """Were the opening hours set on the command line or in the environment?"""
+    return cfg.hours_given
 
 
 def apply(prefs: Prefs, base: Config, *, hours_fixed: bool | None = None) -> Config:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -64,9 +66,7 @@ class SettingsDialog(QDialog):
         self.region.setCurrentText(current.get("region") or "NL")
 
         self.hours = QLineEdit(current.get("hours") or DEFAULT_HOURS, objectName="settings-hours")
-        self.hours.setToolTip(
-            self.tr("e.g. 'mo-fr 09:00-18:00, sa 09:00-17:00', or 'always'")
-        )
+        self.hours.setToolTip(self.tr("e.g. 'mo-fr 09:00-18:00, sa 09:00-17:00', or 'always'"))
         self.hours_error = QLabel(objectName="settings-hours-error")
         self.hours_error.setWordWrap(True)
         self.hours_error.hide()
@@ -91,18 +91,18 @@ class SettingsDialog(QDialog):
         )
         self.autostart.setChecked(bool(current.get("autostart", False)))
 
-        you = QFormLayout()
+        you = _form()
         you.addRow(self.tr("Your name"), self.name)
         you.addRow(self.tr("Role"), self.role)
         you.addRow("", self.manager_alert)
-        dealer = QFormLayout()
+        dealer = _form()
         dealer.addRow(self.tr("Lead inbox"), inbox_row)
         dealer.addRow(self.tr("Phone numbers from"), self.region)
         dealer.addRow(self.tr("Opening hours"), self.hours)
         dealer.addRow("", self.hours_error)
         dealer.addRow(self.tr("Call attempt 2 after"), self.second)
         dealer.addRow(self.tr("Call attempt 3 after"), self.third)
-        app = QFormLayout()
+        app = _form()
         app.addRow("", self.sound)
         app.addRow(self.tr("Language"), self.language)
         app.addRow("", self.language_note)
@@ -133,6 +133,8 @@ class SettingsDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        for button in self.buttons.buttons():
+            button.setIcon(QIcon())  # some desktop styles add floppy-disk icons: calmer without
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         self.role.currentIndexChanged.connect(self._role_changed)
@@ -216,13 +218,22 @@ class SettingsDialog(QDialog):
             dialog.deleteLater()
 
 
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    form.setHorizontalSpacing(16)
+    form.setVerticalSpacing(8)
+    return form
+
+
 _QSS = """
 QDialog, QLabel, QLineEdit, QComboBox, QSpinBox, QCheckBox, QPushButton, QGroupBox {
     font-size: 15px;
 }
 QGroupBox { font-weight: 700; margin-top: 14px; padding-top: 8px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
-QLineEdit, QComboBox, QSpinBox { padding: 4px 6px; min-height: 24px; }
+QLineEdit, QComboBox { padding: 4px 6px; min-height: 24px; }
+QSpinBox { padding: 2px 6px; min-height: 26px; }
 QPushButton { padding: 6px 18px; }
 #settings-hours-error { color: #b91c1c; font-weight: 600; }
 #settings-note { color: #475569; font-weight: 400; }

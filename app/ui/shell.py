@@ -11,7 +11,7 @@ import dataclasses
 import logging
 import random
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -36,6 +36,9 @@ from app.ui.routing import AVAILABLE, Route, route
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.tray import Tray
 from app.ui.worker import DeskWorker, InboxFactory, WorkerThread, default_inbox
+
+if TYPE_CHECKING:
+    from app.ui.team_tab import TeamTab
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +76,7 @@ class Shell(QObject):
         self.alert: AlertWindow | None = None
         self.tray: Tray | None = None
         self.notifier: Notifier | None = None
+        self.team_tab: TeamTab | None = None
 
         self.alertable: list[LeadView] = []
         self.views: dict[str, LeadView] = {}  # the freshest view of each lead, by id
@@ -81,6 +85,7 @@ class Shell(QObject):
         self.peek = False  # a new-lead notification was clicked: show the alert anyway
         self.last_notice: tuple[str, str] | None = None  # ("lead"|"reminder", lead id)
         self._told_tray = False
+        self.closing = False
         self._pending: list[str] = []  # messages that came before the window existed
 
         self.worker = DeskWorker(clock, inbox_factory=inbox_factory, rng=rng)
@@ -102,6 +107,8 @@ class Shell(QObject):
 
     def shutdown(self) -> None:
         """Stop and join the worker thread, close the windows. Safe to call twice."""
+        self.closing = True  # closing the alert mid-call must not open the outcome prompt
+        self._mount_team_tab(False)
         self.thread.stop()
         if self.tray is not None:
             self.tray.hide()
@@ -113,6 +120,11 @@ class Shell(QObject):
                     widget.close()
                 widget.deleteLater()
         self.alert = self.window = None
+
+    def prepare_quit(self) -> None:
+        """The app is quitting: windows close for real (no tray, no question)."""
+        if self.window is not None:
+            self.window.quitting = True
 
     def bring_to_front(self) -> None:
         if self.window is not None:
@@ -153,8 +165,10 @@ class Shell(QObject):
         self.alert.setWindowIcon(icon)
         self._apply_sound()
         self.tray = Tray(
-            icon, [window.with_customer_action, window.break_action],
-            available=self.tray_available, parent=self,
+            icon,
+            [window.with_customer_action, window.break_action],
+            available=self.tray_available,
+            parent=self,
         )
         window.keep_in_tray = self.tray.present
         self.notifier = Notifier(
@@ -187,7 +201,28 @@ class Shell(QObject):
         for text in self._pending:
             window.show_message(text)
         self._pending.clear()
+        self._mount_team_tab(self.prefs.role == "manager")
         window.show()
+
+    def _mount_team_tab(self, wanted: bool) -> None:
+        """The Team tab exists for managers only; it runs its own worker thread."""
+        if wanted and self.team_tab is None and self.window is not None:
+            from app.ui.team_tab import TeamTab  # QtCharts: only managers pay its start-up
+
+            tab = TeamTab(self.cfg, self.clock, self.notifier)
+            self.window.tabs.addTab(tab, tab.windowTitle())
+            self.window.tabs.tabBar().setVisible(True)
+            self.team_tab = tab
+            tab.start()
+        elif not wanted and self.team_tab is not None:
+            tab, self.team_tab = self.team_tab, None
+            tab.stop()
+            if self.window is not None:
+                self.window.tabs.removeTab(self.window.tabs.indexOf(tab))
+                self.window.tabs.tabBar().setVisible(self.window.tabs.count() > 1)
+            tab.deleteLater()
+        elif self.team_tab is not None:
+            self.team_tab.set_config(self.cfg)
 
     def _apply_sound(self) -> None:
         if self.alert is not None and hasattr(self.alert.sound, "enabled"):
@@ -236,7 +271,8 @@ class Shell(QObject):
         assert self.notifier is not None
         name = view.row.get("name") or phone_of(view.row).shown
         text = " · ".join(
-            p for p in (vehicle_text(view.row.get("vehicle")), self.tr("a colleague can take it"))
+            p
+            for p in (vehicle_text(view.row.get("vehicle")), self.tr("a colleague can take it"))
             if p
         )
         self.last_notice = ("lead", view.id)
@@ -264,9 +300,7 @@ class Shell(QObject):
             if view.id in self.in_call:
                 continue  # the outcome prompt is coming; no nagging during the call
             self.last_notice = ("reminder", view.id)
-            self.notifier.notify(
-                reminder_title(view), reminder_text(view, self.cfg.hours.tz, now)
-            )
+            self.notifier.notify(reminder_title(view), reminder_text(view, self.cfg.hours.tz, now))
 
     @Slot(object)
     def _health_changed(self, health: Health) -> None:
@@ -315,7 +349,7 @@ class Shell(QObject):
     def ask_outcome(self, lead_id: str) -> None:
         """The outcome prompt after a call; the choice is recorded by the worker."""
         view = self.views.get(lead_id)
-        if view is None:
+        if view is None or self.closing:
             self.in_call.discard(lead_id)
             log.info("outcome prompt: lead %s is not mine (any more)", lead_id)
             return
@@ -360,11 +394,13 @@ class Shell(QObject):
         values = dataclasses.asdict(self.prefs)
         values["name"] = self.cfg.user
         values["fixed"] = [
-            key for key, fixed in (
+            key
+            for key, fixed in (
                 ("name", self.base.user_given),
                 ("inbox", self.base.inbox_given),
                 ("hours", hours_given(self.base)),
-            ) if fixed
+            )
+            if fixed
         ]
         values["default_inbox"] = str(self.base.data_dir / "inbox")
         return values
@@ -388,6 +424,7 @@ class Shell(QObject):
             self.window.set_user(cfg.user)
         self.cfg = cfg
         self.thread.start_desk(cfg, self._demo_on())  # new inbox, hours, cadence, name
+        self._mount_team_tab(prefs.role == "manager")
         if self.window is not None:
             self.window.status.set_demo(self._demo_on())
         self.route_leads()

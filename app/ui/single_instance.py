@@ -33,6 +33,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = server_name(data_dir)
         self.server: QLocalServer | None = None
+        self._clients: list[QLocalSocket] = []  # owned here, so no deleteLater races on quit
 
     def acquire(self) -> bool:
         if self._tell_running():
@@ -63,18 +64,23 @@ class SingleInstance(QObject):
     def _on_connection(self) -> None:
         assert self.server is not None
         while (socket := self.server.nextPendingConnection()) is not None:
-            socket.setParent(self)
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
+            self._clients.append(socket)
+            socket.readyRead.connect(self._read_all)
+        self._read_all()
 
-    def _read(self, socket: QLocalSocket) -> None:
-        data = bytes(socket.readAll().data())
-        if RAISE.strip() in data:
-            self.raise_requested.emit()
+    def _read_all(self) -> None:
+        """Each client says one word; a closed one is dropped once read."""
+        for socket in list(self._clients):
+            data = bytes(socket.readAll().data()) if socket.bytesAvailable() else b""
+            if RAISE.strip() in data:
+                self.raise_requested.emit()
+            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+                self._clients.remove(socket)
 
     def release(self) -> None:
+        for socket in self._clients:
+            socket.abort()
+        self._clients.clear()
         if self.server is not None:
             self.server.close()
             self.server = None

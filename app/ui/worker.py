@@ -20,8 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from app import autostart
 from app.config import Config
 from app.core.clock import Clock
 from app.desk import ClaimOutcome, Desk, Health
@@ -65,6 +66,7 @@ class DeskWorker(QObject):
     error = Signal(str)
     demo_dropped = Signal(str)  # the demo lead's file name
     stopped = Signal()
+    pong = Signal(int)  # answer to ping(n): every request queued before it is done
     _poke = Signal()  # from the watcher thread: something changed in the inbox
 
     def __init__(
@@ -98,6 +100,8 @@ class DeskWorker(QObject):
             self.store = Store.open(data_dir)
         except StoreError as exc:
             self.error.emit(str(exc))
+        except OSError as exc:  # Store.open lets a data dir it can't create raise OSError
+            self.error.emit(f"can't use the data folder {data_dir}: {exc.strerror or exc}")
         else:
             for message in self.store.messages:
                 self.store_message.emit(message)
@@ -142,15 +146,15 @@ class DeskWorker(QObject):
                 timer.deleteLater()
         self._poll_timer = self._demo_timer = None
         self._watch_stop.set()
-        if self._watcher is not None:
-            self._watcher.join()
-            self._watcher = None
         if self.desk is not None:
             try:
-                self.desk.inbox.close()
+                self.desk.inbox.close()  # also wakes the watcher from wait_for_change
             except Exception:  # closing a broken share must not stop the shutdown
                 log.exception("closing the inbox")
             self.desk = None
+        if self._watcher is not None:
+            self._watcher.join()
+            self._watcher = None
 
     @Slot()
     def stop(self) -> None:
@@ -160,6 +164,11 @@ class DeskWorker(QObject):
             self.store.close()
             self.store = None
         self.stopped.emit()
+        # Back to the GUI thread: once this thread is gone the worker is deleted there
+        # (an object left on a finished thread crashes PySide's clean-up at exit).
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
         # Quit from here: the GUI thread is blocked in QThread.wait(), so a queued quit
         # would never be delivered.
         thread = QThread.currentThread()
@@ -230,7 +239,7 @@ class DeskWorker(QObject):
 
     @Slot(str, bool)
     def claim(self, lead_id: str, calling: bool) -> None:
-        outcome = self._act("claim", lambda d: d.claim(lead_id))
+        outcome = self._act("claim", lambda d: d.claim(lead_id, calling=calling))
         if outcome is None:
             outcome = ClaimOutcome(False, None, "the claim failed")
         self.claim_done.emit(lead_id, outcome, calling)
@@ -271,10 +280,18 @@ class DeskWorker(QObject):
             self.error.emit("settings: the local store is not open")
             return
         try:
+            old = Prefs.from_json(self.store.setting(PREFS_KEY))
             self.store.set_setting(PREFS_KEY, prefs.to_json())
+            if prefs.autostart != old.autostart or prefs.autostart != autostart.is_enabled():
+                autostart.set_enabled(prefs.autostart)
         except Exception as exc:
             log.exception("saving settings failed")
             self.error.emit(f"settings: {exc}")
+
+    @Slot(int)
+    def ping(self, token: int) -> None:
+        """A barrier: requests are handled in order, so pong(token) follows their results."""
+        self.pong.emit(token)
 
     @Slot()
     def _drop_demo(self) -> None:
@@ -311,12 +328,13 @@ class WorkerThread(QObject):
     _snooze = Signal(str, int)
     _refresh = Signal()
     _save_prefs = Signal(object)
+    _ping = Signal(int)
     _stop = Signal()
 
     def __init__(self, worker: DeskWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.thread = QThread(objectName="leadpop-worker")
+        self.thread = QThread(self, objectName="leadpop-worker")
         worker.moveToThread(self.thread)
         w = worker
         for signal, slot in (
@@ -331,6 +349,7 @@ class WorkerThread(QObject):
             (self._snooze, w.snooze),
             (self._refresh, w.refresh),
             (self._save_prefs, w.save_prefs),
+            (self._ping, w.ping),
             (self._stop, w.stop),
         ):
             signal.connect(slot)
@@ -372,6 +391,9 @@ class WorkerThread(QObject):
 
     def save_prefs(self, prefs: Prefs) -> None:
         self._save_prefs.emit(prefs)
+
+    def ping(self, token: int) -> None:
+        self._ping.emit(token)
 
     def stop(self) -> None:
         """Ask the worker to close everything in its own thread, then join the thread."""

@@ -19,6 +19,7 @@ from inbox_harness import BACKENDS, T0, FolderBackend
 
 from app.core.events import make_event
 from app.inbox.base import Inbox
+from tests.imap.dovecot_server import DovecotServer
 
 
 @pytest.fixture(autouse=True)
@@ -30,10 +31,21 @@ def _no_leaked_threads() -> Iterator[None]:
     assert not leaked, f"threads left running: {leaked}"
 
 
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[DovecotServer]:
+    """One real IMAP server for the session; every test gets an account of its own."""
+    with DovecotServer() as server:
+        yield server
+
+
 @pytest.fixture(params=sorted(BACKENDS))
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FolderBackend]:
-    harness = BACKENDS[request.param](tmp_path / "inbox")
-    yield harness
+def backend(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[FolderBackend]:
+    harness = BACKENDS[request.param](tmp_path / "inbox", request.getfixturevalue)
+    for name, value in getattr(harness, "env", {}).items():  # inherited by spawned claimers
+        monkeypatch.setenv(name, value)
+    yield harness  # type: ignore[misc]  # every harness has FolderBackend's methods
     harness.close()
 
 

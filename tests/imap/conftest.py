@@ -1,0 +1,129 @@
+"""Fixtures for the mailbox inbox's own tests: a real Dovecot, a fresh account per test."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+
+from app.config import resolve
+from app.core.clock import FakeClock
+from app.desk import Desk
+from app.inbox.imap import ImapInbox
+from app.inbox.imap_auth import ENV_PASSWORD
+from app.store import Store
+from tests.imap.dovecot_server import DovecotServer
+from tests.imap.mail import NOW, Mailbox
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    leaked = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
+    assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture(autouse=True)
+def _no_system_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads or writes the real keyring: as on a machine that has none."""
+    monkeypatch.delenv(ENV_PASSWORD, raising=False)
+    saved = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(saved)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that works, in memory."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    return ring
+
+
+@pytest.fixture(scope="session")
+def dovecot() -> Iterator[DovecotServer]:
+    with DovecotServer() as server:
+        yield server
+
+
+@pytest.fixture
+def server(dovecot: DovecotServer) -> Iterator[DovecotServer]:
+    """The session's server, up again after a test that stopped it."""
+    yield dovecot
+    dovecot.start()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def mailbox(server: DovecotServer, clock: FakeClock) -> Mailbox:
+    return Mailbox(server, *server.new_account(), clock=clock)
+
+
+@pytest.fixture
+def make_inbox(mailbox: Mailbox, clock: FakeClock) -> Iterator[Callable[..., ImapInbox]]:
+    made: list[ImapInbox] = []
+
+    def make(user: str = "anna", host: str | None = None, **kw: Any) -> ImapInbox:
+        kw.setdefault("watch", False)
+        kw.setdefault("password", mailbox.password)
+        kw.setdefault("now", clock.now)
+        url = kw.pop("url", mailbox.url)
+        inbox = ImapInbox(url, user, host or f"pc-{user}", **kw)
+        made.append(inbox)
+        return inbox
+
+    yield make
+    for inbox in made:
+        inbox.close()
+
+
+@pytest.fixture
+def make_desk(
+    tmp_path: Path, make_inbox: Callable[..., ImapInbox], clock: FakeClock, mailbox: Mailbox
+) -> Iterator[Callable[..., Desk]]:
+    """A showroom PC's engine on the mailbox inbox, with its own SQLite store."""
+    desks: list[Desk] = []
+
+    def make(user: str = "anna", **kw: Any) -> Desk:
+        cfg = resolve(
+            inbox=mailbox.url, data_dir=str(tmp_path / f"data-{user}"), user=user,
+            hours="always", env={},
+        )  # fmt: skip
+        cfg.host = f"pc-{user}"
+        desk = Desk(make_inbox(user, **kw), Store.open(cfg.data_dir), clock, cfg)
+        desks.append(desk)
+        return desk
+
+    yield make
+    for desk in desks:
+        desk.store.close()

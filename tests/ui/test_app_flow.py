@@ -1,0 +1,406 @@
+"""The whole app on real folder inboxes and real SQLite files, driven by a FakeClock.
+
+Each App is one showroom PC (worker thread + main window + alert); several share one inbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from shell_harness import App, config, drop, lead_doc
+
+from app.core.clock import FakeClock
+from app.ui import call_panel
+from app.ui.lead_table import OVERDUE_FG
+from app.ui.outcome_dialog import OutcomeChoice, OutcomeDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
+
+AMS = ZoneInfo("Europe/Amsterdam")
+WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
+
+
+@pytest.fixture(autouse=True)
+def _own_autostart_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saving settings may write the autostart entry: never into the real ~/.config."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(WED_10)
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    root = tmp_path / "inbox"
+    root.mkdir()
+    return root
+
+
+@pytest.fixture
+def dialled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    urls: list[str] = []
+    monkeypatch.setattr(call_panel, "open_tel_link", lambda url: urls.append(url) or True)
+    return urls
+
+
+@pytest.fixture
+def outcomes(monkeypatch: pytest.MonkeyPatch) -> list[OutcomeChoice | None]:
+    """Queue the answers of the outcome prompt; each prompt takes the next one."""
+    answers: list[OutcomeChoice | None] = []
+
+    def ask(parent, view):
+        assert answers, f"unexpected outcome prompt for {view.id}"
+        return answers.pop(0)
+
+    monkeypatch.setattr(OutcomeDialog, "ask", classmethod(lambda cls, p, v: ask(p, v)))
+    return answers
+
+
+@pytest.fixture
+def make_app(qtbot, tmp_path, inbox, clock) -> Iterator:
+    apps: list[App] = []
+
+    def make(user: str | None = "piet", hours: str = "always", **kw) -> App:
+        app = App(qtbot, config(tmp_path, inbox, user, hours), clock, **kw)
+        apps.append(app)
+        return app.start()
+
+    yield make
+    for app in apps:
+        app.close()
+        assert not app.shell.thread.thread.isRunning()
+
+
+def claim_and_call(app: App, qtbot) -> str:
+    """Press Call now on the alert; returns the lead id once the call panel shows."""
+    lead_id = app.alert.current_id()
+    assert lead_id
+    with app.waiting("claim_done"):
+        app.alert.call_button.click()
+    qtbot.waitUntil(lambda: app.alert.pages.currentWidget() is app.alert.call_panel)
+    return lead_id
+
+
+def finish_call(app: App, qtbot) -> None:
+    """Record outcome on the call panel: the (replaced) prompt answers, the worker records."""
+    app.alert.call_panel.done_button.click()
+    app.sync()
+
+
+def view_of(app: App, lead_id: str):
+    return next(v for v in app.mine() if v.id == lead_id)
+
+
+# -- detection and the alert -----------------------------------------------------------------
+
+
+def test_a_lead_renamed_into_the_folder_inbox_pops_the_alert(make_app, inbox, clock, qtbot):
+    piet = make_app("piet")
+    assert not piet.alert.isVisible()
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    # No explicit refresh: the watcher (or the 2 s re-list) finds it.
+    qtbot.waitUntil(piet.alert.isVisible, timeout=10_000)
+    assert "Jan Jansen" in piet.alert.windowTitle()
+    assert piet.alert.countdown.text() == "2:00"
+    assert "Leadpop" in piet.window.windowTitle()
+
+
+def test_one_pc_claims_and_the_others_alert_says_who(
+    make_app, inbox, clock, qtbot, dialled, outcomes
+):
+    piet, anna = make_app("piet"), make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    qtbot.waitUntil(lambda: piet.alert.isVisible() and anna.alert.isVisible(), timeout=10_000)
+    lead_id = claim_and_call(anna, qtbot)
+    assert dialled == ["tel:+31612345678"]  # dialled once, by the call panel
+
+    qtbot.waitUntil(lambda: "anna" in piet.alert.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: not piet.alert.isVisible(), timeout=10_000)
+    assert (lead_id, "anna") in piet.taken
+    assert [v.id for v in anna.mine()] == [lead_id]
+    assert piet.mine() == []
+
+
+# -- outcome, cadence, reminders -------------------------------------------------------------
+
+
+def test_outcomes_drive_the_cadence_and_reminders_until_attempt_three(
+    make_app, inbox, clock, qtbot, dialled, outcomes
+):
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = claim_and_call(anna, qtbot)
+    outcomes.append(OutcomeChoice("voicemail", note="ingesproken"))
+    finish_call(anna, qtbot)
+    view = view_of(anna, lead_id)
+    assert [a["outcome"] for a in view.attempts] == ["voicemail"]
+    assert view.next_attempt == 2
+    assert view.next_due == clock.now() + timedelta(minutes=15)
+    assert not anna.alert.isVisible()
+
+    anna.reminders.clear()
+    clock.advance(minutes=14)
+    anna.refresh()
+    assert anna.reminders == []  # not due yet
+    clock.advance(minutes=1)
+    anna.refresh()
+    assert [[v.id for v in r] for r in anna.reminders] == [[lead_id]]
+    assert anna.window.banner.isVisible()
+    assert anna.window.banner.title_label.text() == "Call Jan Jansen again — attempt 2 of 3"
+    model = anna.window.model
+    assert model.index(0, 1).data(0) == "Jan Jansen"
+    assert model.data(model.index(0, 1), 9).color() == OVERDUE_FG  # ForegroundRole: red
+
+    anna.reminders.clear()
+    clock.advance(minutes=4)
+    anna.refresh()
+    assert anna.reminders == []  # repeats every 5 minutes, not every poll
+    clock.advance(minutes=1)
+    anna.refresh()
+    assert len(anna.reminders) == 1
+
+    # Attempt 2 from the list; attempt 3 is due two hours later.
+    anna.window.open_lead(lead_id)
+    outcomes.append(OutcomeChoice("no_answer"))
+    anna.window.detail.call_button.click()
+    anna.sync()
+    assert dialled[-1] == "tel:+31612345678"
+    view = view_of(anna, lead_id)
+    assert view.next_attempt == 3
+    assert view.next_due == clock.now() + timedelta(hours=2)
+    assert not view.overdue
+
+    anna.reminders.clear()
+    clock.advance(hours=2)
+    anna.refresh()
+    assert len(anna.reminders) == 1
+    assert anna.window.banner.title_label.text() == "Call Jan Jansen again — attempt 3 of 3"
+
+    outcomes.append(OutcomeChoice("busy"))
+    anna.window.detail.record_button.click()
+    anna.sync()
+    view = view_of(anna, lead_id)
+    assert len(view.attempts) == 3
+    assert view.next_due is None
+    anna.reminders.clear()
+    for _ in range(3):
+        clock.advance(hours=5)
+        anna.refresh()
+    assert anna.reminders == []  # stops exactly after attempt 3
+
+
+def test_reminders_stop_when_the_customer_is_reached(
+    make_app, inbox, clock, qtbot, dialled, outcomes
+):
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Sanne Bakker", "06 87654321"))
+    anna.refresh()
+    lead_id = claim_and_call(anna, qtbot)
+    outcomes.append(OutcomeChoice("reached"))
+    finish_call(anna, qtbot)
+    view = view_of(anna, lead_id)
+    assert view.status == "reached"
+    assert view.next_due is None
+    anna.reminders.clear()
+    clock.advance(hours=3)
+    anna.refresh()
+    assert anna.reminders == []
+
+
+def test_take_it_without_calling_reminds_of_the_first_call(make_app, inbox, clock, qtbot):
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    with anna.waiting("claim_done"):
+        anna.alert.take_button.click()
+    anna.refresh()
+    assert anna.reminders, "the first call is due at once"
+    assert anna.window.banner.title_label.text() == "Call Jan Jansen — attempt 1 of 3"
+
+
+# -- routing: availability and opening hours -------------------------------------------------
+
+
+def test_with_a_customer_a_new_lead_comes_as_a_message(make_app, inbox, clock, qtbot):
+    piet, anna = make_app("piet"), make_app("anna")
+    piet.window.with_customer_action.trigger()
+    assert "With a customer" in piet.window.status.availability.text()
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    qtbot.waitUntil(anna.alert.isVisible, timeout=10_000)  # it pops for the others
+    piet.refresh()
+    assert not piet.alert.isVisible()
+    assert piet.window.banner.isVisible()
+    assert piet.window.banner.title_label.text() == "New lead — Jan Jansen"
+
+    piet.window.banner.hide()
+    piet.refresh()
+    assert not piet.window.banner.isVisible()  # one message per lead, not one per poll
+
+    piet.window.banner.open_button.click()  # clicking the message shows the alert anyway
+    assert piet.alert.isVisible()
+    piet.window.with_customer_action.trigger()  # available again
+    piet.refresh()
+    assert piet.alert.isVisible()
+
+
+def test_a_manager_may_switch_the_alert_off(make_app, inbox, clock, qtbot, monkeypatch):
+    from app.ui.settings_dialog import SettingsDialog
+
+    boss = make_app("boss")
+
+    def edit(cls, parent, current):
+        assert current["name"] == "boss" and "name" in current["fixed"]
+        return {**current, "role": "manager", "manager_alert": False}
+
+    monkeypatch.setattr(SettingsDialog, "edit", classmethod(edit))
+    boss.window.settings_action.trigger()
+    boss.sync()
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    boss.refresh()
+    assert not boss.alert.isVisible()
+    assert boss.window.banner.title_label.text() == "New lead — Jan Jansen"
+
+
+def test_a_lead_on_saturday_evening_pops_at_monday_opening_with_a_fresh_countdown(
+    make_app, inbox, clock, qtbot
+):
+    clock.set(datetime(2026, 11, 28, 19, 30, tzinfo=AMS))  # Saturday evening
+    piet = make_app("piet", hours="mo-fr 09:00-18:00")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    piet.refresh()
+    assert not piet.alert.isVisible()
+    assert piet.window.status.waiting.text() == "1 waiting for opening time"
+
+    clock.set(datetime(2026, 11, 30, 8, 59, 59, tzinfo=AMS))
+    piet.refresh()
+    assert not piet.alert.isVisible()
+    clock.set(datetime(2026, 11, 30, 9, 0, tzinfo=AMS))
+    piet.refresh()
+    assert piet.alert.isVisible()
+    assert piet.alert.countdown.text() == "2:00"
+    assert piet.window.status.waiting.text() == "1 leads waiting"
+
+
+# -- restart ---------------------------------------------------------------------------------
+
+
+def test_a_restart_restores_my_leads_attempts_and_due_reminders(
+    make_app, inbox, clock, qtbot, dialled, outcomes
+):
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = claim_and_call(anna, qtbot)
+    outcomes.append(OutcomeChoice("voicemail"))
+    finish_call(anna, qtbot)
+    anna.close()
+    assert not anna.shell.thread.thread.isRunning()
+
+    clock.advance(minutes=20)  # attempt 2 fell due while Leadpop was closed
+    again = make_app("anna")
+    view = view_of(again, lead_id)
+    assert [a["outcome"] for a in view.attempts] == ["voicemail"]
+    assert view.overdue
+    assert [[v.id for v in r] for r in again.reminders] == [[lead_id]]
+    assert again.window.banner.title_label.text() == "Call Jan Jansen again — attempt 2 of 3"
+
+
+# -- first run and settings ------------------------------------------------------------------
+
+
+def test_first_run_asks_the_name_once(make_app, qtbot, monkeypatch):
+    from app.ui.first_run import FirstRunDialog
+
+    asked: list[str] = []
+
+    def ask(cls, parent, default):
+        asked.append(default)
+        return ("Sanne Bakker", "manager")
+
+    monkeypatch.setattr(FirstRunDialog, "ask", classmethod(ask))
+    first = make_app(None)
+    assert len(asked) == 1
+    assert "Sanne Bakker" in first.window.windowTitle()
+    assert first.shell.prefs.role == "manager"
+    first.close()
+    again = make_app(None)
+    assert len(asked) == 1  # saved in the store's settings
+    assert again.shell.cfg.user == "Sanne Bakker"
+
+
+def test_settings_change_the_cadence(make_app, inbox, clock, qtbot, monkeypatch, dialled, outcomes):
+    from app.ui.settings_dialog import SettingsDialog
+
+    anna = make_app("anna")
+    monkeypatch.setattr(
+        SettingsDialog,
+        "edit",
+        classmethod(lambda cls, p, cur: {**cur, "second_after_min": 10, "sound": False}),
+    )
+    with anna.waiting("desk_ready"):
+        anna.window.settings_action.trigger()
+    assert anna.shell.cfg.cadence.second_after == timedelta(minutes=10)
+    assert anna.alert.sound.enabled is False
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = claim_and_call(anna, qtbot)
+    outcomes.append(OutcomeChoice("no_answer"))
+    finish_call(anna, qtbot)
+    assert view_of(anna, lead_id).next_due == clock.now() + timedelta(minutes=10)
+
+
+# -- the list's actions ----------------------------------------------------------------------
+
+
+def test_mark_lost_with_a_reason_and_release_to_the_team(
+    make_app, inbox, clock, qtbot, monkeypatch
+):
+    from app.ui.lost_dialog import LostReasonDialog
+
+    piet, anna = make_app("piet"), make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    drop(inbox, clock, lead_doc("Sanne Bakker", "06 87654321"))
+    anna.refresh()
+    first = anna.alert.current_id()
+    with anna.waiting("claim_done"):
+        anna.alert.take_button.click()
+    qtbot.waitUntil(lambda: anna.alert.current_id() not in (None, first), timeout=10_000)
+    second = anna.alert.current_id()
+    with anna.waiting("claim_done"):
+        anna.alert.take_button.click()
+    anna.refresh()
+    assert {v.id for v in anna.mine()} == {first, second}
+
+    monkeypatch.setattr(LostReasonDialog, "ask", classmethod(lambda c, p, n: "bought_elsewhere"))
+    anna.window.open_lead(first)
+    anna.window.detail.lost_button.click()
+    anna.sync()
+    lost = next(v for v in anna.window.model.views if v.id == first)
+    assert lost.row["state"] == "lost" and lost.row["lost_reason"] == "bought_elsewhere"
+
+    anna.window.open_lead(second)
+    anna.window.detail.release_button.click()
+    anna.sync()
+    assert second not in {v.id for v in anna.mine()}
+    qtbot.waitUntil(
+        lambda: piet.alert.isVisible() and piet.alert.current_id() == second, timeout=10_000
+    )
+
+
+def test_the_inbox_going_away_shows_in_the_status_bar(make_app, inbox, clock, qtbot):
+    piet = make_app("piet")
+    assert piet.window.status.health.text() == "Inbox connected"
+    inbox.rename(inbox.with_name("gone"))
+    piet.refresh()
+    assert piet.window.status.health.text() == "Inbox unreachable since 10:00 — retrying…"
+    inbox.with_name("gone").rename(inbox)
+    clock.advance(seconds=3)  # past the first back-off (2 s)
+    piet.refresh()
+    assert piet.window.status.health.text() == "Inbox connected"

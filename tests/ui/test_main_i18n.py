@@ -1,0 +1,100 @@
+"""Dutch for the main window, its dialogs, tray and notifications (leadpop_nl.ts)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import PySide6
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from app.core.clock import FakeClock
+from app.desk import Health
+from app.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "app" / "resources" / "i18n" / "leadpop_nl.ts"
+SOURCES = [
+    ROOT / "app" / "ui" / f
+    for f in (
+        "main_window.py",
+        "lead_table.py",
+        "lead_detail.py",
+        "lead_format.py",
+        "status_bar.py",
+        "settings_dialog.py",
+        "first_run.py",
+        "lost_dialog.py",
+        "qr_dialog.py",
+        "tray.py",
+        "shell.py",
+    )
+]
+QT_TOOLS = Path(PySide6.__file__).parent
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
+
+
+def messages(ts: Path) -> dict[tuple[str, str], str | None]:
+    out = {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            done = tr is not None and tr.get("type") is None and (tr.text or "").strip()
+            out[(name, msg.findtext("source"))] = tr.text if done else None
+    return out
+
+
+def test_every_string_is_translated_with_its_placeholders():
+    found = messages(TS)
+    assert len(found) > 100
+    for (ctx, source), translation in found.items():
+        assert translation, f"{ctx}: {source!r} has no Dutch translation"
+        want = sorted(re.findall(r"\{\w+\}", source))
+        assert sorted(re.findall(r"\{\w+\}", translation)) == want, (ctx, source, translation)
+
+
+def test_the_catalogue_is_up_to_date_with_the_code(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(QT_TOOLS / "lupdate"), *map(str, SOURCES), "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert set(messages(fresh)) == set(messages(TS))
+
+
+@pytest.fixture
+def dutch(tmp_path):
+    qm = tmp_path / "leadpop_nl.qm"
+    subprocess.run(
+        [str(QT_TOOLS / "lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_main_window_speaks_dutch(qtbot, dutch):
+    window = MainWindow(
+        FakeClock(datetime(2026, 11, 25, 9, 12, tzinfo=UTC)), ZoneInfo("Europe/Amsterdam"), "piet"
+    )
+    window.keep_in_tray = True
+    qtbot.addWidget(window)
+    window.status.set_health(
+        Health(ok=False, failures=1, down_since=datetime(2026, 11, 25, 9, 2, tzinfo=UTC))
+    )
+    assert window.status.health.text() == "Inbox onbereikbaar sinds 10:02 — opnieuw proberen…"
+    assert window.with_customer_action.text() == "Met klant"
+    assert window.break_action.text() == "Pauze"
+    assert window.tabs.tabText(0) == "Mijn leads"
+    window.break_action.trigger()
+    assert window.status.availability.text().startswith("Pauze")

@@ -1,0 +1,241 @@
+"""Screenshots of the main window (with a lead's details), the settings and first-run dialogs.
+
+    .venv/bin/python tools/screenshots_main.py [--out docs/screenshots] [--lang nl en]
+
+Launches the real shell (worker thread, store, folder inbox) on a temporary data dir with
+realistic leads at different stages, one of them overdue. Under a real X server with a
+window manager: when DISPLAY is unset it starts Xvfb + openbox (tools/screenshots_alert.py)
+and stops them. Writes e.g. docs/screenshots/main-nl-1366.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from screenshots_alert import SIZES, x_server  # noqa: E402  (shared Xvfb + openbox helper)
+
+AMS = ZoneInfo("Europe/Amsterdam")
+NOW = datetime(2026, 11, 25, 10, 26, tzinfo=AMS)  # a Wednesday morning in the showroom
+
+# (name, phone, car, question, landed minutes before NOW, calls: (minutes after landing, outcome))
+LEADS = (
+    (
+        "Jan Jansen",
+        "06 12345678",
+        ("Volkswagen", "Golf", 2021, 21950),
+        "Is deze auto nog beschikbaar? Ik wil zaterdag graag een proefrit maken.",
+        24,
+        [(1, "voicemail")],
+    ),
+    (
+        "Fatima el Amrani",
+        "06 23456789",
+        ("Kia", "EV6", 2023, 42950),
+        "Wat is de actieradius in de winter?",
+        50,
+        [(1, "no_answer"), (16, "voicemail")],
+    ),
+    (
+        "Sanne Bakker",
+        "06 34567890",
+        ("Toyota", "Yaris Cross", 2022, 27950),
+        "Ik heb een Opel Astra uit 2014 om in te ruilen. Wat zou die ongeveer waard zijn?",
+        6,
+        [(1, "busy")],
+    ),
+    (
+        "Pieter de Vries",
+        "06 45678901",
+        ("Skoda", "Enyaq", 2022, 36950),
+        "Kan de auto nog vóór het eind van de maand geleverd worden?",
+        60 * 24 + 35,
+        [(2, "appointment")],
+    ),
+    (
+        "Mehmet Yilmaz",
+        "+32 470 12 34 56",
+        ("Peugeot", "2008", 2021, 19950),
+        "Graag teruggebeld na 17:00 uur, overdag werk ik.",
+        60 * 24 * 2 + 30,
+        [(2, "no_answer"), (20, "voicemail"), (140, "no_answer")],
+    ),
+)
+
+
+def seed(data_dir: Path, inbox: Path, clock) -> None:
+    """Leads claimed and called at their own times, through the real engine."""
+    import json
+
+    from app.config import resolve
+    from app.desk import Desk
+    from app.inbox.folder import FolderInbox
+    from app.producer import drop_bytes
+    from app.store import Store
+
+    cfg = resolve(inbox=str(inbox), data_dir=str(data_dir), user="Piet", env={})
+    folder = FolderInbox(inbox, cfg.user, cfg.host, watch=False, now=clock.now)
+    store = Store.open(data_dir)
+    desk = Desk(folder, store, clock, cfg)
+    try:
+        for name, phone, (make, model, year, price), question, ago, calls in LEADS:
+            landed = NOW - timedelta(minutes=ago)
+            clock.set(landed)
+            doc = {
+                "source": "website",
+                "name": name,
+                "phone": phone,
+                "email": name.split()[0].lower() + "@example.nl",
+                "requested_at": (landed - timedelta(minutes=2)).isoformat(),
+                "vehicle": {
+                    "make": make,
+                    "model": model,
+                    "year": year,
+                    "stock": f"V{random.Random(name).randint(1000, 9999)}",
+                    "price": price,
+                },
+                "message": question,
+            }
+            path = drop_bytes(
+                inbox,
+                json.dumps(doc, ensure_ascii=False, indent=2).encode(),
+                stem=name,
+                suffix=".json",
+                now=landed,
+            )
+            os.utime(path, (landed.timestamp(), landed.timestamp()))
+            desk.poll()
+            row = store.lead_by_doc(path.name)
+            assert row is not None, f"{name} was not taken in"
+            clock.set(landed + timedelta(seconds=50))
+            desk.claim(row["id"])
+            for minutes, outcome in calls:
+                clock.set(landed + timedelta(minutes=minutes))
+                desk.record_call(row["id"], outcome)
+        clock.set(NOW)
+    finally:
+        store.close()
+        folder.close()
+
+
+def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.config import resolve
+    from app.core.clock import FakeClock
+    from app.inbox.folder import FolderInbox
+    from app.ui import i18n
+    from app.ui.first_run import FirstRunDialog
+    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.shell import Shell
+
+    app = QApplication.instance() or QApplication([])
+    translators = i18n.install(app, lang)
+
+    def settle(ms: int = 500) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)  # let the window manager map and lay it out
+        loop.exec()
+
+    def save(widget: QWidget, name: str) -> Path:
+        settle()
+        path = out / f"{name}-{lang}-{width}.png"
+        widget.grab().save(str(path))
+        return path
+
+    shots = []
+    with tempfile.TemporaryDirectory(prefix="leadpop-shots-") as tmp:
+        data, inbox = Path(tmp) / "data", Path(tmp) / "inbox"
+        inbox.mkdir()
+        clock = FakeClock(NOW)
+        seed(data, inbox, clock)
+        cfg = resolve(inbox=str(inbox), data_dir=str(data), user="Piet", env={})
+        shell = Shell(
+            cfg,
+            clock,
+            inbox_factory=lambda c: FolderInbox(
+                Path(c.inbox), c.user, c.host, watch=False, now=clock.now
+            ),
+        )
+        loop = QEventLoop()
+        shell.worker.leads_changed.connect(loop.quit)
+        shell.start()
+        loop.exec()
+        settle(300)
+        window = shell.window
+        assert window is not None
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        window.setGeometry(screen)
+        window.showMaximized()
+        first = window.model.views[0].id
+        window.open_lead(first)
+        shots.append(save(window, "main"))
+
+        current = {
+            **shell.settings_values(),
+            "fixed": [],
+            "inbox": "/mnt/showroom/leads",
+            "hours": "ma-vr 09:00-18:00, za 09:00-17:00",
+        }
+        dialog = SettingsDialog(current, window)
+        dialog.show()
+        shots.append(save(dialog, "settings"))
+        dialog.close()
+        welcome = FirstRunDialog("piet", window)
+        welcome.show()
+        shots.append(save(welcome, "first-run"))
+        welcome.close()
+        shell.prepare_quit()
+        shell.shutdown()
+        settle(100)
+    for translator in translators:
+        app.removeTranslator(translator)
+    return shots
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", nargs="+", default=["nl", "en"])
+    parser.add_argument("--size", nargs="+", default=[f"{w}x{h}" for w, h in SIZES])
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ["LEADPOP_MUTE"] = "1"
+    os.environ["LEADPOP_NO_DESKTOP_NOTIFY"] = "1"
+    if args.child:  # one resolution per process: Qt keeps its first display for good
+        width, height = (int(n) for n in args.child.split("x"))
+        with x_server(width, height):
+            for lang in args.lang:
+                for path in shoot(args.out, lang, width, height):
+                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        return
+    for size in args.size:
+        cmd = [
+            sys.executable,
+            __file__,
+            "--child",
+            size,
+            "--out",
+            str(args.out),
+            "--lang",
+            *args.lang,
+        ]
+        subprocess.run(cmd, check=True)
+
+
+if __name__ == "__main__":
+    main()

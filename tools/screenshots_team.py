@@ -1,0 +1,147 @@
+"""Screenshots of the Team tab (live board, KPIs, charts) on six weeks of demo history.
+
+    .venv/bin/python tools/screenshots_team.py [--out docs/screenshots] [--all]
+
+Fills a temporary inbox with `leadpop demo-history` (six Dutch salespeople, fast and slow
+callers), then shows the Team tab in a window titled "Leadpop — Team" on a fake clock set
+to the end of that history. Runs under a real X server with a window manager: when
+DISPLAY is unset it starts Xvfb + openbox (tools/screenshots_alert.py) and stops them.
+
+Writes docs/screenshots/team-<page>-<lang>-<width>.png: the eight pictures in KEEP, or all
+twelve with --all (for a review; only KEEP are committed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from screenshots_alert import SIZES, x_server  # noqa: E402  (shared Xvfb + openbox helper)
+
+AMS = ZoneInfo("Europe/Amsterdam")
+NOW = datetime(2026, 11, 25, 10, 12, tzinfo=AMS)  # a Wednesday morning in the showroom
+PAGES = ("board", "kpis", "charts")
+KEEP = {
+    ("board", "nl", 1366), ("kpis", "nl", 1366), ("charts", "nl", 1366),
+    ("kpis", "en", 1366), ("charts", "en", 1366),
+    ("board", "en", 1920), ("kpis", "en", 1920), ("charts", "nl", 1920),
+}  # fmt: skip
+
+
+def demo_inbox(work: Path) -> Path:
+    """Six weeks of history through the real command, as a reader of the README would."""
+    inbox = work / "inbox"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADPOP_")}
+    subprocess.run(
+        [sys.executable, "-m", "app", "demo-history", "--inbox", str(inbox),
+         "--now", NOW.isoformat(), "--seed", "1"],
+        check=True, env=env, cwd=ROOT,
+    )  # fmt: skip
+    return inbox
+
+
+def shoot(out: Path, inbox: Path, data: Path, lang: str, size: tuple[int, int],
+          wanted: set[tuple[str, str, int]]) -> list[Path]:  # fmt: skip
+    # Imported under the X server just started: Qt reads DISPLAY when the app is made.
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from app.config import resolve
+    from app.core.clock import FakeClock
+    from app.inbox.folder import FolderInbox
+    from app.ui import i18n
+    from app.ui.team_tab import TeamTab
+
+    app = QApplication.instance() or QApplication([])
+    translators = i18n.install(app, lang)
+    clock = FakeClock(NOW)
+    cfg = resolve(inbox=str(inbox), data_dir=str(data), user="Marco", env={})
+    cfg.host = "pc-kantoor"
+
+    def inbox_factory(c):  # type: ignore[no-untyped-def]
+        return FolderInbox(Path(c.inbox), c.user, c.host, watch=False, now=clock.now)
+
+    tab = TeamTab(cfg, clock, None, inbox_factory=inbox_factory)
+    window = QMainWindow()
+    window.setWindowTitle("Leadpop — Team")
+    window.setCentralWidget(tab)
+    window.resize(*size)
+    window.show()
+
+    def wait_for(*signals: object) -> None:
+        loop = QEventLoop()
+        pending = set(range(len(signals)))
+        for i, signal in enumerate(signals):
+            signal.connect(lambda *_, i=i: (pending.discard(i), pending or loop.quit()))  # type: ignore[attr-defined]
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
+
+    def settle() -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(400, loop.quit)  # let the window manager map and lay it out
+        loop.exec()
+
+    tab.start()
+    wait_for(tab.board_shown, tab.period_shown)
+    tab.pages.setCurrentIndex(1)
+    tab.set_period("month")
+    wait_for(tab.period_shown)
+    tab.select_lead(tab.board.open_leads[0].lead) if tab.board.open_leads else None
+    shots = []
+    for index, page in enumerate(PAGES):
+        if (page, lang, size[0]) not in wanted:
+            continue
+        tab.pages.setCurrentIndex(index)
+        settle()
+        path = out / f"team-{page}-{lang}-{size[0]}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+    tab.stop()
+    window.close()
+    for t in translators:
+        QCoreApplication.removeTranslator(t)
+    app.processEvents()
+    return shots
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--all", action="store_true", help="every page, language and size")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--inbox", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    os.environ["LEADPOP_MUTE"] = "1"
+    wanted = {(p, lang, w) for p in PAGES for lang in ("nl", "en") for w, _ in SIZES}
+    if not args.all:
+        wanted &= KEEP
+    if args.child:  # one resolution per process: Qt keeps its first display for good
+        width, height = (int(n) for n in args.child.split("x"))
+        with x_server(width, height), tempfile.TemporaryDirectory() as data:
+            for lang in ("nl", "en"):
+                for path in shoot(args.out, args.inbox, Path(data), lang, (width, height),
+                                  wanted):  # fmt: skip
+                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        return
+    subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")], check=True)
+    with tempfile.TemporaryDirectory(prefix="leadpop-team-shots-") as work:
+        inbox = demo_inbox(Path(work))
+        for w, h in SIZES:
+            cmd = [sys.executable, __file__, "--child", f"{w}x{h}", "--out", str(args.out),
+                   "--inbox", str(inbox), *(["--all"] if args.all else [])]  # fmt: skip
+            subprocess.run(cmd, check=True)
+
+
+if __name__ == "__main__":
+    main()
