@@ -1,5 +1,6 @@
-"""Compile every app/resources/i18n/*.ts into the .qm next to it (the .qm files are built,
-not committed). Called by scripts/setup.sh; needs only the PySide6 wheel.
+"""Compile every resources/i18n/*.ts (Qt Linguist sources) into app/resources/i18n/*.qm,
+where the app and a bundle find them (the .qm files are built, not committed). Called by
+scripts/setup.sh; needs only the PySide6 wheel.
 
     .venv/bin/python tools/build_translations.py
 """
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "resources" / "i18n"
 I18N = ROOT / "app" / "resources" / "i18n"
 
 
@@ -35,9 +37,10 @@ def lrelease() -> list[str]:
 
 def main() -> int:
     tool = lrelease()
-    sources = sorted(I18N.glob("*.ts"))
+    sources = sorted(SOURCES.glob("*.ts"))
+    I18N.mkdir(parents=True, exist_ok=True)
     for ts in sources:
-        qm = ts.with_suffix(".qm")
+        qm = I18N / ts.with_suffix(".qm").name
         proc = subprocess.run([*tool, str(ts), "-qm", str(qm)], capture_output=True, text=True)
         if proc.returncode != 0 or not qm.is_file():
             print(

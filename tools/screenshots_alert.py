@@ -4,7 +4,7 @@
 
 Runs under a real X server with a window manager, as a showroom PC has: when DISPLAY is
 unset it starts `Xvfb` and `openbox` itself (one screen per resolution) and stops them.
-Dutch needs the compiled catalogue: `pyside6-lrelease app/resources/i18n/alert_nl.ts`.
+Dutch needs the compiled catalogue: `python tools/build_translations.py`.
 Writes e.g. docs/screenshots/alert-normal-nl-1366.png.
 """
 

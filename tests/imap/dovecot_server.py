@@ -79,6 +79,11 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  # No growing per-IP delay after failed logins (Dovecot's auth penalty): every test
+  # comes from 127.0.0.1, and one test's wrong password must not slow the next one.
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 {capability}
 """

@@ -1,4 +1,4 @@
-"""Dutch for the alert, call panel, outcome prompt and banner (app/resources/i18n/alert_nl.ts)."""
+"""Dutch for the alert, call panel, outcome prompt and banner (resources/i18n/alert_nl.ts)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from app.ui.notify import Banner
 from app.ui.outcome_dialog import OutcomeDialog
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "app" / "resources" / "i18n" / "alert_nl.ts"
+TS = ROOT / "resources" / "i18n" / "alert_nl.ts"
 SOURCES = [ROOT / "app" / "ui" / f for f in
            ("alert.py", "call_panel.py", "outcome_dialog.py", "notify.py", "lead_text.py")]
 QT_TOOLS = Path(PySide6.__file__).parent  # lrelease / lupdate ship inside the wheel

@@ -268,6 +268,32 @@ def test_a_manager_may_switch_the_alert_off(make_app, inbox, clock, qtbot, monke
     assert boss.window.banner.title_label.text() == "New lead — Jan Jansen"
 
 
+def test_the_team_tab_comes_and_goes_with_the_manager_role(
+    make_app, inbox, clock, qtbot, monkeypatch
+):
+    from app.ui.settings_dialog import SettingsDialog
+
+    boss = make_app("boss")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    tabs = boss.window.tabs
+    assert tabs.count() == 1 and not tabs.tabBar().isVisible()
+    role = {"role": "manager"}
+    monkeypatch.setattr(
+        SettingsDialog, "edit", classmethod(lambda cls, parent, current: {**current, **role})
+    )
+    boss.window.settings_action.trigger()
+    boss.sync()
+    assert tabs.count() == 2 and tabs.tabText(1) == "Team"
+    team = boss.shell.team_tab
+    assert team is not None
+    # Its own worker thread reads the inbox and shows the unclaimed lead on the board.
+    qtbot.waitUntil(lambda: [u.name for u in team.board.unclaimed] == ["Jan Jansen"], timeout=10000)
+    role["role"] = "salesperson"
+    boss.window.settings_action.trigger()
+    boss.sync()
+    assert tabs.count() == 1 and boss.shell.team_tab is None
+
+
 def test_a_lead_on_saturday_evening_pops_at_monday_opening_with_a_fresh_countdown(
     make_app, inbox, clock, qtbot
 ):

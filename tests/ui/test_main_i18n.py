@@ -18,7 +18,7 @@ from app.desk import Health
 from app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "app" / "resources" / "i18n" / "leadpop_nl.ts"
+TS = ROOT / "resources" / "i18n" / "leadpop_nl.ts"
 SOURCES = [
     ROOT / "app" / "ui" / f
     for f in (

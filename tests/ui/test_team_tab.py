@@ -36,7 +36,7 @@ from app.ui.team_worker import Period, TeamWorker
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NEVER_MS = 3_600_000  # the worker's own timer stays out of the way: tests refresh by hand
-I18N = Path(__file__).resolve().parents[2] / "app" / "resources" / "i18n"
+I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 
 
 class Room:
