@@ -10,11 +10,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from app.inbox.folder import FolderInbox
 
 from app.config import resolve
 from app.core.clock import FakeClock
 from app.desk import Desk
+from app.inbox.folder import FolderInbox
 from app.store import Store
 
 AMS = ZoneInfo("Europe/Amsterdam")
