@@ -136,6 +136,9 @@ class ImapInbox:
                 self._open_mailbox(conn)
         except InboxUnavailable as exc:
             log.info("mailbox inbox not reachable yet: %s", exc)
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def insecure_tls(self) -> bool:

@@ -12,11 +12,11 @@ import logging
 import re
 import ssl
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
@@ -37,6 +37,7 @@ SEEN = rb"\Seen"
 NETWORK_ERRORS = (OSError, IMAPClientAbortError)
 _COPYUID = re.compile(rb"COPYUID\s+\d+\s+([\d:,]+)\s+([\d:,]+)", re.IGNORECASE)
 _MAX_SET = 100_000
+T = TypeVar("T")
 
 
 class ConnectionLost(InboxUnavailable):
@@ -261,16 +262,32 @@ class Conn:
 
     def select(self, folder: str, *, readonly: bool = True) -> dict[bytes, Any]:
         """SELECT / EXAMINE again each time: it brings in what other PCs changed."""
-        return self.client.select_folder(folder, readonly=readonly)
+        return self._again(folder, lambda: self.client.select_folder(folder, readonly=readonly))
 
     def append(
         self, folder: str, message: bytes, *, flags: tuple[bytes, ...] = (SEEN,),
         at: datetime | None = None,
     ) -> int | None:  # fmt: skip
         """APPEND; the new message's UID when the server tells it (UIDPLUS)."""
-        reply = self.client.append(folder, message, flags=flags, msg_time=at)
+        reply = self._again(
+            folder, lambda: self.client.append(folder, message, flags=flags, msg_time=at)
+        )
         match = re.search(rb"APPENDUID\s+\d+\s+(\d+)", reply or b"", re.IGNORECASE)
         return int(match[1]) if match else None
+
+    def _again(self, folder: str, op: Callable[[], T]) -> T:
+        """`op` on one of Leadpop's folders, made again if somebody deleted it meanwhile."""
+        try:
+            return op()
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError as exc:
+            text = server_text(exc).upper()
+            if folder not in self.made or ("TRYCREATE" not in text and "NONEXISTENT" not in text):
+                raise
+        self.made.discard(folder)
+        self.ensure(folder)
+        return op()
 
     def move(self, uids: list[int], dest: str) -> dict[int, int]:
         """Move `uids` of the selected folder to `dest`: {source uid: uid in dest}.
@@ -280,30 +297,9 @@ class Conn:
         """
         if not uids:
             return {}
-        numbers = ",".join(map(str, uids))
-        if not self.has(b"MOVE"):
-            return self._copy_delete(uids, dest)
-        self.imap.untagged_responses.pop("COPYUID", None)  # nothing stale from before
-        typ, data = self.imap._simple_command("UID", "MOVE", numbers, quote_folder(dest))
-        codes = list(self.imap.untagged_responses.pop("COPYUID", []))
-        codes = [b"COPYUID " + c for c in codes] + [d for d in data if isinstance(d, bytes)]
-        if typ != "OK":
-            text = b" ".join(d for d in data if isinstance(d, bytes))
-            if b"EXPUNGEISSUED" in text.upper() or b"NONEXISTENT" in text.upper():
-                return {}  # somebody else moved it first
-            raise IMAPClientError(f"move failed: {text.decode('utf-8', 'replace')}")
-        return copyuid(codes)
-
-    def _copy_delete(self, uids: list[int], dest: str) -> dict[int, int]:
-        try:
-            reply = self.client.copy(uids, dest)
-        except IMAPClientAbortError:
-            raise
-        except IMAPClientError as exc:
-            if "EXPUNGEISSUED" in server_text(exc).upper():
-                return {}
-            raise
-        moved = copyuid([reply or b""])
+        if self.has(b"MOVE"):
+            return self._uid_copy("MOVE", uids, dest)
+        moved = self._uid_copy("COPY", uids, dest)
         gone = list(moved) if self.has(b"UIDPLUS") else uids
         if gone:
             self.client.add_flags(gone, [DELETED], silent=True)
@@ -312,6 +308,22 @@ class Conn:
             else:  # no UID EXPUNGE: nobody else marks messages \Deleted in these folders
                 self.client.expunge()
         return moved
+
+    def _uid_copy(self, command: str, uids: list[int], dest: str) -> dict[int, int]:
+        """UID MOVE or UID COPY, and the COPYUID it answered (untagged for MOVE, tagged for
+        COPY). imapclient drops both, so this goes to imaplib underneath it."""
+        imap = self.imap
+        imap.untagged_responses.pop("COPYUID", None)  # nothing stale from before
+        numbers = ",".join(map(str, uids))
+        typ, data = imap._simple_command("UID", command, numbers, quote_folder(dest))
+        texts = [b"COPYUID " + c for c in imap.untagged_responses.pop("COPYUID", [])]
+        texts += [d for d in data if isinstance(d, bytes)]
+        if typ == "OK":
+            return copyuid(texts)
+        text = b" ".join(texts).decode("utf-8", "replace")
+        if "EXPUNGEISSUED" in text.upper():
+            return {}  # somebody else moved it first
+        raise IMAPClientError(f"{command.lower()} failed: {text}")
 
 
 def _layout(client: IMAPClient, mailbox: str) -> Layout:

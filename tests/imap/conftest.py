@@ -9,7 +9,6 @@ from typing import Any
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from app.config import resolve
@@ -20,6 +19,7 @@ from app.inbox.imap_auth import ENV_PASSWORD
 from app.store import Store
 from tests.imap.dovecot_server import DovecotServer
 from tests.imap.mail import NOW, Mailbox
+from tests.imap.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -38,25 +38,6 @@ def _no_system_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(saved)
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that works, in memory."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture

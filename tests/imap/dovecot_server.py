@@ -282,13 +282,23 @@ class DovecotServer:
                 text += path.read_text("utf-8", "replace")
         return "\n".join(text.splitlines()[-lines:])
 
-    def log_count(self, *needles: str) -> int:
-        """How many lines of the server log contain all `needles` (e.g. failed logins)."""
+    def log_lines(self, *needles: str, at_least: int = 0) -> list[str]:
+        """The server log's lines that contain all `needles`.
+
+        Dovecot writes its log through a process of its own, a moment later: with
+        `at_least`, wait (up to START_TIMEOUT_S) until that many lines are there.
+        """
         path = self.root / "dovecot.log"
-        if not path.exists():
-            return 0
-        lines = path.read_text("utf-8", "replace").splitlines()
-        return sum(all(n in line for n in needles) for line in lines)
+        waited = 0.0
+        while True:
+            text = path.read_text("utf-8", "replace") if path.exists() else ""
+            found = [line for line in text.splitlines() if all(n in line for n in needles)]
+            if len(found) >= at_least or waited >= START_TIMEOUT_S or self._proc is None:
+                return found
+            try:  # the pause between looks (and a dead server ends the wait)
+                self._proc.wait(timeout=0.01)
+            except subprocess.TimeoutExpired:
+                waited += 0.01
 
     def close(self) -> None:
         self.stop()
