@@ -26,6 +26,7 @@ from app.inbox.base import (
     InboxError,
     InboxUnavailable,
 )
+from app.inbox.imap_auth import PasswordNeeded, PasswordRejected
 from app.intake import Unreadable, parse_document
 from app.store import Store, team_queries
 
@@ -44,6 +45,8 @@ class Health:
     error: str | None = None
     last_ok: datetime | None = None
     failures: int = 0
+    # The mailbox wants a password (user, host, refused before?): the GUI asks once.
+    needs_password: tuple[str, str, bool] | None = None
 
     def retry_delay(self) -> float:
         """Back off 2, 4, 8 … 60 s while the inbox is down."""
@@ -120,6 +123,8 @@ class Desk:
             h.down_since = now
         h.ok, h.error = False, str(exc)
         h.failures += 1
+        if isinstance(exc, PasswordNeeded):
+            h.needs_password = (exc.user, exc.host, isinstance(exc, PasswordRejected))
         self._next_try = now + timedelta(seconds=h.retry_delay())
 
     def _up(self, now: datetime) -> None:

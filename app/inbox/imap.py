@@ -44,7 +44,15 @@ from app.inbox.base import (
     InboxUnavailable,
 )
 from app.inbox.imap_auth import PasswordNeeded, find_password
-from app.inbox.imap_conn import Conn, ConnectionLost, Session, one_line, server_text
+from app.inbox.imap_conn import (
+    Conn,
+    ConnectionLost,
+    Session,
+    fetched,
+    header_value,
+    one_line,
+    server_text,
+)
 from app.inbox.imap_idle import IdleWatcher
 from app.inbox.imap_names import (
     SUFFIX,
@@ -83,16 +91,6 @@ def _note(kind: str, headers: dict[str, str], body: str) -> bytes:
         "Content-Transfer-Encoding: 8bit",
     ]
     return ("\r\n".join(lines) + "\r\n\r\n" + body + "\r\n").encode("utf-8")
-
-
-def _header(data: dict[bytes, Any], name: bytes) -> str:
-    for key, value in data.items():
-        if isinstance(key, bytes) and key.startswith(b"BODY[HEADER.FIELDS") and value:
-            for line in value.decode("ascii", "replace").splitlines():
-                field_name, _, rest = line.partition(":")
-                if field_name.strip().lower() == name.decode().lower():
-                    return rest.strip()
-    return ""
 
 
 @dataclass
@@ -279,7 +277,8 @@ class ImapInbox:
             return None, False
         data = conn.client.fetch([uids[0], uids[-1]], _TICKET_ITEMS)
         first, last = data.get(uids[0], {}), data.get(uids[-1], {})
-        who = unquote(_header(first, b"X-Leadpop-User")) or None
+        block = fetched(first, b"BODY[HEADER.FIELDS")
+        who = unquote(header_value(block, b"X-Leadpop-User").decode("ascii", "replace")) or None
         then, now = first.get(b"INTERNALDATE"), last.get(b"INTERNALDATE")
         stale = isinstance(then, datetime) and isinstance(now, datetime)
         return who, stale and now - then > STALE_CLAIM
@@ -367,9 +366,9 @@ class ImapInbox:
                 return [], pos.cursor()
             torn = sorted({uid for uid, _ in pos.torn.values()})
             data = conn.client.fetch(sorted(new) + torn, activity.FETCH_ITEMS)
-        bodies = {uid: _body(item) for uid, item in data.items()}
+        bodies = {uid: activity.body_of(item) for uid, item in data.items()}
         chunks = [
-            activity.Chunk(uid, activity.client_of(_header_block(data[uid])), bodies[uid])
+            activity.Chunk(uid, activity.client_of(data[uid]), bodies[uid])
             for uid in new
             if uid in data
         ]
@@ -411,17 +410,3 @@ class ImapInbox:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _header_block(item: dict[bytes, Any]) -> bytes:
-    for key, value in item.items():
-        if isinstance(key, bytes) and key.startswith(b"BODY[HEADER.FIELDS"):
-            return value or b""
-    return b""
-
-
-def _body(item: dict[bytes, Any]) -> bytes:
-    for key, value in item.items():
-        if isinstance(key, bytes) and key.startswith(b"BODY[TEXT]"):
-            return value or b""
-    return b""

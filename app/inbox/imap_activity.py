@@ -19,14 +19,14 @@ from typing import Any
 from urllib.parse import quote
 
 from app.core.events import decode_event
+from app.inbox.activity_log import MAX_LINE_BYTES as MAX_EVENT_BYTES  # bounds a corrupt one
+from app.inbox.imap_conn import fetched, header_value
 
 CLIENT_HEADER = "X-Leadpop-Client"
-MAX_EVENT_BYTES = 1024 * 1024  # as activity_log.MAX_LINE_BYTES: bounds a corrupt message
 FETCH_ITEMS = [
     b"BODY.PEEK[HEADER.FIELDS (X-LEADPOP-CLIENT)]",
     f"BODY.PEEK[TEXT]<0.{MAX_EVENT_BYTES}>".encode(),
 ]
-_CLIENT = re.compile(rb"(?im)^x-leadpop-client:[ \t]*(\S*)")
 _SUBJECT_SAFE = re.compile(r"[^A-Za-z0-9 ._@:-]")
 
 
@@ -87,9 +87,15 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def client_of(header: bytes) -> str:
-    match = _CLIENT.search(header)
-    return match[1].decode("ascii", "replace") if match else ""
+def client_of(data: dict[bytes, Any]) -> str:
+    """The X-Leadpop-Client of a message fetched with FETCH_ITEMS."""
+    return header_value(fetched(data, b"BODY[HEADER.FIELDS"), CLIENT_HEADER.encode()).decode(
+        "ascii", "replace"
+    )
+
+
+def body_of(data: dict[bytes, Any]) -> bytes:
+    return fetched(data, b"BODY[TEXT]")
 
 
 @dataclass(frozen=True)

@@ -89,8 +89,11 @@ def discard(client: IMAPClient) -> None:
         client.shutdown()
 
 
-def connect(address: ImapAddress, password: str) -> IMAPClient:
-    """A logged-in client. Raises InboxUnavailable, InboxConfigError or PasswordRejected."""
+def connect(address: ImapAddress, password: str, timeout: float | None = None) -> IMAPClient:
+    """A logged-in client. Raises InboxUnavailable, InboxConfigError or PasswordRejected.
+
+    `timeout` bounds every wait on the server (default: CONNECT_ / READ_TIMEOUT_S).
+    """
     where = f"{address.host}:{address.port}"
     context = tls_context(address)
     try:
@@ -99,7 +102,9 @@ def connect(address: ImapAddress, password: str) -> IMAPClient:
             address.port,
             ssl=address.implicit_tls,
             ssl_context=context,
-            timeout=SocketTimeout(connect=CONNECT_TIMEOUT_S, read=READ_TIMEOUT_S),
+            timeout=SocketTimeout(
+                connect=timeout or CONNECT_TIMEOUT_S, read=timeout or READ_TIMEOUT_S
+            ),
         )
     except ssl.SSLError as exc:
         raise _tls_error(address, exc) from None
@@ -152,6 +157,20 @@ def _login(client: IMAPClient, address: ImapAddress, password: str) -> None:
             f"mail server {address.host} refused the login of {address.user} ({text}): "
             "check the user name and enter the password again",
         ) from None
+
+
+def fetched(data: dict[bytes, Any], item: bytes) -> bytes:
+    """One body item of a FETCH response, found by its name (b"BODY[TEXT]", …)."""
+    for key, value in data.items():
+        if isinstance(key, bytes) and key.upper().startswith(item) and isinstance(value, bytes):
+            return value
+    return b""
+
+
+def header_value(block: bytes, name: bytes) -> bytes:
+    """A header field's value in a fetched header block, unfolded; b"" when absent."""
+    match = re.search(rb"(?im)^" + re.escape(name) + rb":[ \t]*(.*(?:\r?\n[ \t].*)*)", block)
+    return b" ".join(match[1].split()) if match else b""
 
 
 def quote_folder(name: str) -> bytes:
@@ -244,8 +263,7 @@ class Conn:
         except IMAPClientAbortError:
             raise
         except IMAPClientError as exc:
-            text = server_text(exc).upper()
-            if "ALREADYEXISTS" not in text and "EXISTS" not in text:
+            if "EXISTS" not in server_text(exc).upper():  # [ALREADYEXISTS], "already exists"
                 raise
         else:
             with suppress(IMAPClientError):  # so mail programs show it; only a courtesy
@@ -262,20 +280,20 @@ class Conn:
 
     def select(self, folder: str, *, readonly: bool = True) -> dict[bytes, Any]:
         """SELECT / EXAMINE again each time: it brings in what other PCs changed."""
-        return self._again(folder, lambda: self.client.select_folder(folder, readonly=readonly))
+        return self._remade(folder, lambda: self.client.select_folder(folder, readonly=readonly))
 
     def append(
         self, folder: str, message: bytes, *, flags: tuple[bytes, ...] = (SEEN,),
         at: datetime | None = None,
     ) -> int | None:  # fmt: skip
         """APPEND; the new message's UID when the server tells it (UIDPLUS)."""
-        reply = self._again(
+        reply = self._remade(
             folder, lambda: self.client.append(folder, message, flags=flags, msg_time=at)
         )
         match = re.search(rb"APPENDUID\s+\d+\s+(\d+)", reply or b"", re.IGNORECASE)
         return int(match[1]) if match else None
 
-    def _again(self, folder: str, op: Callable[[], T]) -> T:
+    def _remade(self, folder: str, op: Callable[[], T]) -> T:
         """`op` on one of Leadpop's folders, made again if somebody deleted it meanwhile."""
         try:
             return op()
@@ -358,9 +376,20 @@ class Session:
     def where(self) -> str:
         return f"{self.address.host}:{self.address.port}"
 
-    def open(self) -> Conn:
-        """A new logged-in connection with its layout (for the IDLE watcher as well)."""
-        client = connect(self.address, self._password)
+    def open(self, timeout: float | None = None) -> Conn:
+        """A new logged-in connection with its layout (the IDLE watcher's too).
+
+        A password the server refused is never sent again, on any connection.
+        """
+        refused = self._refused
+        if refused is not None:  # a new exception each time: re-raising one grows its traceback
+            raise PasswordRejected(refused.user, refused.host, str(refused))
+        try:
+            client = connect(self.address, self._password, timeout)
+        except PasswordRejected as exc:
+            self._refused = exc
+            log.warning("mailbox login refused: %s", exc)  # the message holds no password
+            raise
         try:
             layout = _layout(client, self.address.mailbox)
             caps = frozenset(client.capabilities())
@@ -374,15 +403,9 @@ class Session:
         with self._lock:
             if self._closed:
                 raise InboxUnavailable(f"the mailbox inbox on {self.where} is closed")
-            if self._refused is not None:
-                raise self._refused  # never log in again with a password the server refused
             if self._conn is None:
                 try:
                     self._conn = self.open()
-                except PasswordRejected as exc:
-                    self._refused = exc
-                    log.warning("mailbox login refused: %s", exc)  # the message has no password
-                    raise
                 except (*NETWORK_ERRORS, IMAPClientError) as exc:
                     raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc
             try:

@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 
 RENEW_S = 240.0  # re-IDLE this often
 MAX_BACKOFF_S = 60.0
+# The push connection's bound on every wait for the server: a connect that hangs (a
+# firewall dropping packets) holds up the caller's thread, and the app's shutdown, this long.
+PUSH_TIMEOUT_S = 5.0
 _CHANGES = frozenset({b"EXISTS", b"EXPUNGE", b"VANISHED"})
 
 
@@ -42,7 +45,11 @@ def _changed(responses: list[tuple[object, ...]]) -> bool:
 
 
 class IdleWatcher:
-    def __init__(self, open_conn: Callable[[], Conn], clock: Callable[[], float] = time.monotonic):
+    """Change notices for MAILBOX; `open_conn(timeout)` makes the push connection."""
+
+    def __init__(
+        self, open_conn: Callable[[float], Conn], clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._open = open_conn
         self._clock = clock
         self._lock = threading.Lock()
@@ -80,7 +87,7 @@ class IdleWatcher:
 
     def _start(self) -> bool:
         try:
-            conn = self._open()
+            conn = self._open(PUSH_TIMEOUT_S)
         except (*NETWORK_ERRORS, IMAPClientError, InboxError) as exc:
             self._lost(exc)
             return False

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from app.inbox.imap_conn import fetched, header_value
+
 SUFFIX = ".eml"
 IDENTITY_BYTES = 4096
 BATCH = 500
@@ -28,7 +30,6 @@ BATCH = 500
 # first bytes only for the rare message without a Message-ID. Never the whole message.
 META_ITEMS = [b"INTERNALDATE", b"RFC822.SIZE", b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]<0.2048>"]
 PREFIX_ITEMS = [f"BODY.PEEK[]<0.{IDENTITY_BYTES}>".encode()]
-_MESSAGE_ID = re.compile(rb"(?im)^message-id:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)")
 _NAME = re.compile(r"^(\d{8}-\d{6})-([0-9a-f]{10})(?:~(\d+))?\.eml$")
 
 
@@ -42,16 +43,8 @@ class Message:
     base: str  # the name without the ~N and the suffix
 
 
-def _item(data: dict[bytes, Any], prefix: bytes) -> bytes:
-    for key, value in data.items():
-        if isinstance(key, bytes) and key.upper().startswith(prefix):
-            return value if isinstance(value, bytes) else b""
-    return b""
-
-
-def message_id(header: bytes) -> bytes:
-    match = _MESSAGE_ID.search(header)
-    return b" ".join(match[1].split()) if match else b""
+def message_id(meta: dict[bytes, Any]) -> bytes:
+    return header_value(fetched(meta, b"BODY[HEADER.FIELDS"), b"Message-ID")
 
 
 def describe(uid: int, meta: dict[bytes, Any], prefix: bytes | None = None) -> Message | None:
@@ -66,7 +59,7 @@ def describe(uid: int, meta: dict[bytes, Any], prefix: bytes | None = None) -> M
     if landed.tzinfo is None:  # the server sent no zone: treat it as UTC
         landed = landed.replace(tzinfo=UTC)
     landed = landed.astimezone(UTC)
-    mid = message_id(_item(meta, b"BODY[HEADER.FIELDS"))
+    mid = message_id(meta)
     if mid:
         identity = b"id:" + mid
     elif prefix is not None:
@@ -78,7 +71,7 @@ def describe(uid: int, meta: dict[bytes, Any], prefix: bytes | None = None) -> M
 
 
 def needs_prefix(meta: dict[bytes, Any]) -> bool:
-    return not message_id(_item(meta, b"BODY[HEADER.FIELDS"))
+    return not message_id(meta)
 
 
 def fetch_messages(client: Any, uids: list[int]) -> dict[int, Message]:
@@ -89,7 +82,7 @@ def fetch_messages(client: Any, uids: list[int]) -> dict[int, Message]:
         bare = [uid for uid, meta in metas.items() if needs_prefix(meta)]
         prefixes = client.fetch(bare, PREFIX_ITEMS) if bare else {}
         for uid, meta in metas.items():
-            prefix = _item(prefixes[uid], b"BODY[]") if uid in prefixes else None
+            prefix = fetched(prefixes[uid], b"BODY[]") if uid in prefixes else None
             msg = describe(uid, meta, prefix)
             if msg is not None:
                 out[uid] = msg

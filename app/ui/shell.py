@@ -20,7 +20,7 @@ from app.config import Config
 from app.core.clock import Clock
 from app.core.hours import HoursError
 from app.desk import ClaimOutcome, Health, LeadView
-from app.ui import call_panel, i18n
+from app.ui import bench_probe, call_panel, i18n
 from app.ui.alert import AlertWindow
 from app.ui.first_run import FirstRunDialog
 from app.ui.icons import app_icon
@@ -30,6 +30,7 @@ from app.ui.lost_dialog import LostReasonDialog
 from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
 from app.ui.outcome_dialog import OutcomeDialog
+from app.ui.password_dialog import PasswordDialog
 from app.ui.prefs import Prefs, apply, hours_given
 from app.ui.qr_dialog import QrDialog
 from app.ui.routing import AVAILABLE, Route, route
@@ -85,6 +86,7 @@ class Shell(QObject):
         self.peek = False  # a new-lead notification was clicked: show the alert anyway
         self.last_notice: tuple[str, str] | None = None  # ("lead"|"reminder", lead id)
         self._told_tray = False
+        self._asking_password = False
         self.closing = False
         self._pending: list[str] = []  # messages that came before the window existed
 
@@ -97,6 +99,8 @@ class Shell(QObject):
         w.claim_done.connect(self._claim_done)
         w.reminders_due.connect(self._reminders_due)
         w.health_changed.connect(self._health_changed)
+        w.password_needed.connect(self._password_needed)
+        w.tls_unverified.connect(self._tls_unverified)
         w.store_message.connect(self._message)
         w.error.connect(self._message)
 
@@ -163,6 +167,7 @@ class Shell(QObject):
         self.window = window
         self.alert = AlertWindow(self.clock, **self.alert_options)
         self.alert.setWindowIcon(icon)
+        bench_probe.watch(window, self.alert)  # LEADPOP_BENCH_PROBE only
         self._apply_sound()
         self.tray = Tray(
             icon,
@@ -306,6 +311,24 @@ class Shell(QObject):
     def _health_changed(self, health: Health) -> None:
         if self.window is not None:
             self.window.status.set_health(health)
+
+    @Slot(str, str, bool)
+    def _password_needed(self, user: str, host: str, rejected: bool) -> None:
+        """Ask once; after Cancel the status bar keeps saying why the inbox is down."""
+        if self._asking_password or self.closing:
+            return
+        self._asking_password = True
+        try:
+            password = PasswordDialog.ask(self.window, user, host, rejected)
+        finally:
+            self._asking_password = False
+        if password:
+            self.thread.set_password(user, host, password)
+
+    @Slot(bool)
+    def _tls_unverified(self, on: bool) -> None:
+        if self.window is not None:
+            self.window.status.set_tls_warning(on)
 
     @Slot(str)
     def _message(self, text: str) -> None:

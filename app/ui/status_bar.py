@@ -26,7 +26,10 @@ class LeadStatusBar(QStatusBar):
         self.waiting.clicked.connect(self.waiting_clicked)
         self.demo = QLabel(objectName="status-demo")
         self.demo.hide()
+        self.tls = QLabel(objectName="status-tls")
+        self.tls.hide()
         self.addWidget(self.health, 1)
+        self.addPermanentWidget(self.tls)
         self.addPermanentWidget(self.demo)
         self.addPermanentWidget(self.waiting)
         self.addPermanentWidget(self.availability)
@@ -80,6 +83,13 @@ class LeadStatusBar(QStatusBar):
         self.waiting.setText(text)
         self.waiting.setEnabled(now_waiting > 0)
         self.waiting.setProperty("count", total)
+
+    def set_tls_warning(self, on: bool) -> None:
+        """The mailbox's certificate is not checked: say so for as long as it is on."""
+        self.tls.setText(self.tr("Warning: the mail server's certificate is not checked"))
+        self.tls.setToolTip(self.tr("Set with ?tls=insecure-skip-verify in the inbox address"))
+        self.tls.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.tls.setVisible(on)
 
     def set_demo(self, on: bool) -> None:
         self.demo.setText(self.tr("Demo: a sample lead arrives every 2 minutes"))

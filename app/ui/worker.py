@@ -14,6 +14,7 @@ schedule when nothing in the inbox changes.
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 from collections.abc import Callable
@@ -27,12 +28,15 @@ from app.config import Config
 from app.core.clock import Clock
 from app.desk import ClaimOutcome, Desk, Health
 from app.inbox.base import Inbox, InboxConfigError, InboxError
+from app.inbox.imap_auth import PasswordNeeded, PasswordRejected
 from app.store import Store, StoreError
-from app.ui.prefs import PREFS_KEY, Prefs
+from app.ui.prefs import Prefs, PrefsFile
 
 log = logging.getLogger(__name__)
 
 MAX_RELIST_S = 2.0
+# "1": no change notifications, only the re-list finds leads (as on an SMB share; benchmark)
+ENV_NO_WATCH = "LEADPOP_NO_WATCH"
 WATCH_TIMEOUT_S = 0.5  # how long stop() may wait for the watcher thread to notice
 DEMO_FIRST_MS = 4_000
 DEMO_EVERY_MS = 120_000
@@ -40,16 +44,18 @@ DEMO_EVERY_MS = 120_000
 InboxFactory = Callable[[Config], Inbox]
 
 
-def default_inbox(cfg: Config) -> Inbox:
+def default_inbox(cfg: Config, **kw: Any) -> Inbox:
+    """The configured inbox; `kw` (e.g. password=) goes to the backend."""
     from app.inbox.open import open_inbox
 
     if cfg.embedded_inbox:  # the local default folder: ours to create
         Path(cfg.inbox).mkdir(parents=True, exist_ok=True)
-    return open_inbox(cfg.inbox, cfg.user, cfg.host, watch=True)
+    watch = os.environ.get(ENV_NO_WATCH) != "1"
+    return open_inbox(cfg.inbox, cfg.user, cfg.host, watch=watch, **kw)
 
 
 def _health_key(h: Health) -> tuple[Any, ...]:
-    return (h.ok, h.down_since, h.error)
+    return (h.ok, h.down_since, h.error, h.needs_password)
 
 
 class DeskWorker(QObject):
@@ -66,6 +72,8 @@ class DeskWorker(QObject):
     error = Signal(str)
     demo_dropped = Signal(str)  # the demo lead's file name
     stopped = Signal()
+    password_needed = Signal(str, str, bool)  # mailbox user, host, refused before
+    tls_unverified = Signal(bool)  # the mailbox's certificate isn't checked (IT's choice)
     pong = Signal(int)  # answer to ping(n): every request queued before it is done
     _poke = Signal()  # from the watcher thread: something changed in the inbox
 
@@ -82,12 +90,15 @@ class DeskWorker(QObject):
         self.rng = rng or random.Random()
         self.cfg: Config | None = None
         self.store: Store | None = None
+        self.prefs_file: PrefsFile | None = None  # settings.json (app.ui.prefs)
         self.desk: Desk | None = None
         self._health: tuple[Any, ...] | None = None
         self._watch_stop = threading.Event()
         self._watcher: threading.Thread | None = None
         self._poll_timer: QTimer | None = None
         self._demo_timer: QTimer | None = None
+        self._demo = False
+        self._password: str | None = None  # only when the OS has no keyring to keep it
         self._poke.connect(self.refresh)
 
     # -- start and stop (worker thread) ----------------------------------------------------
@@ -96,6 +107,7 @@ class DeskWorker(QObject):
     def open_store(self, data_dir: Path) -> None:
         """Open the local store and read the saved settings."""
         prefs = Prefs()
+        self.prefs_file = PrefsFile.for_data_dir(data_dir)
         try:
             self.store = Store.open(data_dir)
         except StoreError as exc:
@@ -105,21 +117,29 @@ class DeskWorker(QObject):
         else:
             for message in self.store.messages:
                 self.store_message.emit(message)
-            prefs = Prefs.from_json(self.store.setting(PREFS_KEY))
+            prefs = self.prefs_file.load(self.store)  # moves them out of the store once
         self.prefs_loaded.emit(prefs)
 
     @Slot(object, bool)
     def start_desk(self, cfg: Config, demo: bool = False) -> None:
         """Open the inbox and start polling; again after settings changed the config."""
         self._close_desk()
-        self.cfg = cfg
+        self.cfg, self._demo = cfg, demo
         if self.store is None:
             return  # the store failed to open: the error was reported; nothing to drive
         try:
-            inbox = self.inbox_factory(cfg)
+            inbox = (
+                self.inbox_factory(cfg, password=self._password)
+                if self._password
+                else self.inbox_factory(cfg)
+            )
+        except PasswordNeeded as exc:
+            self.password_needed.emit(exc.user, exc.host, isinstance(exc, PasswordRejected))
+            return
         except (InboxConfigError, InboxError, OSError) as exc:
             self.error.emit(str(exc))
             return
+        self.tls_unverified.emit(bool(getattr(inbox, "insecure_tls", False)))
         self.desk = Desk(inbox, self.store, self.clock, cfg)
         self._health = None
         self._poll_timer = QTimer(self, objectName="worker-poll")
@@ -214,6 +234,21 @@ class DeskWorker(QObject):
         if key != self._health:
             self._health = key
             self.health_changed.emit(self.desk.health)
+            if self.desk.health.needs_password:
+                self.password_needed.emit(*self.desk.health.needs_password)
+
+    @Slot(str, str, str)
+    def set_password(self, user: str, host: str, password: str) -> None:
+        """Keep the mailbox password in the OS keyring (or, without one, for this session)."""
+        from app.inbox.imap_auth import store_password
+
+        if not store_password(user, host, password):
+            self.error.emit(
+                "No system keyring here: the mailbox password is kept until Leadpop closes"
+            )
+        self._password = password
+        if self.cfg is not None:
+            self.start_desk(self.cfg, self._demo)
 
     def _emit_lists(self) -> None:
         assert self.desk is not None
@@ -276,12 +311,11 @@ class DeskWorker(QObject):
 
     @Slot(object)
     def save_prefs(self, prefs: Prefs) -> None:
-        if self.store is None:
+        if self.store is None or self.prefs_file is None:
             self.error.emit("settings: the local store is not open")
             return
         try:
-            old = Prefs.from_json(self.store.setting(PREFS_KEY))
-            self.store.set_setting(PREFS_KEY, prefs.to_json())
+            old = self.prefs_file.save(prefs)
             if prefs.autostart != old.autostart or prefs.autostart != autostart.is_enabled():
                 autostart.set_enabled(prefs.autostart)
         except Exception as exc:
@@ -328,6 +362,7 @@ class WorkerThread(QObject):
     _snooze = Signal(str, int)
     _refresh = Signal()
     _save_prefs = Signal(object)
+    _set_password = Signal(str, str, str)
     _ping = Signal(int)
     _stop = Signal()
 
@@ -349,6 +384,7 @@ class WorkerThread(QObject):
             (self._snooze, w.snooze),
             (self._refresh, w.refresh),
             (self._save_prefs, w.save_prefs),
+            (self._set_password, w.set_password),
             (self._ping, w.ping),
             (self._stop, w.stop),
         ):
@@ -391,6 +427,9 @@ class WorkerThread(QObject):
 
     def save_prefs(self, prefs: Prefs) -> None:
         self._save_prefs.emit(prefs)
+
+    def set_password(self, user: str, host: str, password: str) -> None:
+        self._set_password.emit(user, host, password)
 
     def ping(self, token: int) -> None:
         self._ping.emit(token)

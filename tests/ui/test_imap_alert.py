@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from shell_harness import App
 
 from app.config import Config, resolve
@@ -34,7 +35,7 @@ def _own_autostart_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_an_email_appended_to_the_mailbox_pops_the_alert(
-    qtbot, tmp_path: Path, dovecot: DovecotServer  # noqa: ANN001
+    qtbot: QtBot, tmp_path: Path, dovecot: DovecotServer
 ) -> None:
     user, password = dovecot.new_account()
     clock = FakeClock(WED_10)
@@ -59,3 +60,44 @@ def test_an_email_appended_to_the_mailbox_pops_the_alert(
     finally:
         piet.close()
     assert not piet.shell.thread.thread.isRunning()
+
+
+def test_the_mailbox_password_is_asked_once_and_kept_in_the_keyring(
+    qtbot: QtBot, tmp_path: Path, dovecot: DovecotServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+
+    from app.inbox.imap_auth import ENV_PASSWORD, find_password
+    from app.ui.password_dialog import PasswordDialog
+    from app.ui.worker import default_inbox
+    from tests.imap.memory_keyring import MemoryKeyring
+
+    monkeypatch.delenv(ENV_PASSWORD, raising=False)
+    saved, ring = keyring.get_keyring(), MemoryKeyring()
+    keyring.set_keyring(ring)
+    user, password = dovecot.new_account()
+    asked: list[tuple[str, str, bool]] = []
+    answers = ["wrong-one", password]
+
+    def ask(cls, parent, mailbox_user: str, host: str, rejected: bool) -> str | None:
+        asked.append((mailbox_user, host, rejected))
+        return answers.pop(0)
+
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(ask))
+    clock = FakeClock(WED_10)
+    cfg = resolve(inbox=dovecot.url(user), data_dir=str(tmp_path / "data-piet"), user="piet",
+                  hours="always", env={})  # fmt: skip
+    piet = App(qtbot, cfg, clock)
+    piet.worker.inbox_factory = default_inbox  # no password given: only the keyring or a person
+    try:
+        piet.start()
+        qtbot.waitUntil(lambda: piet.window.status.health.text() == "Inbox connected",
+                        timeout=15_000)  # fmt: skip
+        # Asked with no password at all, then again once the server refused the wrong one.
+        assert asked == [(user, "127.0.0.1", False), (user, "127.0.0.1", True)]
+        assert find_password(user, "127.0.0.1", env={}) == password
+        dovecot.append(user, password, lead_mail("Els de Boer"), at=clock.now())
+        qtbot.waitUntil(piet.alert.isVisible, timeout=10_000)
+    finally:
+        piet.close()
+        keyring.set_keyring(saved)

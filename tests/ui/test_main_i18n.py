@@ -33,6 +33,7 @@ SOURCES = [
         "qr_dialog.py",
         "tray.py",
         "shell.py",
+        "password_dialog.py",
     )
 ]
 QT_TOOLS = Path(PySide6.__file__).parent

@@ -1,0 +1,8 @@
+"""The bundle's entry point: the `leadpop` command (desktop app, parse, drop, report)."""
+
+import sys
+
+from app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
