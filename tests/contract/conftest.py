@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from itertools import count
@@ -20,15 +19,9 @@ from inbox_harness import BACKENDS, T0, FolderBackend
 from app.core.events import make_event
 from app.inbox.base import Inbox
 from tests.imap.dovecot_server import DovecotServer
+from tests.leak_check import no_leaked_threads
 
-
-@pytest.fixture(autouse=True)
-def _no_leaked_threads() -> Iterator[None]:
-    """Fail a test that leaves a thread running (napari's habit): close() must join."""
-    before = set(threading.enumerate())
-    yield
-    leaked = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
-    assert not leaked, f"threads left running: {leaked}"
+_no_leaked_threads = pytest.fixture(autouse=True)(no_leaked_threads)
 
 
 @pytest.fixture(scope="session")

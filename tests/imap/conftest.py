@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,14 +19,9 @@ from app.store import Store
 from tests.imap.dovecot_server import DovecotServer
 from tests.imap.mail import NOW, Mailbox
 from tests.imap.memory_keyring import MemoryKeyring
+from tests.leak_check import no_leaked_threads
 
-
-@pytest.fixture(autouse=True)
-def _no_leaked_threads() -> Iterator[None]:
-    before = set(threading.enumerate())
-    yield
-    leaked = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
-    assert not leaked, f"threads left running: {leaked}"
+_no_leaked_threads = pytest.fixture(autouse=True)(no_leaked_threads)
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -12,15 +11,9 @@ import pytest
 from folder_testing import NOW, Drop
 
 from app.inbox.folder import FolderInbox
+from tests.leak_check import no_leaked_threads
 
-
-@pytest.fixture(autouse=True)
-def _no_leaked_threads() -> Iterator[None]:
-    """Fail a test that leaves a thread running: close() must stop and join the watcher."""
-    before = set(threading.enumerate())
-    yield
-    leaked = [t.name for t in threading.enumerate() if t not in before and t.is_alive()]
-    assert not leaked, f"threads left running: {leaked}"
+_no_leaked_threads = pytest.fixture(autouse=True)(no_leaked_threads)
 
 
 @pytest.fixture
