@@ -10,5 +10,16 @@ test:
 lint:
 	.venv/bin/ruff check app tests tools
 
+# The benchmark (issue 7): a few minutes; prints a table, writes the figures as JSON.
+# make bench BENCH_ARGS=--quick   (or --tiny, --only latency,idle, --display offscreen)
+BENCH_JSON ?= bench-results.json
+bench:
+	.venv/bin/python -m tools.bench --json $(BENCH_JSON) $(BENCH_ARGS)
+
 screenshots:
 	.venv/bin/python tools/screenshots.py
+
+# The one-folder bundle for this OS (+ the Linux tarball / the Windows installer), with the
+# size before and after trimming. Needs: .venv/bin/pip install -e ".[package]"
+package:
+	.venv/bin/python packaging/build.py --compare

@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import NoReturn
 
-from app import __version__
+from app import __version__, logs
 from app.config import ENV_DATA_DIR, ENV_HOURS, ENV_INBOX, ENV_USER, Config, resolve
 from app.core.clock import SystemClock
 from app.core.hours import HoursError
@@ -92,9 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _config(args: argparse.Namespace) -> Config:
     try:
-        return resolve(inbox=args.inbox, data_dir=args.data_dir, user=args.user, hours=args.hours)
+        cfg = resolve(inbox=args.inbox, data_dir=args.data_dir, user=args.user, hours=args.hours)
     except HoursError as exc:
         raise CliError(f"--hours: {exc}") from exc
+    for problem in cfg.problems:  # a broken leadpop.toml: say so, and go on without it
+        log.warning("%s", problem)
+    return cfg
 
 
 def _day(text: str, cfg: Config, flag: str) -> datetime:
@@ -236,14 +239,21 @@ def cmd_demo_history(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     cfg = _config(args)
+    log.info(
+        "Leadpop %s starting: data %s, inbox %s, settings from %s",
+        __version__,
+        cfg.data_dir,
+        cfg.inbox,
+        ", ".join(str(p) for p in cfg.deployed.sources) or "no leadpop.toml",
+    )
     from app.ui.main import run  # Qt is imported only for the desktop app
 
     return run(cfg, demo=args.demo, lang=args.lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
+    logs.setup()  # after parsing: --help and --version leave no trace
     handlers = {
         "parse": cmd_parse,
         "drop": cmd_drop,

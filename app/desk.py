@@ -136,11 +136,12 @@ class Desk:
     def _detect(self, now: datetime, result: PollResult) -> None:
         docs = self.inbox.list_new()
         present = {d.name for d in docs}
-        known = self.store.known_doc_names()
+        # Only the names in new/: a poll costs O(new/), not O(every lead ever stored).
+        known = self.store.leads_by_doc(present)
         for doc in docs:
-            if doc.name in known:
-                row = self.store.lead_by_doc(doc.name)
-                if row and row["owner"] is not None and row["state"] == "open":
+            row = known.get(doc.name)
+            if row is not None:
+                if row["owner"] is not None and row["state"] == "open":
                     # Released back to the team: it is everybody's again, alert anew.
                     self.store.update_lead(row["id"], now, owner=None, claimed_at=None)
                     self.store.clear_reminder(row["id"])
@@ -168,7 +169,9 @@ class Desk:
             reason = getattr(exc, "reason", None) or str(exc)
             self.inbox.quarantine(doc, reason)
             result.quarantined.append((doc.name, reason))
-            log.info("quarantined %s: %s", doc.name, reason)
+            # The document's name may be the customer's: only at DEBUG (app.logs).
+            log.info("quarantined a document: %s", reason)
+            log.debug("quarantined %s", doc.name)
             return
         original = self.store.lead(lead.id)
         if original is None:
@@ -193,26 +196,32 @@ class Desk:
         sla = self.config.hours.sla_start(lead.received_at)
         self.store.insert_lead(lead, doc_name=doc.name, sla_start=sla, now=now)
         result.new_leads.append(lead.id)
-        log.info("new lead %s from %s", lead.id, doc.name)
+        log.info("new lead %s (%s)", lead.id, lead.source or "unknown source")
+        log.debug("lead %s is %s", lead.id, doc.name)
 
     def sync_events(self) -> int:
         """Read the team's new events into the store (incremental; dedup by id)."""
         source = self.inbox.location
-        events, cursor = self.inbox.read_events(self.store.cursor(source))
+        before = self.store.cursor(source)
+        events, cursor = self.inbox.read_events(before)
         added = self.store.add_events(events)
-        self.store.save_cursor(source, cursor)
+        if cursor != before:  # a quiet poll writes nothing (the worker's lists key on writes)
+            self.store.save_cursor(source, cursor)
         if added:
             self._apply_team_events(events)
         return added
 
     def _apply_team_events(self, events: list[dict[str, Any]]) -> None:
         """Colleagues' claims close my alerts even if I never saw the lead leave `new/`."""
+        waiting = {row["id"] for row in self.store.unclaimed()}  # one query, not one per claim
+        if not waiting:
+            return
         now = self.clock.now()
         for ev in events:
-            if ev["type"] == "claimed" and ev.get("user") != self.user:
-                row = self.store.lead(ev["lead"])
-                if row and row["owner"] is None and row["state"] == "open":
-                    self.store.update_lead(row["id"], now, owner=ev["user"])
+            lead = ev["lead"]
+            if ev["type"] == "claimed" and ev.get("user") != self.user and lead in waiting:
+                self.store.update_lead(lead, now, owner=ev["user"])
+                waiting.discard(lead)  # owned now: a later claim in the batch changes nothing
 
     def publish_outbox(self) -> int:
         """Append waiting events to the shared log, oldest first; stop at the first failure."""

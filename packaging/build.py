@@ -1,17 +1,19 @@
 """Build the one-folder bundle on this machine, report its size, and (Linux) make the tarball.
 
-    .venv/bin/python packaging/build.py              dist/leadpop/ (+ the Linux tarball)
-    .venv/bin/python packaging/build.py --compare    also an untrimmed build: size before/after
-    .venv/bin/python packaging/build.py --no-tarball
+    .venv/bin/python packaging/build.py            dist/leadpop/, and the tarball or installer
+    .venv/bin/python packaging/build.py --compare  also an untrimmed build: size before/after
 
 Needs `pip install -e ".[package]"` (PyInstaller). Bundles are not cross-compiled: build the
-Windows bundle on Windows, the Linux one on Linux. Windows then: packaging/windows/leadpop.iss.
+Windows bundle on Windows (py -m venv .venv; .venv/Scripts/python packaging/build.py), the
+Linux one on Linux. On Windows it then compiles packaging/windows/leadpop.iss with Inno Setup
+6 when that is installed; on Linux it packs dist/leadpop-<version>-linux-<arch>.tar.gz.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -47,9 +49,30 @@ def pyinstaller(dist: Path, work: Path, full: bool) -> Path:
 
 
 def version() -> str:
+    """The one version: the installed package's metadata (pyproject.toml)."""
+    from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as dist_version
 
-    return dist_version("leadpop")
+    try:
+        return dist_version("leadpop")
+    except PackageNotFoundError:
+        sys.exit("error: leadpop is not installed in this Python: pip install -e '.[package]'")
+
+
+def inno_setup(out_dir: Path) -> Path | None:
+    """Windows: compile packaging/windows/leadpop.iss when Inno Setup's iscc is installed."""
+    iscc = shutil.which("iscc") or shutil.which("ISCC")
+    default = Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
+    candidate = default / "Inno Setup 6" / "ISCC.exe"
+    if iscc is None and candidate.is_file():
+        iscc = str(candidate)
+    if iscc is None:
+        print("Inno Setup not found: install it, then run  iscc /DAppVersion="
+              f"{version()} packaging\\windows\\leadpop.iss")
+        return None
+    subprocess.run([iscc, f"/DAppVersion={version()}", str(HERE / "windows" / "leadpop.iss")],
+                   check=True)
+    return out_dir / f"leadpop-{version()}-setup.exe"
 
 
 def tarball(bundle: Path, out_dir: Path) -> Path:
@@ -68,9 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dist", type=Path, default=ROOT / "dist")
     p.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller")
     p.add_argument("--compare", action="store_true", help="also build untrimmed and compare")
-    p.add_argument("--no-tarball", action="store_true")
+    p.add_argument("--no-tarball", action="store_true", help="Linux: no .tar.gz")
+    p.add_argument("--no-installer", action="store_true", help="Windows: no setup .exe")
     args = p.parse_args(argv)
 
+    version()  # fails early, with a clear message, without package metadata
     # The compiled translations are built, not committed: make sure the bundle gets them.
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")], check=True,
                    stdout=subprocess.DEVNULL)
@@ -84,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     if sys.platform.startswith("linux") and not args.no_tarball:
         target = tarball(bundle, args.dist)
         print(f"tarball: {target} {mb(target.stat().st_size)}")
+    if sys.platform == "win32" and not args.no_installer:
+        setup = inno_setup(args.dist)
+        if setup is not None:
+            print(f"installer: {setup}")
     return 0
 
 

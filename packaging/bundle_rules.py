@@ -13,7 +13,8 @@ import sys
 
 ENV_FULL = "LEADPOP_BUNDLE_FULL"  # "1": no trimming at all (to measure what trimming saves)
 
-NAME = "leadpop"  # the executable: leadpop (Linux); leadpop.exe + leadpop-cli.exe (Windows)
+NAME = "leadpop"  # the bundle's folder, and its executable
+CLI_SUFFIX = "-cli"  # Windows: leadpop.exe is windowed, leadpop-cli.exe for a command prompt
 ENTRY = "leadpop_main.py"
 
 # The app's own files, as (source in the repository, folder in the bundle). The code finds
@@ -108,6 +109,13 @@ QT_WITHOUT_MEDIA_BACKEND = (6, 10)
 
 # Qt's own catalogues: only Dutch (English is the source language).
 KEPT_QT_TRANSLATIONS = ("qtbase_nl.qm",)
+
+
+def executables(platform: str = sys.platform) -> list[str]:
+    """The program files at the bundle's top, next to _internal/."""
+    if platform == "win32":
+        return [f"{NAME}.exe", f"{NAME}{CLI_SUFFIX}.exe"]
+    return [NAME]
 
 
 def platform_key(platform: str = sys.platform) -> str:

@@ -12,8 +12,9 @@ APT_APP="python3-venv libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 l
  libpulse0 libxrandr2 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
  libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
  fonts-dejavu-core"
-# Tests also need a virtual screen with a window manager, and a real IMAP server.
-APT_TEST="xvfb xauth openbox dovecot-imapd"
+# Tests also need a virtual screen with a window manager, a real IMAP server, and what the
+# bundle test needs: binutils for PyInstaller, desktop-file-validate for the menu entry.
+APT_TEST="xvfb xauth openbox dovecot-imapd binutils desktop-file-utils"
 
 pkgs="$APT_APP"
 [ "$want" = test ] && pkgs="$pkgs $APT_TEST"
@@ -61,7 +62,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo ">> installing Python packages (first time takes a minute)"
   .venv/bin/python -m pip install -q --upgrade pip
   if [ "$want" = test ]; then
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -e ".[test,package]"
   else
     .venv/bin/python -m pip install -q -e .
   fi

@@ -265,7 +265,8 @@ class FolderInbox:
         try:
             _write_atomic(_reason_path(target), one_line(reason) + "\n")
         except OSError as exc:  # the document itself is safe: it's out of new/
-            log.warning("moved %s aside but couldn't write its reason: %s", name, exc)
+            # No names in the log (a document may be named after the customer): app.logs.
+            log.warning("moved a document aside but couldn't write its reason: %s", exc.strerror)
 
     def _move_aside(self, src: Path, folder: Path) -> Path | None:
         for _ in range(_ASIDE_TRIES):
@@ -308,7 +309,7 @@ class FolderInbox:
         src, dst = self._claimed / safe_name(user) / name, self._new / name
         with self._share():
             if os.path.lexists(dst):
-                log.warning("can't release %s: another document of that name is in new/", name)
+                log.warning("can't release a lead: a document of the same name is in new/")
                 return False
             try:
                 _rename(src, dst)  # a rename keeps the mtime: received_at stays the same

@@ -58,7 +58,8 @@ def read_document(
     except Exception as exc:
         # A parser bug must quarantine one document, not stop the inbox worker. The tests
         # (property-based too) fail when this reason shows up.
-        log.exception("intake failed on %r", name)
+        log.exception("intake failed on a document; it is quarantined")  # no name: app.logs
+        log.debug("the document was %r", name)
         raise Unreadable(f"{INTERNAL} ({type(exc).__name__}); please report it") from exc
 
 

@@ -15,6 +15,9 @@ from app.core.timefmt import from_text, to_utc_text
 from app.store.db import open_database
 
 DB_NAME = "leadpop.db"
+# json.dumps(ev, ensure_ascii=False), without building an encoder per event (a first read
+# stores a year of them).
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class Store:
@@ -65,12 +68,18 @@ class Store:
         rows = list(self.db.query("select * from leads where id = ?", [lead_id]))
         return rows[0] if rows else None
 
-    def lead_by_doc(self, doc_name: str) -> dict[str, Any] | None:
-        rows = list(self.db.query("select * from leads where doc_name = ?", [doc_name]))
-        return rows[0] if rows else None
-
-    def known_doc_names(self) -> set[str]:
-        return {r["doc_name"] for r in self.db.query("select doc_name from leads")}
+    def leads_by_doc(self, doc_names: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored lead of each of these document names that has one (one query)."""
+        names = list(doc_names)
+        out: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(names), 500):  # SQLite's limit on bound parameters
+            part = names[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for r in self.db.query(
+                f"select * from leads where doc_name in ({marks}) order by rowid", part
+            ):
+                out.setdefault(r["doc_name"], r)  # the first stored, should a name recur
+        return out
 
     def unclaimed(self) -> list[dict[str, Any]]:
         """Leads seen in `new/` and not (yet) claimed, oldest first."""
@@ -241,7 +250,7 @@ class Store:
                     ev.get("user"),
                     ev.get("host"),
                     received_utc,
-                    json.dumps(ev, ensure_ascii=False),
+                    _encode(ev),
                 )
             )
         if not rows:
@@ -278,6 +287,14 @@ class Store:
     def cursor(self, source: str) -> dict[str, Any]:
         rows = list(self.db.query("select cursor from cursors where source = ?", [source]))
         return json.loads(rows[0]["cursor"]) if rows else {}
+
+    def version(self) -> tuple[int, int]:
+        """Changes so far: this connection's own writes and commits by any other connection.
+
+        Equal versions mean equal contents: the worker skips rebuilding its lists then.
+        """
+        (other,) = self.db.execute("PRAGMA data_version").fetchone()
+        return self.db.conn.total_changes, other
 
     def save_cursor(self, source: str, cursor: dict[str, Any]) -> None:
         self.db["cursors"].upsert({"source": source, "cursor": json.dumps(cursor)}, pk="source")

@@ -47,7 +47,7 @@ class _Probe(QObject):
         with open(self.path, "a", encoding="utf-8") as fh:
             fh.write(line + "\n")
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Paint:
             if obj is self.main and not self.main_done:

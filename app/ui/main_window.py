@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.desk import LeadView
+from app.ui import about_dialog
 from app.ui.lead_detail import LeadDetail
 from app.ui.lead_table import (
     CAR,
@@ -51,6 +52,7 @@ from app.ui.status_bar import LeadStatusBar
 class MainWindow(QMainWindow):
     availability_changed = Signal(str)
     settings_requested = Signal()
+    about_requested = Signal()
     quit_requested = Signal()
     hidden_to_tray = Signal()
 
@@ -197,6 +199,9 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.setObjectName("action-settings")
         self.settings_action.triggered.connect(self.settings_requested)
+        self.about_action = QAction(about_dialog.action_text(), self)
+        self.about_action.setObjectName("action-about")
+        self.about_action.triggered.connect(self.about_requested)
         toolbar = QToolBar(self.tr("Availability"), objectName="main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -207,6 +212,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         toolbar.addAction(self.settings_action)
+        toolbar.addAction(self.about_action)
         self.toolbar = toolbar
         self.addToolBar(toolbar)
 

@@ -17,13 +17,14 @@ import dataclasses
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.config import ENV_CONFIG_DIR, Config, config_dir, default_data_dir
+from app import autostart
+from app.config import Config, config_dir, default_data_dir
 from app.core.cadence import Cadence
 from app.core.hours import OpeningHours
 from app.ui.routing import ROLES, SALESPERSON
@@ -173,9 +174,8 @@ def _minutes(delta: timedelta) -> int:
 
 def prefs_path(data_dir: Path, env: Mapping[str, str] | None = None) -> Path:
     """settings.json: in the user's config folder, or in a --data-dir of its own."""
-    env = os.environ if env is None else env
-    if env.get(ENV_CONFIG_DIR) or Path(data_dir) == default_data_dir():
-        return config_dir(env) / PREFS_FILE
+    if Path(data_dir) == default_data_dir():
+        return config_dir(env) / PREFS_FILE  # LEADPOP_CONFIG_DIR, else the platform's
     return Path(data_dir) / PREFS_FILE
 
 
@@ -198,8 +198,23 @@ class PrefsFile:
             log.warning("can't read the settings %s: %s; using defaults", self.path, exc)
             return None
 
-    def load(self, store: Store | None = None) -> Prefs:
-        """The saved settings; the first time, those an older Leadpop kept in the store."""
+    def load(
+        self, store: Store | None = None, autostart_on: Callable[[], bool] = autostart.is_enabled
+    ) -> Prefs:
+        """The saved settings; the first time, those an older Leadpop kept in the store.
+
+        "Start with the computer" shows whether the entry is there: the Windows installer
+        may have written it, and saving the settings must not then remove it.
+        """
+        prefs = self._load(store)
+        try:
+            on = autostart_on()
+        except OSError as exc:
+            log.info("can't tell whether Leadpop starts with the computer: %s", exc)
+            return prefs
+        return dataclasses.replace(prefs, autostart=on) if on != prefs.autostart else prefs
+
+    def _load(self, store: Store | None) -> Prefs:
         text = self.read()
         if text is None and store is not None and not store.setting(MOVED_KEY):
             text = store.setting(PREFS_KEY)

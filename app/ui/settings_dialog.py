@@ -2,7 +2,10 @@
 
 `SettingsDialog.edit(parent, current)` takes and returns a plain dict (the Prefs fields),
 so tests replace it without building Prefs. `current["fixed"]` lists the fields that a
-command-line option sets (they win over saved settings, so they can't be edited here).
+command-line option sets (they win over saved settings, so they can't be edited here);
+`current["locked"]` those IT locked in leadpop.toml (greyed out the same way). A value
+equal to `current["defaults"]` (IT's or the built-in) comes back as None: not the
+person's own choice, so a later change by IT still reaches this PC.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from app.core.hours import DEFAULT_HOURS, HoursError, OpeningHours
 from app.ui.routing import MANAGER, SALESPERSON
 
 REGIONS = ("NL", "BE", "DE", "LU", "FR", "GB")
+BUILT_IN = {"region": "NL", "second_after_min": 15, "third_after_min": 120}
 
 
 class SettingsDialog(QDialog):
@@ -41,6 +45,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Leadpop settings"))
         self.current = dict(current)
         fixed = set(current.get("fixed", ()))
+        locked = set(current.get("locked", ())) - fixed
 
         self.name = QLineEdit(current.get("name") or "", objectName="settings-name")
         self.role = QComboBox(objectName="settings-role")
@@ -63,6 +68,8 @@ class SettingsDialog(QDialog):
         inbox_row.addWidget(self.browse)
         self.region = QComboBox(objectName="settings-region")
         self.region.addItems(REGIONS)
+        if (current.get("region") or "NL") not in REGIONS:  # IT may deploy any country
+            self.region.addItem(current["region"])
         self.region.setCurrentText(current.get("region") or "NL")
 
         self.hours = QLineEdit(current.get("hours") or DEFAULT_HOURS, objectName="settings-hours")
@@ -71,8 +78,8 @@ class SettingsDialog(QDialog):
         self.hours_error.setWordWrap(True)
         self.hours_error.hide()
         self.hours.textChanged.connect(self._check_hours)
-        self.second = self._minutes(current.get("second_after_min", 15), "settings-second")
-        self.third = self._minutes(current.get("third_after_min", 120), "settings-third")
+        self.second = self._minutes(current.get("second_after_min") or 15, "settings-second")
+        self.third = self._minutes(current.get("third_after_min") or 120, "settings-third")
 
         self.sound = QCheckBox(self.tr("Play a sound with the alert"), objectName="settings-sound")
         self.sound.setChecked(bool(current.get("sound", True)))
@@ -118,15 +125,32 @@ class SettingsDialog(QDialog):
                 for w in widgets:
                     w.setEnabled(False)
                 notes.append(option)
+        it_widgets = {
+            "inbox": (self.inbox, self.browse),
+            "hours": (self.hours,),
+            "region": (self.region,),
+            "second_after_min": (self.second,),
+            "third_after_min": (self.third,),
+            "language": (self.language,),
+        }
+        it_tip = self.tr("Set by your IT department")
+        for key in sorted(locked & it_widgets.keys()):
+            for w in it_widgets[key]:
+                w.setEnabled(False)
+                w.setToolTip(it_tip)
         self.fixed_note = QLabel(objectName="settings-note")
         self.fixed_note.setWordWrap(True)
+        lines = []
         if notes:
-            self.fixed_note.setText(
+            lines.append(
                 self.tr("Set on the command line ({options}); change it there.").format(
                     options=", ".join(notes)
                 )
             )
-        self.fixed_note.setVisible(bool(notes))
+        if locked & it_widgets.keys():
+            lines.append(self.tr("The greyed-out settings are set by your IT department."))
+        self.fixed_note.setText("\n".join(lines))
+        self.fixed_note.setVisible(bool(lines))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -193,18 +217,24 @@ class SettingsDialog(QDialog):
             self.accept()
 
     def values(self) -> dict[str, Any]:
-        hours = self.hours.text().strip()
+        defaults = {**BUILT_IN, **(self.current.get("defaults") or {})}
+        defaults["hours"] = defaults.get("hours") or DEFAULT_HOURS
+
+        def own(key: str, value: Any) -> Any:
+            """None when it is what the person would get anyway (IT's or built-in)."""
+            return None if value in (None, "", defaults.get(key)) else value
+
         return {
             "name": self.name.text().strip() or self.current.get("name"),
             "role": self.role.currentData(),
             "manager_alert": self.manager_alert.isChecked(),
-            "inbox": self.inbox.text().strip() or None,
-            "region": self.region.currentText(),
-            "hours": None if not hours or hours == DEFAULT_HOURS else hours,
-            "second_after_min": self.second.value(),
-            "third_after_min": self.third.value(),
+            "inbox": own("inbox", self.inbox.text().strip()),
+            "region": own("region", self.region.currentText()),
+            "hours": own("hours", self.hours.text().strip()),
+            "second_after_min": own("second_after_min", self.second.value()),
+            "third_after_min": own("third_after_min", self.third.value()),
             "sound": self.sound.isChecked(),
-            "language": self.language.currentData(),
+            "language": own("language", self.language.currentData()),
             "autostart": self.autostart.isChecked(),
         }
 

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
+from app import __version__, logs
 from app.config import Config
 from app.core.clock import Clock
 from app.core.hours import HoursError
 from app.desk import ClaimOutcome, Health, LeadView
 from app.ui import bench_probe, call_panel, i18n
+from app.ui.about_dialog import AboutDialog, AboutInfo
 from app.ui.alert import AlertWindow
 from app.ui.first_run import FirstRunDialog
 from app.ui.icons import app_icon
@@ -31,7 +33,7 @@ from app.ui.main_window import MainWindow
 from app.ui.notify import Notifier
 from app.ui.outcome_dialog import OutcomeDialog
 from app.ui.password_dialog import PasswordDialog
-from app.ui.prefs import Prefs, apply, hours_given
+from app.ui.prefs import Prefs, apply, defaults, language, prefs_path
 from app.ui.qr_dialog import QrDialog
 from app.ui.routing import AVAILABLE, Route, route
 from app.ui.settings_dialog import SettingsDialog
@@ -88,7 +90,8 @@ class Shell(QObject):
         self._told_tray = False
         self._asking_password = False
         self.closing = False
-        self._pending: list[str] = []  # messages that came before the window existed
+        # Messages that came before the window existed; first, a broken leadpop.toml.
+        self._pending: list[str] = list(base.problems)
 
         self.worker = DeskWorker(clock, inbox_factory=inbox_factory, rng=rng)
         self.thread = WorkerThread(self.worker, self)
@@ -140,7 +143,7 @@ class Shell(QObject):
         if self.install_translations:
             app = QApplication.instance()
             assert app is not None
-            lang = i18n.choose_language(self.lang, prefs.language)
+            lang = i18n.choose_language(self.lang, language(prefs, self.base))
             self.translators = i18n.install(app, lang)
         if not self.base.user_given and not prefs.name:
             answer = FirstRunDialog.ask(None, self.base.user)
@@ -196,6 +199,7 @@ class Shell(QObject):
         d.snooze_requested.connect(self.thread.snooze)
         window.availability_changed.connect(self._availability_changed)
         window.settings_requested.connect(self.edit_settings)
+        window.about_requested.connect(self.show_about)
         window.quit_requested.connect(self.quit_requested)
         window.hidden_to_tray.connect(self._hidden_to_tray)
         window.status.waiting_clicked.connect(self._peek_alert)
@@ -414,19 +418,35 @@ class Shell(QObject):
             self.thread.mark_lost(lead_id, reason)
 
     def settings_values(self) -> dict[str, Any]:
+        """The dialog's fields: the person's settings, else IT's or the built-in ones."""
         values = dataclasses.asdict(self.prefs)
         values["name"] = self.cfg.user
-        values["fixed"] = [
-            key
-            for key, fixed in (
-                ("name", self.base.user_given),
-                ("inbox", self.base.inbox_given),
-                ("hours", hours_given(self.base)),
-            )
-            if fixed
-        ]
+        unset = defaults(self.base)
+        for key, default in unset.items():
+            if values.get(key) is None or key in self.base.locked:
+                values[key] = default
+        values["defaults"] = unset  # a value equal to these is not saved as the person's own
+        values["fixed"] = sorted(self.base.fixed)  # the command line set them
+        values["locked"] = sorted(self.base.locked)  # IT locked them in leadpop.toml
         values["default_inbox"] = str(self.base.data_dir / "inbox")
         return values
+
+    def about_info(self) -> AboutInfo:
+        """What the About dialog shows: no I/O, only what the app already knows."""
+        log_file = logs.current_log_file()
+        return AboutInfo(
+            version=__version__,
+            data_dir=str(self.cfg.data_dir),
+            inbox=self.cfg.inbox,
+            log_file=str(log_file) if log_file else None,
+            settings_file=str(prefs_path(self.base.data_dir)),
+            it_files=tuple(str(p) for p in self.base.deployed.sources),
+            locked=tuple(sorted(self.base.locked)),
+        )
+
+    @Slot()
+    def show_about(self) -> None:
+        AboutDialog.show_for(self.window, self.about_info(), app_icon())
 
     @Slot()
     def edit_settings(self) -> None:

@@ -18,6 +18,7 @@ import os
 import random
 import threading
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, S
 from app import autostart
 from app.config import Config
 from app.core.clock import Clock
-from app.desk import ClaimOutcome, Desk, Health
+from app.core.timefmt import from_text
+from app.desk import ClaimOutcome, Desk, Health, LeadView
 from app.inbox.base import Inbox, InboxConfigError, InboxError
 from app.inbox.imap_auth import PasswordNeeded, PasswordRejected
 from app.store import Store, StoreError
@@ -38,6 +40,9 @@ MAX_RELIST_S = 2.0
 # "1": no change notifications, only the re-list finds leads (as on an SMB share; benchmark)
 ENV_NO_WATCH = "LEADPOP_NO_WATCH"
 WATCH_TIMEOUT_S = 0.5  # how long stop() may wait for the watcher thread to notice
+# The lists are rebuilt when the store changed or a due time / opening passed; else this
+# often, for the relative times they show ("landed 5 min ago"). A quiet poll stays cheap.
+LISTS_EVERY_S = 30.0
 DEMO_FIRST_MS = 4_000
 DEMO_EVERY_MS = 120_000
 
@@ -52,6 +57,15 @@ def default_inbox(cfg: Config, **kw: Any) -> Inbox:
         Path(cfg.inbox).mkdir(parents=True, exist_ok=True)
     watch = os.environ.get(ENV_NO_WATCH) != "1"
     return open_inbox(cfg.inbox, cfg.user, cfg.host, watch=watch, **kw)
+
+
+def _next_change(now: datetime, mine: list[LeadView], waiting: list[LeadView]) -> datetime:
+    """When the lists change by time alone: a due time passes (overdue), a lead's clock
+    starts (waiting -> alertable), or LISTS_EVERY_S for the relative times."""
+    times = [now + timedelta(seconds=LISTS_EVERY_S)]
+    times += [v.next_due for v in mine if v.next_due is not None and v.next_due > now]
+    times += [t for v in waiting if (t := from_text(v.row.get("sla_start"))) and t > now]
+    return min(times)
 
 
 def _health_key(h: Health) -> tuple[Any, ...]:
@@ -93,6 +107,8 @@ class DeskWorker(QObject):
         self.prefs_file: PrefsFile | None = None  # settings.json (app.ui.prefs)
         self.desk: Desk | None = None
         self._health: tuple[Any, ...] | None = None
+        self._lists_key: tuple[int, int] | None = None  # store version the lists were built on
+        self._lists_until: datetime | None = None  # when time alone changes them
         self._watch_stop = threading.Event()
         self._watcher: threading.Thread | None = None
         self._poll_timer: QTimer | None = None
@@ -142,6 +158,7 @@ class DeskWorker(QObject):
         self.tls_unverified.emit(bool(getattr(inbox, "insecure_tls", False)))
         self.desk = Desk(inbox, self.store, self.clock, cfg)
         self._health = None
+        self._lists_key = None
         self._poll_timer = QTimer(self, objectName="worker-poll")
         self._poll_timer.setInterval(int(min(cfg.relist_s, MAX_RELIST_S) * 1000))
         self._poll_timer.timeout.connect(self.refresh)
@@ -223,7 +240,8 @@ class DeskWorker(QObject):
             due = desk.due_reminders()
             if due:
                 self.reminders_due.emit(due)
-            self._emit_lists()
+            if self._lists_stale():
+                self._emit_lists()
         except Exception as exc:  # a store or parsing bug must not kill the worker
             log.exception("poll failed")
             self.error.emit(str(exc) or type(exc).__name__)
@@ -250,10 +268,22 @@ class DeskWorker(QObject):
         if self.cfg is not None:
             self.start_desk(self.cfg, self._demo)
 
+    def _lists_stale(self) -> bool:
+        assert self.desk is not None
+        return (
+            self._lists_key != self.desk.store.version()
+            or self._lists_until is None
+            or self.clock.now() >= self._lists_until
+        )
+
     def _emit_lists(self) -> None:
         assert self.desk is not None
         d = self.desk
-        self.leads_changed.emit(d.alertable(), d.my_leads(), d.waiting())
+        self._lists_key = d.store.version()  # before reading: a later write makes it stale
+        now = self.clock.now()
+        alertable, mine, waiting = d.alertable(), d.my_leads(), d.waiting()
+        self._lists_until = _next_change(now, mine, waiting)
+        self.leads_changed.emit(alertable, mine, waiting)
 
     def _act(self, what: str, action: Callable[[Desk], Any]) -> Any:
         """Run an action on the desk, then tell the GUI the new state (or the error)."""

@@ -1,6 +1,7 @@
-"""Leadpop's hook for PySide6.QtNetwork: PyInstaller's own collection, less what the bundle leaves
-out (packaging/bundle_rules.py). Trimming here, before the libraries are resolved, also keeps
-out what only the dropped plugins link against. leadpop.spec puts packaging/ on sys.path.
+"""Leadpop's hook for PySide6.QtNetwork: PyInstaller's own collection, less what the
+bundle leaves out (packaging/bundle_rules.py). Trimming here, before the libraries are
+resolved, also keeps out what only the dropped plugins link against. leadpop.spec puts
+packaging/ on sys.path.
 """
 
 from bundle_rules import full_build, trim_hook

@@ -437,82 +437,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>Search name, phone, car…</source>
         <translation>Zoek op naam, telefoon, auto…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>My leads</source>
         <translation>Mijn leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Dismiss</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Leadpop — {user}</source>
         <translation>Leadpop — {user}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="189"/>
         <source>With a customer</source>
         <translation>Met klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>On a break</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Availability</source>
         <translation>Beschikbaarheid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>I am:</source>
         <translation>Ik ben:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="295"/>
         <source>{shown} of {total} leads</source>
         <translation>{shown} van {total} leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>{total} leads</source>
         <translation>{total} leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Quit Leadpop?</source>
         <translation>Leadpop afsluiten?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source>This desktop has no system tray, so Leadpop can&apos;t keep running in the background: closing the window quits it, and new leads will not pop up on this PC.</source>
         <translation>Deze desktop heeft geen systeemvak, dus Leadpop kan niet op de achtergrond blijven draaien: als je het venster sluit, stopt Leadpop en verschijnen nieuwe leads niet meer op deze pc.</translation>
     </message>
@@ -556,142 +556,152 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="41"/>
+        <location filename="../../app/ui/settings_dialog.py" line="45"/>
         <source>Leadpop settings</source>
         <translation>Leadpop-instellingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="47"/>
+        <location filename="../../app/ui/settings_dialog.py" line="52"/>
         <source>Salesperson</source>
         <translation>Verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="48"/>
+        <location filename="../../app/ui/settings_dialog.py" line="53"/>
         <source>Sales manager</source>
         <translation>Verkoopmanager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="51"/>
+        <location filename="../../app/ui/settings_dialog.py" line="56"/>
         <source>Show the full-screen alert for me</source>
         <translation>Toon de schermvullende melding ook bij mij</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../app/ui/settings_dialog.py" line="62"/>
         <source>This PC only: {path}</source>
         <translation>Alleen deze pc: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="59"/>
+        <location filename="../../app/ui/settings_dialog.py" line="64"/>
         <source>Browse…</source>
         <translation>Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="69"/>
+        <location filename="../../app/ui/settings_dialog.py" line="76"/>
         <source>e.g. &apos;mo-fr 09:00-18:00, sa 09:00-17:00&apos;, or &apos;always&apos;</source>
         <translation>bijv. &apos;ma-vr 09:00-18:00, za 09:00-17:00&apos;, of &apos;altijd&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="77"/>
+        <location filename="../../app/ui/settings_dialog.py" line="84"/>
         <source>Play a sound with the alert</source>
         <translation>Geluid bij de melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="80"/>
+        <location filename="../../app/ui/settings_dialog.py" line="87"/>
         <source>Same as the computer</source>
         <translation>Zoals de computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="85"/>
+        <location filename="../../app/ui/settings_dialog.py" line="92"/>
         <source>A new language shows the next time Leadpop starts.</source>
         <translation>Een andere taal zie je bij de volgende start van Leadpop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../app/ui/settings_dialog.py" line="97"/>
         <source>Start Leadpop with the computer</source>
         <translation>Leadpop starten met de computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../app/ui/settings_dialog.py" line="102"/>
         <source>Your name</source>
         <translation>Je naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../app/ui/settings_dialog.py" line="103"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../app/ui/settings_dialog.py" line="106"/>
         <source>Lead inbox</source>
         <translation>Lead-inbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="100"/>
+        <location filename="../../app/ui/settings_dialog.py" line="107"/>
         <source>Phone numbers from</source>
         <translation>Telefoonnummers uit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../app/ui/settings_dialog.py" line="108"/>
         <source>Opening hours</source>
         <translation>Openingstijden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="103"/>
+        <location filename="../../app/ui/settings_dialog.py" line="110"/>
         <source>Call attempt 2 after</source>
         <translation>Belpoging 2 na</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="104"/>
+        <location filename="../../app/ui/settings_dialog.py" line="111"/>
         <source>Call attempt 3 after</source>
         <translation>Belpoging 3 na</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="125"/>
+        <location filename="../../app/ui/settings_dialog.py" line="136"/>
+        <source>Set by your IT department</source>
+        <translation>Ingesteld door je IT-afdeling</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="146"/>
         <source>Set on the command line ({options}); change it there.</source>
         <translation>Ingesteld op de opdrachtregel ({options}); wijzig het daar.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../app/ui/settings_dialog.py" line="151"/>
+        <source>The greyed-out settings are set by your IT department.</source>
+        <translation>De grijze instellingen zijn ingesteld door je IT-afdeling.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="158"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="135"/>
+        <location filename="../../app/ui/settings_dialog.py" line="159"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../app/ui/settings_dialog.py" line="170"/>
         <source>You</source>
         <translation>Jij</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="147"/>
+        <location filename="../../app/ui/settings_dialog.py" line="171"/>
         <source>Dealership</source>
         <translation>Dealer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="148"/>
+        <location filename="../../app/ui/settings_dialog.py" line="172"/>
         <source>This PC</source>
         <translation>Deze pc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="164"/>
+        <location filename="../../app/ui/settings_dialog.py" line="188"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="172"/>
+        <location filename="../../app/ui/settings_dialog.py" line="196"/>
         <source>Lead inbox folder</source>
         <translation>Map van de lead-inbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="183"/>
+        <location filename="../../app/ui/settings_dialog.py" line="207"/>
         <source>Opening hours: {error}</source>
         <translation>Openingstijden: {error}</translation>
     </message>
@@ -699,27 +709,27 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="280"/>
+        <location filename="../../app/ui/shell.py" line="284"/>
         <source>a colleague can take it</source>
         <translation>een collega kan hem pakken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="284"/>
+        <location filename="../../app/ui/shell.py" line="288"/>
         <source>New lead — {name}</source>
         <translation>Nieuwe lead — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="396"/>
+        <location filename="../../app/ui/shell.py" line="400"/>
         <source>No phone app on this PC: dial {number} or use the QR code</source>
         <translation>Geen telefoon-app op deze pc: bel {number} of gebruik de QR-code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="441"/>
+        <location filename="../../app/ui/shell.py" line="461"/>
         <source>Opening hours: {error}</source>
         <translation>Openingstijden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="461"/>
+        <location filename="../../app/ui/shell.py" line="481"/>
         <source>Leadpop keeps running here and pops up new leads. Quit from this menu.</source>
         <translation>Leadpop blijft hier draaien en toont nieuwe leads. Afsluiten kan via dit menu.</translation>
     </message>

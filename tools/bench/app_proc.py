@@ -74,10 +74,21 @@ class AppProcess:
                 if match(ev):
                     return ev
             if self.proc.poll() is not None:
-                raise AppGone(f"the app exited ({self.proc.returncode}); see {self.log}")
+                raise AppGone(f"the app exited ({self.proc.returncode}){self.log_tail()}")
             if time.monotonic() > deadline:
-                raise AppGone(f"no probe event in {timeout:.0f} s; see {self.log}")
+                raise AppGone(f"no probe event in {timeout:.0f} s{self.log_tail()}")
             time.sleep(POLL_S)
+
+    def log_tail(self, lines: int = 15) -> str:
+        """The end of the app's output, for an error message (the work folder goes away)."""
+        text = self.log.read_text("utf-8", "replace").splitlines()
+        fatal = [t for t in text if t.startswith("Fatal Python error")]
+        text = fatal[:1] + text[-lines:]  # the cause first, when Python died of one
+        return "; the app said:\n  " + "\n  ".join(text) if text else ""
+
+    def alive(self) -> None:
+        if self.proc.poll() is not None:
+            raise AppGone(f"the app exited ({self.proc.returncode}){self.log_tail()}")
 
     def mark(self) -> int:
         """An index into the events: wait_for(since=mark()) sees only what comes later."""
@@ -91,6 +102,7 @@ class AppProcess:
 
     def peak_rss_mb(self) -> float:
         """VmHWM: the peak resident set size so far."""
+        self.alive()
         for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
@@ -98,6 +110,7 @@ class AppProcess:
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the whole process (all threads) so far."""
+        self.alive()
         stat = Path(f"/proc/{self.proc.pid}/stat").read_text()
         fields = stat[stat.rindex(")") + 2 :].split()
         ticks = int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tools.bench import machine
-from tools.bench.figure import Figure
+from tools.bench.figure import Figure, not_available
 from tools.bench.sizes import FULL, QUICK, TINY, Size
 from tools.bench.table import render, render_markdown
 
@@ -90,8 +90,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--only", help=f"comma-separated parts to run: {','.join(PARTS)}")
-    ap.add_argument("--display", choices=["auto", "xvfb", "offscreen"], default="auto",
-                    help="where the app's windows go (auto: Xvfb + openbox if installed)")  # fmt: skip
+    ap.add_argument(
+        "--display", choices=["auto", "xvfb", "offscreen"], default="auto",
+        help="where the app's windows go (auto: Xvfb + openbox if installed)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     args.parts = list(PARTS)
     if args.only:
@@ -113,7 +115,12 @@ def run(size: Size, parts: list[str], display_kind: str) -> tuple[list[Figure], 
                 continue
             t0 = time.monotonic()
             print(f"[bench] {part} …", file=sys.stderr, flush=True)
-            got = runners[part]()
+            try:
+                got = runners[part]()
+            except Exception as exc:  # one broken part must not lose the others' figures
+                why = " ".join(str(exc).split())[:600]
+                print(f"[bench] {part} failed: {why}", file=sys.stderr, flush=True)
+                got = [not_available(part, part, "", "", f"failed: {why}")]
             for f in got:
                 f.extra.setdefault("part_seconds", round(time.monotonic() - t0, 1))
             figures += got
@@ -136,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Leadpop benchmark ({size.name}), {info['date']}: {info['cpu']}, {info['nproc']} "
           f"cores, Python {info['python']}, PySide6 {info['pyside6']}, windows on {shown_on}, "
           f"{info['seconds']:.0f} s")  # fmt: skip
+    if info["pyside6_none_refs_lost_per_100_calls"]:
+        print("WARNING: this PySide6 build loses a reference to None on every Qt call that "
+              "returns nothing: a long-running app dies (Fatal Python error: none_dealloc).")
     print(render_markdown(figures) if args.markdown else render(figures))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

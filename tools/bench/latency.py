@@ -36,15 +36,17 @@ def run_leads(app: AppProcess, n: int, drop: Drop) -> list[float]:
     for i in range(n):
         since = app.mark()
         name, t0, away = drop(i)
-        painted = app.wait_for(
-            lambda e, name=name: e["event"] == "alert_painted" and e.get("title", "").endswith(name),
-            TIMEOUT_S, since,
-        )  # fmt: skip
+        painted = app.wait_for(lambda e, name=name: _shows(e, name), TIMEOUT_S, since)
         out.append((painted["t"] - t0) * 1000)
         since = app.mark()
         away()
         app.wait_for(lambda e: e["event"] == "alert_hidden", TIMEOUT_S, since)
     return out
+
+
+def _shows(event: dict[str, object], name: str) -> bool:
+    """The alert painted with this customer (its title is "New lead — <name>")."""
+    return event["event"] == "alert_painted" and str(event.get("title", "")).endswith(name)
 
 
 def measure(n: int, *, watch: bool, work: Path) -> list[float]:

@@ -40,8 +40,9 @@ def measure(arrivals: int, leads: int, work: Path, timeout: float = 300) -> floa
             producer.land(tmp)
         deadline = time.monotonic() + timeout
         while stored(data, f"bench-{producer.run}-") < arrivals:
-            if time.monotonic() > deadline or app.proc.poll() is not None:
-                raise AppGone(f"the app did not take in {arrivals} leads; see {app.log}")
+            app.alive()
+            if time.monotonic() > deadline:
+                raise AppGone(f"the app did not take in {arrivals} leads{app.log_tail()}")
             time.sleep(0.2)
         time.sleep(SETTLE_S)
         return app.peak_rss_mb()

@@ -1,0 +1,114 @@
+"""The log file for IT support: rotating, in the user's log folder, no personal data.
+
+Qt-free. `setup()` runs once per `leadpop` command, the desktop app and the CLI alike. The
+file gets INFO and up (1 MB, five old files kept); the terminal gets WARNING and up.
+
+Customers' names, phone numbers and e-mail addresses never go into a log line: log the
+lead id (and a document's name only at DEBUG: producers may name files after the
+customer). As a second net, every line written is passed through `redact`, which masks
+anything shaped like an e-mail address or a phone number, tracebacks included.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from collections.abc import Mapping
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any
+
+ENV_LOG_DIR = "LEADPOP_LOG_DIR"  # another folder for the log (tests, portable installs)
+ENV_LOG_LEVEL = "LEADPOP_LOG_LEVEL"  # e.g. DEBUG, when IT support asks for more
+LOG_FILE = "leadpop.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5
+FILE_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+CONSOLE_FORMAT = "%(levelname)s %(name)s: %(message)s"
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# Nine or more digits with the separators people type (06 12345678, +32 470 12 34 56,
+# (020) 123 4567), not glued to letters, so lead ids and dates stay readable.
+_PHONE = re.compile(r"(?<![\w:/.\-])(?:\+|00|\()?\d(?:[ \-./()]{0,2}\d){8,14}(?![\w:\-])")
+_current: Path | None = None
+
+
+def redact(text: str) -> str:
+    """The text with e-mail addresses and phone-like numbers masked."""
+    return _PHONE.sub("<phone>", _EMAIL.sub("<e-mail>", text))
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then masks personal data in the whole line (and its traceback)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time: pytest swaps it, and a windowed
+    leadpop.exe has none (then the line only goes to the file)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if sys.stderr is not None:
+            super().emit(record)
+
+
+def log_dir(env: Mapping[str, str] | None = None) -> Path:
+    """~/.local/state/Leadpop/log on Linux, %LOCALAPPDATA%\\Leadpop\\Logs on Windows."""
+    env = os.environ if env is None else env
+    if env.get(ENV_LOG_DIR):
+        return Path(env[ENV_LOG_DIR]).expanduser()
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("Leadpop", appauthor=False))
+
+
+def current_log_file() -> Path | None:
+    """The file `setup()` logs to, or None (not set up, or the folder wasn't writable)."""
+    return _current
+
+
+def setup(env: Mapping[str, str] | None = None) -> Path | None:
+    """Log to the rotating file and the terminal; again replaces the earlier set-up."""
+    global _current
+    env = os.environ if env is None else env
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "leadpop", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    level = logging.getLevelName(env.get(ENV_LOG_LEVEL, "INFO").upper())
+    root.setLevel(level if isinstance(level, int) else logging.INFO)
+    console = _StderrHandler()
+    console.setLevel(logging.WARNING)
+    console.setFormatter(RedactingFormatter(CONSOLE_FORMAT))
+    _add(root, console)
+    _current = None
+    path = log_dir(env) / LOG_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+        )
+    except OSError as exc:  # a read-only profile must not stop the app
+        logging.getLogger(__name__).warning("no log file in %s: %s", path.parent, exc)
+        return None
+    handler.setFormatter(RedactingFormatter(FILE_FORMAT))
+    _add(root, handler)
+    _current = path
+    return path
+
+
+def _add(root: logging.Logger, handler: logging.Handler) -> None:
+    handler.leadpop = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
