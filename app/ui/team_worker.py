@@ -31,6 +31,7 @@ from app.inbox.base import Inbox, InboxError
 from app.store import Store, StoreError
 from app.team import INBOX, HandOver, TeamDesk, period_bounds
 from app.team_stats import TeamStats, team_stats
+from app.ui.thread_handle import ThreadHandle
 from app.ui.worker import InboxFactory
 
 log = logging.getLogger(__name__)
@@ -297,7 +298,7 @@ class TeamWorker(QObject):
             self.store.set_setting(LINES_KEY, json.dumps({"minimum": low, "pays_off": high}))
 
 
-class TeamThread(QObject):
+class TeamThread(ThreadHandle):
     """The GUI side: starts the thread, forwards requests (queued), stops and joins."""
 
     _start = Signal(object)
@@ -308,15 +309,11 @@ class TeamThread(QObject):
     _release = Signal(str)
     _export = Signal(str, str)
     _save_lines = Signal(float, float)
-    _stop = Signal()
 
     def __init__(self, worker: TeamWorker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
-        self.thread = QThread(objectName="leadpop-team")
-        worker.moveToThread(self.thread)
+        super().__init__(worker, "leadpop-team", parent)
         w = worker
-        for signal, slot in (
+        self._forward(
             (self._start, w.start),
             (self._refresh, w.refresh),
             (self._set_period, w.set_period),
@@ -325,16 +322,11 @@ class TeamThread(QObject):
             (self._release, w.release),
             (self._export, w.export),
             (self._save_lines, w.save_lines),
-            (self._stop, w.stop),
-        ):
-            signal.connect(slot)
-        self._running = False
+        )
 
     def start(self, cfg: Config, period: Period | None = None) -> None:
         """Start the thread (once) and the worker on `cfg`, computing `period` first."""
-        if not self._running:
-            self.thread.start()
-            self._running = True
+        self._start_thread()
         if period is not None:
             self._set_period.emit(period)  # queued before start: one computation, not two
         self._start.emit(cfg)
@@ -359,18 +351,3 @@ class TeamThread(QObject):
 
     def save_lines(self, low: float, high: float) -> None:
         self._save_lines.emit(low, high)
-
-    def stop(self) -> None:
-        """Ask the worker to close everything in its own thread, then join the thread."""
-        if not self._running:
-            return
-        self._running = False
-        self._stop.emit()
-        if not self.thread.wait(10_000):
-            log.error("team thread did not stop in time")
-            self.thread.quit()
-            self.thread.wait()
-
-    @property
-    def running(self) -> bool:
-        return self._running and self.thread.isRunning()

@@ -33,6 +33,7 @@ from app.inbox.base import Inbox, InboxConfigError, InboxError
 from app.inbox.imap_auth import PasswordNeeded, PasswordRejected
 from app.store import Store, StoreError
 from app.ui.prefs import Prefs, PrefsFile
+from app.ui.thread_handle import ThreadHandle
 
 log = logging.getLogger(__name__)
 
@@ -378,7 +379,7 @@ class DeskWorker(QObject):
         self.refresh()
 
 
-class WorkerThread(QObject):
+class WorkerThread(ThreadHandle):
     """The GUI side: starts the thread, forwards requests (queued), stops and joins."""
 
     _open_store = Signal(object)
@@ -394,15 +395,11 @@ class WorkerThread(QObject):
     _save_prefs = Signal(object)
     _set_password = Signal(str, str, str)
     _ping = Signal(int)
-    _stop = Signal()
 
     def __init__(self, worker: DeskWorker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
-        self.thread = QThread(self, objectName="leadpop-worker")
-        worker.moveToThread(self.thread)
+        super().__init__(worker, "leadpop-worker", parent)
         w = worker
-        for signal, slot in (
+        self._forward(
             (self._open_store, w.open_store),
             (self._start_desk, w.start_desk),
             (self._claim, w.claim),
@@ -416,14 +413,10 @@ class WorkerThread(QObject):
             (self._save_prefs, w.save_prefs),
             (self._set_password, w.set_password),
             (self._ping, w.ping),
-            (self._stop, w.stop),
-        ):
-            signal.connect(slot)
-        self._running = False
+        )
 
     def start(self, data_dir: Path) -> None:
-        self.thread.start()
-        self._running = True
+        self._start_thread()
         self._open_store.emit(Path(data_dir))
 
     def start_desk(self, cfg: Config, demo: bool = False) -> None:
@@ -463,18 +456,3 @@ class WorkerThread(QObject):
 
     def ping(self, token: int) -> None:
         self._ping.emit(token)
-
-    def stop(self) -> None:
-        """Ask the worker to close everything in its own thread, then join the thread."""
-        if not self._running:
-            return
-        self._running = False
-        self._stop.emit()
-        if not self.thread.wait(10_000):
-            log.error("worker thread did not stop in time")
-            self.thread.quit()
-            self.thread.wait()
-
-    @property
-    def running(self) -> bool:
-        return self._running and self.thread.isRunning()
