@@ -27,7 +27,6 @@ from app.inbox.base import (
     InboxUnavailable,
 )
 from app.inbox.imap_auth import PasswordNeeded, PasswordRejected
-from app.intake import Unreadable, parse_document
 from app.store import Store, team_queries
 
 log = logging.getLogger(__name__)
@@ -157,6 +156,10 @@ class Desk:
                 result.gone.append((row["id"], owner))
 
     def _take_in(self, doc: InboxDoc, now: datetime, result: PollResult) -> None:
+        # Imported here: `leadpop report` never parses a document, and the parsers (with
+        # phonenumbers' tables) are a good part of its start-up.
+        from app.intake import Unreadable, parse_document
+
         try:
             data = self.inbox.read(doc)
             received = min(doc.received_at, now)

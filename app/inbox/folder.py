@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.inbox import activity_log
 from app.inbox.base import (
@@ -37,7 +37,9 @@ from app.inbox.base import (
     InboxDoc,
     InboxUnavailable,
 )
-from app.inbox.watcher import ChangeWatcher
+
+if TYPE_CHECKING:
+    from app.inbox.watcher import ChangeWatcher
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +156,8 @@ class FolderInbox:
         self._open(create)
         self._watcher: ChangeWatcher | None = None
         if watch:
+            from app.inbox.watcher import ChangeWatcher  # watchdog: only when watching
+
             watcher = ChangeWatcher([self._new, self._activity], self._changed)
             if watcher.start():
                 self._watcher = watcher

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from app.inbox.base import Inbox, InboxConfigError
 from app.inbox.folder import FolderInbox
@@ -43,6 +42,8 @@ def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
 
 
 def _file_url_path(url: str) -> Path:
+    from urllib.request import url2pathname  # pulls in http.client: only for file:// URLs
+
     parts = urlsplit(url)
     server = parts.netloc
     if server in ("", "localhost"):

@@ -1,8 +1,9 @@
 """Guards against a PySide6 regression that would crash a long-running showroom PC.
 
 PySide6 6.12.0 on Python 3.11 drops a reference to True on every signal emission that
-carries it; after a few hundred emissions the interpreter aborts ("bool_dealloc"). The
-worker emits booleans all day (claims, availability), so such a build must never ship.
+carries it, and to None on every Qt call that returns nothing; after a few hundred the
+interpreter aborts ("bool_dealloc", "none_dealloc"). A showroom PC runs all day, so such a
+build must never ship.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
 
 
 class _Emitter(QObject):
@@ -30,3 +32,14 @@ def test_emitting_a_bool_keeps_its_reference_count() -> None:
     after = sys.getrefcount(True)
     assert seen[0] == 50
     assert after - before >= 0, f"PySide6 lost {before - after} references to True"
+
+
+def test_qt_calls_returning_nothing_keep_none_alive(qtbot) -> None:
+    """6.12.0 also lost a reference to None on every void call, e.g. QLabel.setText."""
+    label = QLabel()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None)
+    for i in range(50):
+        label.setText(str(i))
+    after = sys.getrefcount(None)
+    assert after - before >= 0, f"PySide6 lost {before - after} references to None"

@@ -224,3 +224,27 @@ def test_demo_mode_drops_a_sample_lead_in_the_worker_thread(
     qtbot.waitUntil(lambda: any(c[0] for c in h.calls("leads_changed")), timeout=10_000)
     assert h.worker._demo_timer is not None
     assert h.worker._demo_timer.interval() == worker_module.DEMO_EVERY_MS
+
+
+def test_a_quiet_poll_sends_no_lists_until_the_store_or_the_clock_moves(
+    harness, tmp_path, inbox, clock
+):
+    """Idle cost (issue 7): rebuilding "my leads" every 2 s kept a showroom PC busy."""
+    h = harness()
+    start(h, config(tmp_path, inbox, "piet"))
+    sent = len(h.calls("leads_changed"))
+    for _ in range(3):
+        h.handle.refresh()
+    h.sync()
+    assert len(h.calls("leads_changed")) == sent  # nothing changed: no lists
+
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    h.handle.refresh()
+    h.sync()
+    assert len(h.calls("leads_changed")) == sent + 1  # a new lead: fresh lists
+    assert [v.row["name"] for v in h.calls("leads_changed")[-1][0]] == ["Jan Jansen"]
+
+    clock.advance(31)  # "landed 1 min ago": the relative times go stale
+    h.handle.refresh()
+    h.sync()
+    assert len(h.calls("leads_changed")) == sent + 2

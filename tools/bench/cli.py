@@ -144,8 +144,10 @@ def main(argv: list[str] | None = None) -> int:
           f"cores, Python {info['python']}, PySide6 {info['pyside6']}, windows on {shown_on}, "
           f"{info['seconds']:.0f} s")  # fmt: skip
     if info["pyside6_none_refs_lost_per_100_calls"]:
-        print("WARNING: this PySide6 build loses a reference to None on every Qt call that "
-              "returns nothing: a long-running app dies (Fatal Python error: none_dealloc).")
+        print(
+            "WARNING: this PySide6 build loses a reference to None on every Qt call that "
+            "returns nothing: a long-running app dies (Fatal Python error: none_dealloc)."
+        )
     print(render_markdown(figures) if args.markdown else render(figures))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

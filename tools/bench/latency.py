@@ -11,6 +11,7 @@ SMB share: only its re-list (every cfg.relist_s) finds the lead.
 
 from __future__ import annotations
 
+import random
 import tempfile
 import time
 from collections.abc import Callable
@@ -28,12 +29,18 @@ TIMEOUT_S = 30.0
 Drop = Callable[[int], tuple[str, float, Callable[[], None]]]
 
 
-def run_leads(app: AppProcess, n: int, drop: Drop) -> list[float]:
-    """Latencies in ms of `n` leads, one after the other, each on a hidden alert."""
+def run_leads(app: AppProcess, n: int, drop: Drop, jitter_s: float = 0.0) -> list[float]:
+    """Latencies in ms of `n` leads, one after the other, each on a hidden alert.
+
+    `jitter_s`: wait a random 0–jitter_s before each lead. Without it every lead would
+    land at the same moment of the app's re-list timer (the loop is in step with it).
+    """
     app.wait_main_shown()
     time.sleep(SETTLE_S)
+    rng = random.Random(7)
     out: list[float] = []
     for i in range(n):
+        time.sleep(rng.uniform(0, jitter_s))
         since = app.mark()
         name, t0, away = drop(i)
         painted = app.wait_for(lambda e, name=name: _shows(e, name), TIMEOUT_S, since)
@@ -60,7 +67,7 @@ def measure(n: int, *, watch: bool, work: Path) -> list[float]:
 
     env = {} if watch else {"LEADPOP_NO_WATCH": "1"}
     with AppProcess(inbox, work / "data", work, env=env) as app:
-        return run_leads(app, n, drop)
+        return run_leads(app, n, drop, jitter_s=0 if watch else DEFAULT_RELIST_S)
 
 
 def folder(n: int) -> Figure:

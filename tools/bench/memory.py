@@ -51,6 +51,14 @@ def measure(arrivals: int, leads: int, work: Path, timeout: float = 300) -> floa
 def figure(arrivals: int, leads: int) -> Figure:
     with tempfile.TemporaryDirectory(prefix="leadpop-bench-") as tmp:
         mb = measure(arrivals, leads, Path(tmp))
-    f = Figure("memory_after_leads", f"Peak RSS after {arrivals:,} leads arrived", "MB",
-               "≤ 200 MB", mb, None, 1, extra={"arrivals": arrivals, "store_leads": leads})
+    f = Figure(
+        "memory_after_leads",
+        f"Peak RSS after {arrivals:,} leads arrived",
+        "MB",
+        "≤ 200 MB",
+        mb,
+        None,
+        1,
+        extra={"arrivals": arrivals, "store_leads": leads},
+    )
     return f.judge(lambda f: f.median <= 200)

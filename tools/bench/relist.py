@@ -20,8 +20,9 @@ def run(claimed: int, repeat: int = 200) -> dict[str, float | int | None]:
             for u in range(8):
                 (root / "claimed" / f"user{u}").mkdir()
             for i in range(claimed):
-                fd = os.open(root / "claimed" / f"user{i % 8}" / f"old-{i}.json",
-                             os.O_CREAT | os.O_WRONLY)
+                fd = os.open(
+                    root / "claimed" / f"user{i % 8}" / f"old-{i}.json", os.O_CREAT | os.O_WRONLY
+                )
                 os.close(fd)
             times = time_calls(inbox.list_new, repeat)
         finally:

@@ -47,11 +47,26 @@ def figures(runs: int, leads: int, work: Path | None = None) -> list[Figure]:
         with tempfile.TemporaryDirectory(prefix="leadpop-bench-") as tmp:
             return figures(runs, leads, Path(tmp))
     seconds, rss = measure(runs, leads, work)
-    start = Figure("startup", f"Start-up to main window ({leads:,} leads in the store)", "s",
-                   "≤ 1.5 s", median(seconds), p95(seconds), len(seconds),
-                   extra={"leads": leads, "samples_s": [round(s, 3) for s in seconds]})
-    memory = Figure("memory_startup", "Peak RSS after start-up", "MB", "≤ 150 MB",
-                    median(rss), None, len(rss), extra={"samples_mb": [round(m, 1) for m in rss]})
+    start = Figure(
+        "startup",
+        f"Start-up to main window ({leads:,} leads in the store)",
+        "s",
+        "≤ 1.5 s",
+        median(seconds),
+        p95(seconds),
+        len(seconds),
+        extra={"leads": leads, "samples_s": [round(s, 3) for s in seconds]},
+    )
+    memory = Figure(
+        "memory_startup",
+        "Peak RSS after start-up",
+        "MB",
+        "≤ 150 MB",
+        median(rss),
+        None,
+        len(rss),
+        extra={"samples_mb": [round(m, 1) for m in rss]},
+    )
     return [
         start.judge(lambda f: f.median <= 1.5),
         memory.judge(lambda f: f.median <= 150),
