@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.lead import Lead
-from app.core.timefmt import from_text, to_utc_text
+from app.core.timefmt import to_utc_text
 from app.store.db import open_database
 
 DB_NAME = "leadpop.db"
@@ -311,7 +311,3 @@ class Store:
 
     def save_cursor(self, source: str, cursor: dict[str, Any]) -> None:
         self.db["cursors"].upsert({"source": source, "cursor": json.dumps(cursor)}, pk="source")
-
-
-def parse_time(text: str | None) -> datetime | None:
-    return from_text(text)
