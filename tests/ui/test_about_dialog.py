@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,6 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QGuiApplication
 from shell_harness import App
+from ts_catalogue import messages
 
 from app import __version__
 from app.config import resolve
@@ -94,6 +94,7 @@ def test_the_main_window_opens_about_with_this_pcs_facts(qtbot, tmp_path, monkey
         sources=(tmp_path / "etc" / "leadpop.toml",),
     )
     shown: list[AboutInfo] = []
+
     def show_for(cls, parent, info, icon=None) -> None:
         shown.append(info)
 
@@ -148,22 +149,15 @@ def test_locked_settings_are_greyed_out_with_a_reason(qtbot, tmp_path):
 # -- Dutch -----------------------------------------------------------------------------------
 
 
-def messages(ts: Path) -> dict[tuple[str, str], str | None]:
-    out = {}
-    for ctx in ET.parse(ts).getroot().iter("context"):
-        name = ctx.findtext("name")
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            done = tr is not None and tr.get("type") is None and (tr.text or "").strip()
-            out[(name, msg.findtext("source"))] = tr.text if done else None
-    return out
-
-
 def test_the_dutch_catalogue_is_complete_and_up_to_date(tmp_path):
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
-        [str(QT_TOOLS / "lupdate"), str(ROOT / "app" / "ui" / "about_dialog.py"), "-ts",
-         str(fresh)],
+        [
+            str(QT_TOOLS / "lupdate"),
+            str(ROOT / "app" / "ui" / "about_dialog.py"),
+            "-ts",
+            str(fresh),
+        ],
         check=True,
         capture_output=True,
     )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import xml.etree.ElementTree as ET
 from datetime import timedelta
 from pathlib import Path
 
 import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from ts_catalogue import messages
 
 from app.ui import call_panel
 from app.ui.alert import AlertWindow
@@ -19,21 +19,11 @@ from app.ui.outcome_dialog import OutcomeDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "alert_nl.ts"
-SOURCES = [ROOT / "app" / "ui" / f for f in
-           ("alert.py", "call_panel.py", "outcome_dialog.py", "notify.py", "lead_text.py")]
+SOURCES = [
+    ROOT / "app" / "ui" / f
+    for f in ("alert.py", "call_panel.py", "outcome_dialog.py", "notify.py", "lead_text.py")
+]
 QT_TOOLS = Path(PySide6.__file__).parent  # lrelease / lupdate ship inside the wheel
-
-
-def messages(ts: Path) -> dict[tuple[str, str], str | None]:
-    """(context, source) -> translation; None when unfinished."""
-    out = {}
-    for ctx in ET.parse(ts).getroot().iter("context"):
-        name = ctx.findtext("name")
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            done = tr is not None and tr.get("type") is None and (tr.text or "").strip()
-            out[(name, msg.findtext("source"))] = tr.text if done else None
-    return out
 
 
 def test_every_string_is_translated_with_its_placeholders():
@@ -47,16 +37,20 @@ def test_every_string_is_translated_with_its_placeholders():
 
 def test_the_catalogue_is_up_to_date_with_the_code(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(QT_TOOLS / "lupdate"), *map(str, SOURCES), "-ts", str(fresh)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(QT_TOOLS / "lupdate"), *map(str, SOURCES), "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     assert set(messages(fresh)) == set(messages(TS)), "re-run pyside6-lupdate (see alert_nl.ts)"
 
 
 @pytest.fixture
 def dutch(tmp_path):
     qm = tmp_path / "alert_nl.qm"
-    subprocess.run([str(QT_TOOLS / "lrelease"), str(TS), "-qm", str(qm)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(QT_TOOLS / "lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True
+    )
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
@@ -80,7 +74,10 @@ def test_alert_in_dutch(qtbot, dutch, clock, make_view):
     alert.set_leads([first, make_view(2), make_view(3)])
     assert alert.windowTitle() == "Nieuwe lead — Jan Jansen"
     assert [b.text() for b in (alert.call_button, alert.take_button, alert.dismiss_button)] == [
-        "Bel nu", "Ik pak hem", "Niet ik"]
+        "Bel nu",
+        "Ik pak hem",
+        "Niet ik",
+    ]
     assert alert.waiting.text() == "nog 2 wachtend"
     assert alert.asked.text() == "vroeg 4 min geleden"
     assert "binnen sinds 1 min" in alert.kicker.text()
@@ -107,9 +104,13 @@ def test_outcome_dialog_in_dutch(qtbot, dutch, make_view):
     assert dialog.attempt_label.text() == "Poging 2 van 3"
     texts = {key: b.text() for key, b in dialog.buttons.items()}
     assert texts == {
-        "appointment": "Afspraak gemaakt", "reached": "Bereikt, geen afspraak",
-        "not_interested": "Geen interesse", "voicemail": "Voicemail",
-        "no_answer": "Geen gehoor", "busy": "In gesprek", "wrong_number": "Verkeerd nummer",
+        "appointment": "Afspraak gemaakt",
+        "reached": "Bereikt, geen afspraak",
+        "not_interested": "Geen interesse",
+        "voicemail": "Voicemail",
+        "no_answer": "Geen gehoor",
+        "busy": "In gesprek",
+        "wrong_number": "Verkeerd nummer",
     }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,6 +11,7 @@ from zoneinfo import ZoneInfo
 import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from ts_catalogue import messages
 
 from app.core.clock import FakeClock
 from app.desk import Health
@@ -39,17 +39,6 @@ SOURCES = [
 QT_TOOLS = Path(PySide6.__file__).parent
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
-
-
-def messages(ts: Path) -> dict[tuple[str, str], str | None]:
-    out = {}
-    for ctx in ET.parse(ts).getroot().iter("context"):
-        name = ctx.findtext("name")
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            done = tr is not None and tr.get("type") is None and (tr.text or "").strip()
-            out[(name, msg.findtext("source"))] = tr.text if done else None
-    return out
 
 
 def test_every_string_is_translated_with_its_placeholders():
