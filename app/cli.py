@@ -12,7 +12,8 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import NoReturn
 
-from app import __version__, logs
+import app
+from app import logs
 from app.config import ENV_DATA_DIR, ENV_HOURS, ENV_INBOX, ENV_USER, Config, resolve
 from app.core.clock import SystemClock
 from app.core.hours import HoursError
@@ -29,6 +30,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"error: {message} (see 'leadpop --help')\n")
 
 
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked (see app.__getattr__)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        print(f"leadpop {app.__version__}")  # stdout, as argparse's own version action
+        parser.exit(0)
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("common options")
     g.add_argument("--inbox", help=f"shared lead inbox: a folder or a URL [${ENV_INBOX}]")
@@ -42,7 +51,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="leadpop", description="Speed-to-lead for car dealerships.")
-    p.add_argument("--version", action="version", version=f"leadpop {__version__}")
+    p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     _common(p)
     p.add_argument(
         "--demo",
@@ -241,7 +250,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     cfg = _config(args)
     log.info(
         "Leadpop %s starting: data %s, inbox %s, settings from %s",
-        __version__,
+        app.__version__,
         cfg.data_dir,
         cfg.inbox,
         ", ".join(str(p) for p in cfg.deployed.sources) or "no leadpop.toml",

@@ -207,24 +207,23 @@ class Desk:
         source = self.inbox.location
         before = self.store.cursor(source)
         events, cursor = self.inbox.read_events(before)
-        added = self.store.add_events(events)
+        added = team_queries.add_events(self.store.db, events)
         if cursor != before:  # a quiet poll writes nothing (the worker's lists key on writes)
             self.store.save_cursor(source, cursor)
         if added:
-            self._apply_team_events(events)
+            self._apply_team_claims()
         return added
 
-    def _apply_team_events(self, events: list[dict[str, Any]]) -> None:
+    def _apply_team_claims(self) -> None:
         """Colleagues' claims close my alerts even if I never saw the lead leave `new/`."""
-        waiting = {row["id"] for row in self.store.unclaimed()}  # one query, not one per claim
+        waiting = [row["id"] for row in self.store.unclaimed()]  # one query, not one per claim
         if not waiting:
             return
         now = self.clock.now()
-        for ev in events:
-            lead = ev["lead"]
-            if ev["type"] == "claimed" and ev.get("user") != self.user and lead in waiting:
-                self.store.update_lead(lead, now, owner=ev["user"])
-                waiting.discard(lead)  # owned now: a later claim in the batch changes nothing
+        for lead, state in team_queries.states_of(self.store.db, waiting).items():
+            owner = state.owner
+            if owner is not None and owner != self.user and not state.released:
+                self.store.update_lead(lead, now, owner=owner)
 
     def publish_outbox(self) -> int:
         """Append waiting events to the shared log, oldest first; stop at the first failure."""
@@ -250,7 +249,8 @@ class Desk:
             **extra,
         )
         self.store.enqueue(ev, now)
-        self.store.add_events([ev])  # my own view is up to date before the share is
+        # My own view is up to date before the share is.
+        team_queries.add_events(self.store.db, [ev])
         try:
             self.publish_outbox()
         except InboxUnavailable as exc:
@@ -490,8 +490,9 @@ class Desk:
         The fold is kept per lead in an indexed table and redone only for leads with new
         events, so a year of history costs a range read, not a re-fold (team_queries).
         """
-        team_queries.refresh_facts(self.store.db, self.config.hours)
-        return {f.lead: f for f in team_queries.load_facts(self.store.db, since, until)}
+        team_queries.refresh_facts(self.store.db)
+        facts = team_queries.load_facts(self.store.db, since, until, self.config.hours)
+        return {f.lead: f for f in facts}
 
     def report(self, since: datetime, until: datetime) -> dict[str, Any]:
         """The team KPIs (DESIGN.md). Reads new events first when the inbox is reachable."""

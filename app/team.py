@@ -161,10 +161,10 @@ class TeamDesk:
         Returns whether anything the board or the KPIs show may have changed. Raises
         InboxError when the shared inbox can't be read; the store still answers.
         """
-        self.desk.sync_events()
-        refolded = team_queries.refresh_facts(self._db, self.desk.config.hours)
+        added = self.desk.sync_events()
+        refolded = team_queries.refresh_facts(self._db)
         listing = self._scan_new()
-        return bool(refolded) or listing
+        return bool(added or refolded) or listing
 
     def _scan_new(self) -> bool:
         now = self.desk.clock.now()
@@ -215,7 +215,7 @@ class TeamDesk:
         for row in team_queries.followups(self._db, now - self.open_window):
             if row["lead"] in in_new:
                 continue
-            f = team_queries.to_facts(row)
+            f = team_queries.to_facts(row, cfg.hours)
             nxt = next_attempt(
                 [(ts, outcome) for ts, _, outcome, _ in f.calls],
                 sla_start=f.sla_start,
@@ -307,7 +307,7 @@ class TeamDesk:
         return self._take_back(lead_id, doc, row["owner"]) or HandOver(True, lead_id, None)
 
     def _facts_row(self, lead_id: str) -> dict[str, Any] | None:
-        team_queries.refresh_facts(self._db, self.desk.config.hours)
+        team_queries.refresh_facts(self._db)
         return team_queries.fact_rows(self._db, [lead_id]).get(lead_id)
 
     def _doc(self, row: dict[str, Any]) -> str | None:
@@ -341,9 +341,7 @@ class TeamDesk:
             self.desk.store.clear_reminder(lead_id)
         return None
 
-    def _claim_for(
-        self, lead_id: str, to_user: str, doc: str, fields: dict[str, Any]
-    ) -> HandOver:
+    def _claim_for(self, lead_id: str, to_user: str, doc: str, fields: dict[str, Any]) -> HandOver:
         """Claim the document for `to_user`, with the `claimed` event in their name.
 
         When this PC's store knows the lead, Desk.claim does it (and keeps the local row and

@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from app.core.events import REACHED_OUTCOMES
-from app.core.hours import OpeningHours
 
 WITHIN_S = 120
 
@@ -32,19 +31,19 @@ class LeadFacts:
     lost: bool = False
     lost_reason: str | None = None
 
-    @property
-    def first_call_s(self) -> float | None:
-        if not self.calls:
-            return None
-        return max(0.0, (self.calls[0][0] - self.sla_start).total_seconds())
+    # Worked out once: a report asks each lead several times (team and salesperson rows,
+    # charts). LeadFacts are built whole (app.core.fold) and not changed afterwards.
+    first_call_s: float | None = field(init=False, repr=False, compare=False)
+    reached: bool = field(init=False, repr=False, compare=False)
+    appointment: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def reached(self) -> bool:
-        return any(c[2] in REACHED_OUTCOMES for c in self.calls)
-
-    @property
-    def appointment(self) -> bool:
-        return any(c[2] == "appointment" for c in self.calls)
+    def __post_init__(self) -> None:
+        calls = self.calls
+        self.first_call_s = (
+            max(0.0, (calls[0][0] - self.sla_start).total_seconds()) if calls else None
+        )
+        self.reached = any(c[2] in REACHED_OUTCOMES for c in calls)
+        self.appointment = any(c[2] == "appointment" for c in calls)
 
     def detail_row(self, tz: Any) -> dict[str, Any]:
         """One CSV row per lead: owner, times, attempts and outcomes."""
@@ -69,98 +68,37 @@ class LeadFacts:
         }
 
 
-def fold_events(events: Iterable[dict[str, Any]], hours: OpeningHours) -> dict[str, LeadFacts]:
-    """Fold (already deduplicated) events into per-lead facts.
-
-    Events may come in any order: they are sorted by time first. A lead that was never
-    claimed has no received_at, so it can't be placed in a period and is left out.
-    """
-    # Each time is parsed once, and sorted as a number (comparing datetimes with different
-    # UTC offsets is slow): a first build folds a year of events.
-    stamped = []
-    for e in events:
-        ts = datetime.fromisoformat(e["ts"])
-        stamped.append((ts.timestamp(), e["id"], ts, e))
-    stamped.sort(key=_instant_and_id)
-    facts: dict[str, LeadFacts] = {}
-    pending: dict[str, list[tuple[datetime, dict[str, Any]]]] = {}
-    for _, _, ts, ev in stamped:
-        lead, typ = ev["lead"], ev["type"]
-        if typ == "claimed":
-            try:
-                received = datetime.fromisoformat(ev["received_at"])
-            except (KeyError, TypeError, ValueError):
-                received = ts
-            if received.tzinfo is None:
-                received = received.replace(tzinfo=ts.tzinfo)
-            f = facts.get(lead)
-            if f is None:
-                f = facts[lead] = LeadFacts(
-                    lead=lead,
-                    received_at=received,
-                    sla_start=hours.sla_start(received),
-                    owner=ev["user"],
-                    name=str(ev.get("name") or ""),
-                    source=str(ev.get("source") or ""),
-                    claimed_at=ts,
-                )
-                for early_ts, early in pending.pop(lead, []):
-                    _apply(f, early, early_ts)
-            else:
-                f.owner = ev["user"]  # the latest claim wins (reassignment)
-            continue
-        f = facts.get(lead)
-        if f is None:
-            # A call logged before its claim arrived.
-            pending.setdefault(lead, []).append((ts, ev))
-        else:
-            _apply(f, ev, ts)
-    return facts
-
-
-def _instant_and_id(item: tuple[float, str, datetime, dict[str, Any]]) -> tuple[float, str]:
-    return item[0], item[1]
-
-
-def _apply(f: LeadFacts, ev: dict[str, Any], ts: datetime) -> None:
-    typ = ev["type"]
-    if typ == "call":
-        attempt = ev.get("attempt")
-        f.calls.append(
-            (
-                ts,
-                attempt if isinstance(attempt, int) else len(f.calls) + 1,
-                str(ev.get("outcome", "")),
-                ev["user"],
-            )
-        )
-        f.calls.sort(key=lambda c: c[0])
-    elif typ == "sold":
-        f.sold = True
-    elif typ == "lost":
-        f.lost = True
-        f.lost_reason = ev.get("reason")
-
-
 def _pct(n: int, d: int) -> float | None:
     return None if d == 0 else round(100.0 * n / d, 1)
 
 
 def kpis(leads: list[LeadFacts]) -> dict[str, Any]:
-    """The KPI block of DESIGN.md for a set of leads."""
+    """The KPI block of DESIGN.md for a set of leads (one pass: a year is 50,000 leads)."""
     n = len(leads)
-    firsts = [f.first_call_s for f in leads if f.first_call_s is not None]
-    unreached = [f for f in leads if not f.reached]
+    firsts: list[float] = []
+    within = reached = three = appointments = sold = 0
+    for f in leads:
+        first = f.first_call_s
+        if first is not None:
+            firsts.append(first)
+            if first <= WITHIN_S:
+                within += 1
+        if f.reached:
+            reached += 1
+        elif len(f.calls) >= 3:
+            three += 1
+        if f.appointment:
+            appointments += 1
+        if f.sold:
+            sold += 1
     return {
         "leads": n,
         "first_call_median_s": round(statistics.median(firsts), 1) if firsts else None,
-        "within_2min_pct": _pct(
-            sum(1 for f in leads if f.first_call_s is not None and f.first_call_s <= WITHIN_S), n
-        ),
-        "reached_pct": _pct(n - len(unreached), n),
-        "three_attempts_pct": _pct(sum(1 for f in unreached if len(f.calls) >= 3), len(unreached)),
-        "appointment_pct": _pct(sum(1 for f in leads if f.appointment), n),
-        "sold_pct": _pct(sum(1 for f in leads if f.sold), n),
+        "within_2min_pct": _pct(within, n),
+        "reached_pct": _pct(reached, n),
+        "three_attempts_pct": _pct(three, n - reached),
+        "appointment_pct": _pct(appointments, n),
+        "sold_pct": _pct(sold, n),
     }
 
 

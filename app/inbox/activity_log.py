@@ -10,11 +10,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from app.core.events import decode_event, encode_event
+from app.core.events import EventLines, encode_event
 
 SUFFIX = ".jsonl"
 # No real event comes near this; it bounds memory on a corrupt file without newlines.
 MAX_LINE_BYTES = 1024 * 1024
+READ_BLOCK = 4 * 1024 * 1024
 
 
 def append_event(path: Path, event: dict[str, Any]) -> None:
@@ -36,28 +37,35 @@ def append_event(path: Path, event: dict[str, Any]) -> None:
         os.fsync(fh.fileno())
 
 
-def read_lines(path: Path, offset: int, end: int) -> tuple[list[bytes], int]:
-    """The complete lines in bytes [offset, end) of `path`, and the offset after the last one.
+def read_lines(path: Path, offset: int, end: int) -> tuple[bytes, int]:
+    """The complete lines in bytes [offset, end) of `path` (as one block), and the offset
+    after the last one.
 
     A torn last line (no newline yet) is not returned: the offset stays before it, so it is
-    read whole once its writer finishes it. Cost is proportional to `end - offset`.
+    read whole once its writer finishes it. Cost is proportional to `end - offset`: a first
+    read is a year of the team's log, so it goes by blocks, not by line.
     """
-    lines: list[bytes] = []
-    pos = offset
+    parts: list[bytes] = []
+    pos = offset  # everything before pos is returned or skipped
+    tail = b""  # an unfinished line: bytes from pos on
     with open(path, "rb") as fh:
         fh.seek(offset)
-        while pos < end:
-            line = fh.readline(min(MAX_LINE_BYTES + 1, end - pos))
-            if not line:
+        while pos + len(tail) < end:
+            block = fh.read(min(READ_BLOCK, end - pos - len(tail)))
+            if not block:
                 break  # the file shrank while we read: the next read starts over
-            if not line.endswith(b"\n"):
-                if len(line) <= MAX_LINE_BYTES:
-                    break  # torn last line: leave it for next time
-                # An overlong garbage line: step over it; its tail reads as a malformed line.
+            data = tail + block
+            last = data.rfind(b"\n")
+            if last >= 0:
+                parts.append(data[: last + 1])
+                pos += last + 1
+                tail = data[last + 1 :]
             else:
-                lines.append(line)
-            pos += len(line)
-    return lines, pos
+                tail = data
+            if len(tail) > MAX_LINE_BYTES:  # garbage without newlines: step over it
+                pos += len(tail)
+                tail = b""
+    return b"".join(parts), pos
 
 
 def _is_log(entry: os.DirEntry[str]) -> bool:
@@ -68,15 +76,14 @@ def _is_log(entry: os.DirEntry[str]) -> bool:
     )
 
 
-def read_new_events(
-    folder: Path, cursor: dict[str, Any]
-) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def read_new_events(folder: Path, cursor: dict[str, Any]) -> tuple[EventLines, dict[str, Any]]:
     """New events in every `*.jsonl` of `folder` since `cursor` ({file name: byte offset}).
 
-    Malformed lines are skipped. A file smaller than its offset was truncated or replaced:
-    it is read again from the start (readers dedup by event id). Raises OSError.
+    The bytes are read here (raises OSError); the events are decoded as they are iterated,
+    malformed lines skipped. A file smaller than its offset was truncated or replaced: it
+    is read again from the start (readers dedup by event id).
     """
-    events: list[dict[str, Any]] = []
+    blocks: list[bytes] = []
     new_cursor: dict[str, Any] = dict(cursor)
     with os.scandir(folder) as entries:
         names = sorted(e.name for e in entries if _is_log(e))
@@ -96,11 +103,9 @@ def read_new_events(
         if size == offset:
             continue
         try:
-            lines, new_cursor[name] = read_lines(path, offset, size)
+            block, new_cursor[name] = read_lines(path, offset, size)
         except FileNotFoundError:
             continue
-        for line in lines:
-            event = decode_event(line)
-            if event is not None:
-                events.append(event)
-    return events, new_cursor
+        if block:
+            blocks.append(block)
+    return EventLines(blocks), new_cursor

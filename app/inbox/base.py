@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -88,11 +89,12 @@ class Inbox(Protocol):
         """Append to this client's own activity log, flushed. Raises InboxUnavailable."""
         ...
 
-    def read_events(self, cursor: Cursor) -> tuple[list[dict[str, Any]], Cursor]:
+    def read_events(self, cursor: Cursor) -> tuple[Iterable[dict[str, Any]], Cursor]:
         """New events of the whole team since `cursor`, and the cursor after them.
 
-        Incremental: only new bytes/messages are read. Malformed lines are skipped; a torn
-        last line is left for the next read. Dedup by id is the caller's job (the store).
+        Incremental: only new bytes/messages are read (here; raises InboxUnavailable), the
+        events may be decoded as they are iterated. Malformed lines are skipped; a torn last
+        line is left for the next read. Dedup by id is the caller's job (the store).
         """
         ...
 
@@ -108,5 +110,4 @@ class Inbox(Protocol):
         """Raise InboxUnavailable / InboxConfigError if the inbox can't be used right now."""
         ...
 
-    def close(self) -> None:
-        ...
+    def close(self) -> None: ...

@@ -20,7 +20,7 @@ import stat
 import threading
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -365,7 +365,7 @@ class FolderInbox:
         with self._share():
             activity_log.append_event(self._activity / self._log_name, event)
 
-    def read_events(self, cursor: Cursor) -> tuple[list[dict[str, Any]], Cursor]:
+    def read_events(self, cursor: Cursor) -> tuple[Iterable[dict[str, Any]], Cursor]:
         with self._share():
             return activity_log.read_new_events(self._activity, cursor)
 

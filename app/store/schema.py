@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("leadpop")
@@ -137,3 +140,47 @@ def m003_team_facts(db: Database) -> None:
     db["facts_meta"].create({"key": str, "value": str}, pk="key")
     # Leads the manager was told about (unclaimed past 2:00): once per lead, across restarts.
     db["team_notified"].create({"lead": str, "notified_at": str}, pk="lead")
+
+
+@migrations()
+def m004_lead_states(db: Database) -> None:
+    """Keep one mergeable state per lead (app.core.fold) instead of every event.
+
+    A first read of a year of the team's log took ~10 s, most of it storing and re-reading
+    the events. The events already read are folded into the new table here, so nothing has
+    to be read from the share again; the derived columns are filled in on the next refresh
+    (team_queries.refresh_facts). The SLA start is no longer stored: it depends on the
+    opening hours, and is computed when a lead is read.
+    """
+    from app.core.events import decode_event
+    from app.core.fold import LeadState
+
+    db["lead_facts"].drop()
+    db["lead_facts"].create(
+        {
+            "lead": str,
+            "state": str,  # LeadState.to_json() as JSON
+            "received_at": str,  # UTC ISO, full precision: string order is time order
+            "owner": str,  # the user of the latest claim; both are null until it is claimed
+            "followup": int,  # owned, open, not reached, < 3 calls: still being followed up
+        },
+        pk="lead",
+        not_null={"state", "followup"},
+        defaults={"followup": 0},
+    )
+    db["lead_facts"].create_index(["received_at"])
+    db.execute(
+        "create index idx_lead_facts_followup on lead_facts (received_at) where followup = 1"
+    )
+    states: dict[str, LeadState] = {}
+    for (body,) in db.execute("select body from events order by rowid"):
+        ev = decode_event(body)
+        if ev is not None:
+            state = states.setdefault(ev["lead"], LeadState())
+            state.apply(ev, datetime.fromisoformat(ev["ts"]).timestamp())
+    db.conn.executemany(
+        "insert into lead_facts (lead, state) values (?, ?)",
+        [(lead, json.dumps(s.to_json())) for lead, s in states.items()],
+    )
+    db.execute("delete from facts_meta")  # the next refresh fills in the derived columns
+    db["events"].drop()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,12 +15,6 @@ from app.core.timefmt import to_utc_text
 from app.store.db import open_database
 
 DB_NAME = "leadpop.db"
-# json.dumps(ev, ensure_ascii=False), without building an encoder per event (a first read
-# stores a year of them).
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-BULK_EVENTS = 10_000  # a batch this big gets a bigger page cache while it is inserted
-BULK_CACHE_KIB = 65_536
-DEFAULT_CACHE = -2000  # SQLite's default: 2,000 KiB
 
 
 class Store:
@@ -234,68 +228,6 @@ class Store:
         self.db.conn.commit()
 
     # -- the team's events -----------------------------------------------------------------
-
-    def add_events(self, events: Iterable[dict[str, Any]]) -> int:
-        """Insert events, ignoring ids already known (dedup). Returns how many were new."""
-        rows = []
-        for ev in events:
-            received = ev.get("received_at") if ev.get("type") == "claimed" else None
-            try:
-                received_utc = to_utc_text(datetime.fromisoformat(received)) if received else None
-            except (TypeError, ValueError):
-                received_utc = None
-            rows.append(
-                (
-                    ev["id"],
-                    to_utc_text(datetime.fromisoformat(ev["ts"])),
-                    ev["type"],
-                    ev["lead"],
-                    ev.get("user"),
-                    ev.get("host"),
-                    received_utc,
-                    _encode(ev),
-                )
-            )
-        if not rows:
-            return 0
-        # Plain executemany: sqlite-utils' insert_all costs twice as much on a year of events.
-        conn = self.db.conn
-        before = conn.total_changes
-        # A first read inserts a year of events into three indexes in random order: with the
-        # default 2 MB page cache a third of the time goes to evicting and re-reading pages.
-        big = len(rows) > BULK_EVENTS
-        if big:
-            conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-        try:
-            with self.db.atomic():
-                conn.executemany(
-                    "insert or ignore into events"
-                    " (id, ts, type, lead, user, host, received_at, body)"
-                    " values (?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
-        finally:
-            if big:
-                conn.execute(f"PRAGMA cache_size = {DEFAULT_CACHE}")  # and give it back
-        return conn.total_changes - before
-
-    def events_for_period(self, since: datetime, until: datetime) -> Iterator[dict[str, Any]]:
-        """All events of the leads whose latest-known claim says they landed in the period.
-
-        Claims carry received_at; a few days of margin catch leads claimed under another
-        received_at (re-claims) — the KPI code decides the period exactly.
-        """
-        lo = to_utc_text(since - timedelta(days=1))
-        hi = to_utc_text(until + timedelta(days=1))
-        for r in self.db.query(
-            "select body from events where lead in (select lead from events"
-            " where type = 'claimed' and received_at >= ? and received_at < ?)",
-            [lo, hi],
-        ):
-            yield json.loads(r["body"])
-
-    def event_count(self) -> int:
-        return self.db.execute("select count(*) from events").fetchone()[0]
 
     def cursor(self, source: str) -> dict[str, Any]:
         rows = list(self.db.query("select cursor from cursors where source = ?", [source]))

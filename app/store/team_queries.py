@@ -1,210 +1,244 @@
-"""The per-lead facts table: the KPI fold (app.core.kpi), stored indexed and kept up to date.
+"""Each lead's folded state (app.core.fold), stored indexed and kept up to date.
 
-A year of a large group is ~250,000 events. Re-folding them for every report or Team-tab
-refresh would freeze the tab, so each lead is folded once into `lead_facts` and re-folded
-only when one of its events arrives. The fold itself stays `fold_events`: the KPIs come
-from `kpis`/`team_report` on LeadFacts built from these rows, the same code as before.
-
-"Arrived" is tracked by the events table's rowid: events are only ever inserted, and
-SQLite serialises writers, so everything committed after the last refresh has a higher
-rowid than the mark, whichever connection (worker, team worker, CLI) inserted it.
+The Team tab and `leadpop report` read a period's leads from the `lead_facts` table: one
+row per lead with its LeadState as JSON, plus the columns they select on (landing time,
+owner, still-followed-up). The SLA start depends on the opening hours, which can change:
+it is computed when a lead is read, not stored. New events are absorbed into the states of their
+leads as they are read, so a report costs a range read and a first read of a year of the
+team's log costs one pass over it; the events themselves are not kept (the shared log
+has them).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Sequence
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
+import orjson
 from sqlite_utils import Database
 
+from app.core.events import EventLines, instant
+from app.core.fold import LeadState
 from app.core.hours import OpeningHours
-from app.core.kpi import LeadFacts, fold_events, in_period
+from app.core.kpi import LeadFacts, in_period
 
-# Bump when fold_events or the row layout changes: the table is then rebuilt from the events.
-FOLD_VERSION = "1"
-CHUNK = 2000  # leads per transaction: a first build must not lock out the other worker
-_META_MARK, _META_HOURS, _META_FOLD = "events_rowid", "hours", "fold"
+_T = TypeVar("_T")
+# Bump when LeadState's facts or the derived columns change: they are then recomputed from
+# the stored states (the states themselves stay; a change to them needs a migration).
+FOLD_VERSION = "2"
+BATCH = 20_000  # events decoded and absorbed at a time
+CHUNK = 500  # leads per query: SQLite's limit on bound parameters is higher, but not by much
+BULK_ROWS = 10_000  # an upsert this big gets a bigger page cache while it is written
+BULK_CACHE_KIB = 65_536
+DEFAULT_CACHE = -2000  # SQLite's default: 2,000 KiB
+_META_FOLD = "fold"
+_COLUMNS = ("lead", "state", "received_at", "owner", "followup")
+_UPSERT = (
+    f"insert or replace into lead_facts ({', '.join(_COLUMNS)})"
+    f" values ({', '.join('?' * len(_COLUMNS))})"
+)
 
 
 def utc_text(when: datetime) -> str:
-    """Full-precision UTC ISO text; its string order is time order (see module docs)."""
+    """Full-precision UTC ISO text; its string order is time order."""
     return when.astimezone(UTC).isoformat()
 
 
-def hours_key(hours: OpeningHours) -> str:
-    return f"{hours.spec}|{hours.tz.key}"
+@contextmanager
+def _writing(db: Database) -> Iterator[None]:
+    """A write transaction taken before reading the states it updates.
 
-
-# -- keeping the table up to date ---------------------------------------------------------
-
-
-def refresh_facts(db: Database, hours: OpeningHours, *, chunk: int = CHUNK) -> int:
-    """Fold the leads that got events since the last refresh. Returns how many were folded.
-
-    Costs one indexed query when nothing arrived. Opening hours that changed only move
-    the SLA starts; a new fold version rebuilds the table.
+    Two connections (the salesperson's worker and the Team tab's) absorb events into the
+    same rows: BEGIN IMMEDIATE makes the second wait instead of overwriting the first.
     """
-    meta = _meta(db)
-    mark = int(meta.get(_META_MARK) or 0)
-    if meta.get(_META_FOLD) != FOLD_VERSION:
-        with db.atomic():
-            db.execute("delete from lead_facts")
-        mark = 0
-    elif mark and meta.get(_META_HOURS) != hours_key(hours):
-        _move_sla_starts(db, hours, chunk)
-    top = db.execute("select coalesce(max(rowid), 0) from events").fetchone()[0]
-    leads: list[str] = []
-    if top > mark:
-        leads = [
-            r[0]
-            for r in db.execute(
-                "select distinct lead from events where rowid > ? and rowid <= ?", [mark, top]
-            )
-        ]
-        for i in range(0, len(leads), chunk):
-            part = leads[i : i + chunk]
-            with db.atomic():
-                _refold(db, part, _events_of(db, part), hours)
-    with db.atomic():
-        db["facts_meta"].upsert_all(
-            [
-                {"key": _META_MARK, "value": str(top)},
-                {"key": _META_HOURS, "value": hours_key(hours)},
-                {"key": _META_FOLD, "value": FOLD_VERSION},
-            ],
-            pk="key",
-        )
-    return len(leads)
+    conn = db.conn
+    if conn.in_transaction:  # inside the caller's transaction: that one holds the lock
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
-def _meta(db: Database) -> dict[str, str]:
-    return {r["key"]: r["value"] for r in db.query("select key, value from facts_meta")}
+# -- absorbing events ---------------------------------------------------------------------
 
 
-def _events_of(db: Database, leads: Sequence[str]) -> list[dict[str, Any]]:
-    marks = ",".join("?" * len(leads))
-    return [
-        json.loads(r[0])
-        for r in db.execute(f"select body from events where lead in ({marks})", list(leads))
-    ]
+def add_events(db: Database, events: Iterable[dict[str, Any]]) -> int:
+    """Absorb valid events (app.core.events.decode_event) into their leads' states.
 
-
-def _refold(
-    db: Database, leads: Sequence[str], events: list[dict[str, Any]], hours: OpeningHours
-) -> None:
-    facts = fold_events(events, hours)  # unknown types are ignored there, as for the CLI
-    handovers: dict[str, list[dict[str, Any]]] = {}
-    for ev in events:
-        if ev["type"] in ("claimed", "released"):
-            handovers.setdefault(ev["lead"], []).append(ev)
-    gone = [lead for lead in leads if lead not in facts]  # never claimed: no row
-    if gone:
-        marks = ",".join("?" * len(gone))
-        db.execute(f"delete from lead_facts where lead in ({marks})", gone)
-    rows = [_row(f, handovers.get(f.lead, [])) for f in facts.values()]
-    if rows:
-        columns = list(rows[0])
-        # Plain executemany: sqlite-utils' upsert_all costs seconds per 50,000 rows.
-        db.conn.executemany(
-            f"insert or replace into lead_facts ({', '.join(columns)})"
-            f" values ({', '.join('?' * len(columns))})",
-            [tuple(r[c] for c in columns) for r in rows],
-        )
-
-
-def _row(f: LeadFacts, handovers: list[dict[str, Any]]) -> dict[str, Any]:
-    # Times have whole seconds, and a reassignment logs `released` and `claimed` in the same
-    # second: within a second, the claim comes last.
-    handovers.sort(
-        key=lambda e: (datetime.fromisoformat(e["ts"]), e["type"] == "claimed", e["id"])
+    Returns how many changed something: an event read again (same id) or a repeat that
+    says nothing new (a second `sold`) changes nothing. `events` is iterated once, in
+    batches, so a year of the team's log is never held in memory as a whole.
+    """
+    refresh_facts(db)
+    timed: Iterable[tuple[dict[str, Any], float]] = (
+        events.timed() if isinstance(events, EventLines) else ((ev, instant(ev)) for ev in events)
     )
-    released = bool(handovers) and handovers[-1]["type"] == "released"
-    docs = [e["doc"] for e in handovers if e["type"] == "claimed" and isinstance(e.get("doc"), str)]
-    reached = f.reached
-    return {
-        "lead": f.lead,
-        "received_at": utc_text(f.received_at),
-        "sla_start": utc_text(f.sla_start),
-        "owner": f.owner,
-        "name": f.name,
-        "source": f.source,
-        "doc": docs[-1] if docs else None,
-        "claimed_at": utc_text(f.claimed_at) if f.claimed_at else None,
-        "calls": json.dumps(
-            [[ts.isoformat(), attempt, outcome, user] for ts, attempt, outcome, user in f.calls],
-            ensure_ascii=False,
-        ),
-        "attempts": len(f.calls),
-        "reached": int(reached),
-        "appointment": int(f.appointment),
-        "sold": int(f.sold),
-        "lost": int(f.lost),
-        "lost_reason": f.lost_reason,
-        "released": int(released),
-        "followup": int(
-            not released and not f.sold and not f.lost and not reached and len(f.calls) < 3
-        ),
-    }
+    states: dict[str, LeadState] = {}
+    dirty: set[str] = set()
+    changed = 0
+    gc_was_on = gc.isenabled()
+    # A first read makes ~1 million small objects that all stay alive: collecting cycles
+    # among them (there are none) took a third of the time.
+    gc.disable()
+    try:
+        with _writing(db):
+            (stored,) = db.execute("select exists (select 1 from lead_facts)").fetchone()
+            batches = _batches(timed, BATCH) if stored else (timed,)
+            asked: set[str] = set()
+            for batch in batches:
+                if stored:  # load the states of the leads this batch brings up first
+                    new = {ev["lead"] for ev, _ in batch} - asked
+                    asked |= new
+                    states.update(states_of(db, new))
+                for ev, when in batch:
+                    lead = ev["lead"]
+                    state = states.get(lead)
+                    if state is None:
+                        state = states[lead] = LeadState()
+                    if state.apply(ev, when):
+                        changed += 1
+                        dirty.add(lead)
+            _write(db, [_row(lead, states[lead]) for lead in sorted(dirty)])
+    finally:
+        if gc_was_on:
+            gc.enable()
+    return changed
 
 
-def _move_sla_starts(db: Database, hours: OpeningHours, chunk: int) -> None:
-    """New opening hours: recompute each lead's SLA start (nothing else depends on them)."""
-    rows = [(r[0], r[1]) for r in db.execute("select lead, received_at from lead_facts")]
+def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    batch: list[_T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def states_of(db: Database, leads: Iterable[str]) -> dict[str, LeadState]:
+    """The stored states of these leads (those that have one)."""
+    ids = list(leads)
+    out: dict[str, LeadState] = {}
+    for i in range(0, len(ids), CHUNK):
+        part = ids[i : i + CHUNK]
+        marks = ",".join("?" * len(part))
+        for lead, state in db.execute(
+            f"select lead, state from lead_facts where lead in ({marks})", part
+        ):
+            out[lead] = LeadState.from_json(orjson.loads(state))
+    return out
+
+
+def _row(lead: str, state: LeadState) -> tuple[Any, ...]:
+    """lead, state as JSON, received_at (UTC text), owner, followup; see _COLUMNS."""
+    # As str: orjson's bytes keep a 4 KiB buffer each (200 MB for a year of leads).
+    text = orjson.dumps(state.to_json()).decode()
+    if state.first is None:
+        return (lead, text, None, None, 0)
+    return (lead, text, utc_text(state.received_at()), state.owner, int(state.followup()))
+
+
+def _write(db: Database, rows: list[tuple[Any, ...]]) -> None:
+    """Upsert rows (in lead order: ids start with the date, so the pages fill in order)."""
+    bulk = len(rows) > BULK_ROWS
+    if bulk:  # a first read: keep the pages in memory until the commit writes them once
+        db.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        db.conn.executemany(_UPSERT, rows)
+    finally:
+        if bulk:
+            db.conn.execute(f"PRAGMA cache_size = {DEFAULT_CACHE}")
+
+
+def refresh_facts(db: Database, *, chunk: int = 2000) -> int:
+    """Recompute the derived columns from the stored states if the fold changed since they
+    were written. Returns how many rows were rewritten (0 on an ordinary call: one query).
+    """
+    row = db.execute("select value from facts_meta where key = ?", [_META_FOLD]).fetchone()
+    if row and row[0] == FOLD_VERSION:
+        return 0
+    rows = db.execute("select lead, state from lead_facts").fetchall()
     for i in range(0, len(rows), chunk):
-        with db.atomic():
-            db.conn.executemany(
-                "update lead_facts set sla_start = ? where lead = ?",
+        with _writing(db):
+            _write(
+                db,
                 [
-                    (utc_text(hours.sla_start(datetime.fromisoformat(rec))), lead)
-                    for lead, rec in rows[i : i + chunk]
+                    _row(lead, LeadState.from_json(orjson.loads(state)))
+                    for lead, state in rows[i : i + chunk]
                 ],
             )
+    with _writing(db):
+        db.execute(
+            "insert or replace into facts_meta (key, value) values (?, ?)",
+            [_META_FOLD, FOLD_VERSION],
+        )
+    return len(rows)
 
 
 # -- reading ------------------------------------------------------------------------------
 
 
-def to_facts(row: dict[str, Any]) -> LeadFacts:
-    """A LeadFacts equal to what fold_events gives for the lead's events."""
-    return LeadFacts(
-        lead=row["lead"],
-        received_at=datetime.fromisoformat(row["received_at"]),
-        sla_start=datetime.fromisoformat(row["sla_start"]),
-        owner=row["owner"],
-        name=row["name"] or "",
-        source=row["source"] or "",
-        claimed_at=datetime.fromisoformat(row["claimed_at"]) if row["claimed_at"] else None,
-        calls=[
-            (datetime.fromisoformat(ts), attempt, outcome, user)
-            for ts, attempt, outcome, user in json.loads(row["calls"] or "[]")
-        ],
-        sold=bool(row["sold"]),
-        lost=bool(row["lost"]),
-        lost_reason=row["lost_reason"],
-    )
+def to_facts(row: dict[str, Any], hours: OpeningHours) -> LeadFacts:
+    """The LeadFacts of a claimed lead's row (what fold_events gives for its events)."""
+    received = datetime.fromisoformat(row["received_at"])
+    return _state(row).facts_at(row["lead"], received, hours.sla_start(received))
 
 
-def load_facts(db: Database, since: datetime, until: datetime) -> list[LeadFacts]:
+def _state(row: dict[str, Any]) -> LeadState:
+    return LeadState.from_json(orjson.loads(row["state"]))
+
+
+def load_facts(
+    db: Database, since: datetime, until: datetime, hours: OpeningHours
+) -> list[LeadFacts]:
     """The leads received in [since, until), oldest first (an indexed range read)."""
-    rows = db.query(
-        "select * from lead_facts where received_at >= ? and received_at < ?"
-        " order by received_at, lead",
+    fromiso, from_json, loads = datetime.fromisoformat, LeadState.from_json, orjson.loads
+    sla_start = hours.sla_start
+    facts = []
+    for lead, state, rec in db.execute(
+        "select lead, state, received_at from lead_facts"
+        " where received_at >= ? and received_at < ? order by received_at, lead",
         [utc_text(since), utc_text(until)],
-    )
-    return in_period((to_facts(r) for r in rows), since, until)
+    ):
+        received = fromiso(rec)
+        facts.append(from_json(loads(state)).facts_at(lead, received, sla_start(received)))
+    return in_period(facts, since, until)
 
 
 def fact_rows(db: Database, leads: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Claimed leads' rows, with what the state knows: name, source, doc, released."""
     ids = list(leads)
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(ids), CHUNK):
         part = ids[i : i + CHUNK]
         marks = ",".join("?" * len(part))
-        for r in db.query(f"select * from lead_facts where lead in ({marks})", part):
-            out[r["lead"]] = r
+        for r in db.query(
+            f"select * from lead_facts where received_at is not null and lead in ({marks})",
+            part,
+        ):
+            out[r["lead"]] = _view(r)
     return out
+
+
+def _view(row: dict[str, Any]) -> dict[str, Any]:
+    state = _state(row)
+    assert state.first is not None
+    return {
+        **row,
+        "name": str(state.first[4] or ""),
+        "source": str(state.first[5] or ""),
+        "doc": state.document,
+        "released": int(state.released),
+    }
 
 
 def followups(db: Database, received_since: datetime) -> Iterator[dict[str, Any]]:
@@ -229,18 +263,11 @@ def owners(db: Database, received_since: datetime) -> list[str]:
 
 def dismissals(db: Database, leads: Iterable[str]) -> dict[str, int]:
     """How many different salespeople said "not me" to each lead."""
-    ids = list(leads)
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return {
-        r[0]: r[1]
-        for r in db.execute(
-            "select lead, count(distinct user) from events"
-            f" where type = 'dismissed' and lead in ({marks}) group by lead",
-            ids,
-        )
-    }
+    out: dict[str, int] = {}
+    for lead, state in states_of(db, leads).items():
+        if state.dismissed:
+            out[lead] = len(state.dismissed)
+    return out
 
 
 def notified(db: Database, leads: Iterable[str]) -> set[str]:

@@ -168,7 +168,8 @@ class NamedInbox:
         self.inbox.append_event(event)
 
     def read_events(self, cursor: Cursor) -> tuple[list[dict[str, Any]], Cursor]:
-        return self.inbox.read_events(cursor)
+        events, after = self.inbox.read_events(cursor)
+        return list(events), after  # a backend may decode lazily: the contract is the events
 
     def wait_for_change(self, timeout: float) -> bool:
         return self.inbox.wait_for_change(timeout)

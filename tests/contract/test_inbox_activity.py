@@ -124,7 +124,7 @@ def test_an_outage_loses_and_duplicates_nothing(
     bram.append_event(sent[-1])
     anna.check()
     more, cursor = bram.read_events(cursor)
-    seen += more
+    seen = [*seen, *more]
     assert sorted(ids(seen)) == sorted(ids(sent))  # all there, each once
     assert [d.name for d in anna.list_new()] == ["a.json"]
     assert bram.claim("a.json", "bram").won

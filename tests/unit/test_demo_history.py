@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from app.core.events import decode_event
+from app.core.fold import fold_events
 from app.core.hours import OpeningHours
-from app.core.kpi import fold_events, team_report
+from app.core.kpi import team_report
 from app.demo_history import SCALE, fill
 from app.intake import parse_file
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from itertools import count
@@ -20,8 +21,9 @@ import pytest
 from app.config import resolve
 from app.core.clock import FakeClock
 from app.core.events import encode_event
+from app.core.fold import fold_events
 from app.core.hours import OpeningHours
-from app.core.kpi import LeadFacts, fold_events, team_report
+from app.core.kpi import LeadFacts, team_report
 from app.desk import Desk
 from app.inbox.folder import FolderInbox
 from app.intake import make_sample_document
@@ -141,46 +143,55 @@ def facts_store(tmp_path: Path) -> Store:
     return Store.open(tmp_path / "data")
 
 
-def all_facts(store: Store) -> dict[str, LeadFacts]:
+def absorb(store: Store, events: list[dict[str, Any]]) -> int:
+    return team_queries.add_events(store.db, events)
+
+
+def all_facts(store: Store, hours: OpeningHours = HOURS) -> dict[str, LeadFacts]:
     far = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
-    return {f.lead: f for f in team_queries.load_facts(store.db, *far)}
+    return {f.lead: f for f in team_queries.load_facts(store.db, *far, hours)}
 
 
 def test_facts_table_equals_the_fold(tmp_path: Path) -> None:
     store = facts_store(tmp_path)
     events = history()
-    store.add_events(events)
-    store.add_events(events[:3])  # duplicates: ignored by id
-    assert team_queries.refresh_facts(store.db, HOURS) == 6  # A B C D X E
+    assert absorb(store, events) == len(events) - 1  # the unknown type changes nothing
+    assert absorb(store, events[:3]) == 0  # read again: nothing new
     got = all_facts(store)
     assert got == fold_events(events, HOURS)
     assert set(got) == {"A", "B", "C", "D"}
     assert got["C"].owner == "carla"
     assert got["D"].sla_start == datetime(2026, 11, 30, 9, 0, tzinfo=AMS)
+    # X (a call nobody claimed) and E (dismissed) have a state but no period yet.
+    (rows,) = store.db.execute("select count(*) from lead_facts").fetchone()
+    assert rows == 6
+    assert team_queries.dismissals(store.db, ["E", "A"]) == {"E": 1}
     store.close()
 
 
 def test_facts_rows_know_followup_release_and_doc(tmp_path: Path) -> None:
     store = facts_store(tmp_path)
-    store.add_events(history())
-    team_queries.refresh_facts(store.db, HOURS)
-    rows = team_queries.fact_rows(store.db, ["A", "B", "C", "D"])
+    absorb(store, history())
+    rows = team_queries.fact_rows(store.db, ["A", "B", "C", "D", "X"])
     assert {k: r["followup"] for k, r in rows.items()} == {"A": 0, "B": 0, "C": 0, "D": 1}
     assert rows["C"]["doc"] == "c.json" and rows["C"]["released"] == 0
-    store.add_events([ev("released", "D", "carla", at(5, day=30))])
-    team_queries.refresh_facts(store.db, HOURS)
+    assert (rows["C"]["name"], rows["C"]["source"]) == ("X", "website")
+    absorb(store, [ev("released", "D", "carla", at(5, day=30))])
     d = team_queries.fact_rows(store.db, ["D"])["D"]
     assert d["released"] == 1 and d["followup"] == 0 and d["doc"] is None
     store.close()
 
 
-def test_refresh_is_incremental(tmp_path: Path) -> None:
+def test_only_new_events_touch_the_table(tmp_path: Path) -> None:
     store = facts_store(tmp_path)
-    store.add_events(history())
-    team_queries.refresh_facts(store.db, HOURS)
-    assert team_queries.refresh_facts(store.db, HOURS) == 0
-    store.add_events([call("D", "carla", at(2, day=30), 1, "reached")])
-    assert team_queries.refresh_facts(store.db, HOURS) == 1
+    log = history()
+    absorb(store, log)
+    assert team_queries.refresh_facts(store.db) == 0
+    before = store.db.conn.total_changes
+    assert absorb(store, log) == 0  # the whole log read again: no write at all
+    assert store.db.conn.total_changes == before
+    assert absorb(store, [call("D", "carla", at(2, day=30), 1, "reached")]) == 1
+    assert store.db.conn.total_changes == before + 1
     assert all_facts(store)["D"].reached
     store.close()
 
@@ -189,11 +200,9 @@ def test_a_late_claim_picks_up_earlier_calls(tmp_path: Path) -> None:
     store = facts_store(tmp_path)
     log = [claimed("L", "anna", at(0), at(0.2)), call("L", "anna", at(1), 1, "voicemail"),
            call("L", "anna", at(20), 2, "reached")]  # fmt: skip
-    store.add_events(log[1:])  # anna's PC was offline: her claim reaches the share last
-    team_queries.refresh_facts(store.db, HOURS)
+    absorb(store, log[1:])  # anna's PC was offline: her claim reaches the share last
     assert all_facts(store) == {}
-    store.add_events(log[:1])
-    team_queries.refresh_facts(store.db, HOURS)
+    absorb(store, log[:1])
     f = all_facts(store)["L"]
     assert len(f.calls) == 2 and f.reached and f.first_call_s == 60
     store.close()
@@ -201,22 +210,26 @@ def test_a_late_claim_picks_up_earlier_calls(tmp_path: Path) -> None:
 
 def test_other_opening_hours_move_the_sla_starts(tmp_path: Path) -> None:
     store = facts_store(tmp_path)
-    store.add_events(history())
-    team_queries.refresh_facts(store.db, HOURS)
+    log = history()
+    absorb(store, log)
+    assert all_facts(store)["D"].sla_start == datetime(2026, 11, 30, 9, 0, tzinfo=AMS)
     always = OpeningHours.parse("always")
-    team_queries.refresh_facts(store.db, always)
-    assert all_facts(store) == fold_events(history(), always)
-    assert all_facts(store)["D"].sla_start == datetime(2026, 11, 28, 19, 30, tzinfo=AMS)
+    assert all_facts(store, always) == fold_events(log, always)  # nothing to rewrite
+    assert all_facts(store, always)["D"].sla_start == datetime(2026, 11, 28, 19, 30, tzinfo=AMS)
     store.close()
 
 
-def test_a_new_fold_version_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_fold_version_recomputes_from_the_states(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = facts_store(tmp_path)
-    store.add_events(history())
-    team_queries.refresh_facts(store.db, HOURS)
+    absorb(store, history())
+    store.db.execute("update lead_facts set owner = 'nobody', followup = 0")  # stale columns
+    store.db.conn.commit()
     monkeypatch.setattr(team_queries, "FOLD_VERSION", "next")
-    assert team_queries.refresh_facts(store.db, HOURS) == 6
+    assert team_queries.refresh_facts(store.db) == 6
     assert all_facts(store) == fold_events(history(), HOURS)
+    assert team_queries.fact_rows(store.db, ["D"])["D"]["followup"] == 1
     store.close()
 
 
@@ -234,11 +247,38 @@ def test_random_logs_in_any_order_match_the_fold(tmp_path: Path) -> None:
         if rng.random() < 0.2:
             events.append(claimed(lead, "carla", rec, rec + timedelta(hours=1)))
     rng.shuffle(events)
-    for i in range(0, len(events), 17):  # arriving in batches, refreshed in between
-        store.add_events(events[i : i + 17])
-        team_queries.refresh_facts(store.db, HOURS, chunk=5)
+    for i in range(0, len(events), 17):  # arriving in batches, some of them twice
+        absorb(store, events[i : i + 17])
+        if rng.random() < 0.3:
+            absorb(store, events[max(0, i - 30) : i + 17])
     assert all_facts(store) == fold_events(events, HOURS)
     store.close()
+
+
+def test_two_connections_absorbing_at_once_lose_nothing(tmp_path: Path) -> None:
+    """The salesperson's worker and the Team tab each have a connection to one store."""
+    one = facts_store(tmp_path)
+    log = [claimed("L", "anna", at(0), at(0.2))]
+    log += [call("L", "anna", at(n + 1), n + 1, "voicemail") for n in range(6)]
+    absorb(one, log[:1])
+    one.db.conn.execute("BEGIN IMMEDIATE")  # one is mid-write ...
+    one.db.conn.executemany("update lead_facts set followup = followup where lead = ?", [("L",)])
+    done = threading.Event()
+
+    def other() -> None:
+        two = facts_store(tmp_path)  # a connection stays in its thread
+        absorb(two, log[1:4])  # ... so two waits for it, then reads its result
+        two.close()
+        done.set()
+
+    t = threading.Thread(target=other)
+    t.start()
+    assert not done.wait(0.2)
+    team_queries.add_events(one.db, log[4:])  # inside one's open transaction
+    one.db.conn.commit()
+    t.join(10)
+    assert done.is_set() and len(all_facts(one)["L"].calls) == 6
+    one.close()
 
 
 def test_report_comes_from_the_table_and_equals_the_fold(room: Showroom) -> None:
@@ -251,7 +291,8 @@ def test_report_comes_from_the_table_and_equals_the_fold(room: Showroom) -> None
     report = desk.report(since, until)
     assert report == team_report(fold_events(history(), HOURS).values(), since, until)
     assert report["team"]["leads"] == 4
-    assert desk.store.db.execute("select count(*) from lead_facts").fetchone()[0] == 4
+    claimed_rows = "select count(*) from lead_facts where received_at is not null"
+    assert desk.store.db.execute(claimed_rows).fetchone()[0] == 4
 
 
 # -- periods ------------------------------------------------------------------------------
@@ -474,8 +515,7 @@ def test_a_reassignment_in_one_second_leaves_the_lead_claimed(tmp_path: Path) ->
     same = at(5)
     released = {**ev("released", "R", "marco", same), "id": "zzz"}  # sorts after the claim
     again = {**claimed("R", "bram", at(0), same), "id": "aaa"}
-    store.add_events([claimed("R", "anna", at(0), at(1)), released, again])
-    team_queries.refresh_facts(store.db, HOURS)
+    absorb(store, [claimed("R", "anna", at(0), at(1)), released, again])
     row = team_queries.fact_rows(store.db, ["R"])["R"]
     assert (row["owner"], row["released"], row["followup"]) == ("bram", 0, 1)
     store.close()

@@ -69,7 +69,7 @@ def _run(work: Path) -> dict[str, Any]:
     desk = Desk(inbox, store, clock, cfg)
     team = TeamDesk(desk)
     timed(t, "read_activity_log", desk.sync_events)
-    timed(t, "build_facts", lambda: team_queries.refresh_facts(store.db, cfg.hours))
+    timed(t, "build_facts", lambda: team_queries.refresh_facts(store.db))
     tz = cfg.hours.tz
 
     def period(key: str, since: datetime, until: datetime) -> None:

@@ -240,3 +240,14 @@ def test_report_on_missing_inbox(tmp_path: Path) -> None:
     proc = leadpop("report", "--inbox", str(tmp_path / "nope"), "--data-dir", str(tmp_path))
     assert proc.returncode == 1
     assert "does not exist" in one_line_error(proc)
+
+
+def test_version_on_stdout_without_touching_anything(tmp_path: Path) -> None:
+    from importlib.metadata import version
+
+    env = {**os.environ, "HOME": str(tmp_path)}
+    cmd = [sys.executable, "-m", "app", "--version"]
+    cp = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert cp.returncode == 0 and cp.stderr == ""
+    assert cp.stdout == f"leadpop {version('leadpop')}\n"
+    assert list(tmp_path.iterdir()) == []  # no log, no store: --version leaves no trace

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.core.fold import fold_events
 from app.core.hours import OpeningHours
-from app.core.kpi import fold_events, kpis, team_report
+from app.core.kpi import kpis, team_report
 
 AMS = ZoneInfo("Europe/Amsterdam")
 HOURS = OpeningHours.parse("mo-fr 09:00-18:00, sa 09:00-17:00")

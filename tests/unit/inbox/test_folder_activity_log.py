@@ -37,9 +37,17 @@ def test_append_closes_a_torn_line_first(tmp_path: Path) -> None:
 def test_read_lines_leaves_a_torn_tail(tmp_path: Path) -> None:
     log = tmp_path / "a.jsonl"
     log.write_bytes(b"one\ntwo\nthr")
-    assert read_lines(log, 0, 11) == ([b"one\n", b"two\n"], 8)
-    assert read_lines(log, 8, 11) == ([], 8)
-    assert read_lines(log, 4, 8) == ([b"two\n"], 8)
+    assert read_lines(log, 0, 11) == (b"one\ntwo\n", 8)
+    assert read_lines(log, 8, 11) == (b"", 8)
+    assert read_lines(log, 4, 8) == (b"two\n", 8)
+
+
+def test_lines_across_read_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(activity_log, "READ_BLOCK", 5)  # every line spans blocks
+    log = tmp_path / "a.jsonl"
+    log.write_bytes(b"one\nlonger line\n\nfour\nfif")
+    assert read_lines(log, 0, 25) == (b"one\nlonger line\n\nfour\n", 22)
+    assert read_lines(log, 4, 17) == (b"longer line\n\n", 17)
 
 
 def test_an_overlong_line_is_stepped_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -66,7 +74,7 @@ def test_only_new_bytes_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     spans: list[tuple[str, int, int]] = []
     real = activity_log.read_lines
 
-    def spy(path: Path, offset: int, end: int) -> tuple[list[bytes], int]:
+    def spy(path: Path, offset: int, end: int) -> tuple[bytes, int]:
         spans.append((path.name, offset, end))
         return real(path, offset, end)
 

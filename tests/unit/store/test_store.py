@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from app.core.fold import fold_events
+from app.core.hours import OpeningHours
 from app.core.lead import Lead, Phone
-from app.store import Store, StoreError
+from app.store import Store, StoreError, team_queries
 from app.store.schema import migrations
 
 NOW = datetime(2026, 11, 25, 9, 2, tzinfo=UTC)
@@ -66,6 +70,60 @@ def test_migrates_from_previous_version_keeping_data(tmp_path: Path) -> None:
     s.close()
 
 
+def test_events_read_before_m004_become_lead_states(tmp_path: Path) -> None:
+    """A store that kept every event: they are folded, nothing is read from the share again."""
+    db = Database(tmp_path / "leadpop.db")
+    migrations.apply(db, stop_before="m004_lead_states")
+
+    def event(n: int, type_: str, **extra: object) -> dict[str, object]:
+        ts = (NOW + timedelta(minutes=n)).isoformat()
+        return {"v": 1, "id": f"e{n}", "ts": ts, "type": type_, "lead": "L1", "user": "anna",
+                "host": "pc1", **extra}  # fmt: skip
+
+    old = [event(0, "claimed", received_at=NOW.isoformat(), name="Jan", source="website"),
+           event(1, "call", attempt=1, outcome="voicemail"), event(2, "dismissed")]  # fmt: skip
+    db["events"].insert_all(
+        {"id": e["id"], "ts": e["ts"], "type": e["type"], "lead": "L1", "body": json.dumps(e)}
+        for e in [*old, {"id": "x", "ts": "?", "type": "call", "broken": True}]
+    )
+    db.close()
+
+    s = Store.open(tmp_path)
+    assert "events" not in s.db.table_names()
+    hours = OpeningHours.parse("always")
+    assert team_queries.refresh_facts(s.db) == 1  # the derived columns are filled in
+    [facts] = team_queries.load_facts(s.db, NOW - timedelta(days=1), NOW + timedelta(days=1), hours)
+    assert facts == fold_events(old, hours)["L1"]
+    assert facts.owner == "anna" and len(facts.calls) == 1
+    assert team_queries.dismissals(s.db, ["L1"]) == {"L1": 1}
+    s.close()
+
+
+def test_the_integrity_check_runs_once_a_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checks: list[str] = []
+    real = Database.execute
+
+    def spy(self: Database, sql: str, *args: object) -> sqlite3.Cursor:
+        if "quick_check" in sql:
+            checks.append(sql)
+        return real(self, sql, *args)
+
+    monkeypatch.setattr(Database, "execute", spy)
+    Store.open(tmp_path).close()
+    Store.open(tmp_path).close()
+    assert len(checks) == 2  # a new file: checked before and after it had a settings table
+    s = Store.open(tmp_path)
+    assert len(checks) == 2
+    s.db.execute("update settings set value = ? where key = 'store_checked_at'",
+                 [repr(time.time() - 25 * 3600)])  # fmt: skip
+    s.db.conn.commit()
+    s.close()
+    Store.open(tmp_path).close()
+    assert len(checks) == 3
+
+
 def test_newer_database_is_refused_not_touched(tmp_path: Path) -> None:
     s = Store.open(tmp_path)
     s.db["_sqlite_migrations"].insert(
@@ -88,26 +146,6 @@ def test_corrupt_file_is_moved_aside_with_a_message(tmp_path: Path) -> None:
     kept = list(tmp_path.glob("leadpop.db.corrupt-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     s.set_setting("user", "anna")  # the fresh store works
-    s.close()
-
-
-def test_events_dedup_by_id(tmp_path: Path) -> None:
-    s = Store.open(tmp_path)
-    ev = {
-        "v": 1,
-        "id": "abc",
-        "ts": NOW.isoformat(),
-        "type": "claimed",
-        "lead": "L1",
-        "user": "anna",
-        "host": "pc1",
-        "received_at": NOW.isoformat(),
-    }
-    assert s.add_events([ev, dict(ev)]) == 1
-    assert s.add_events([ev]) == 0
-    assert s.event_count() == 1
-    got = list(s.events_for_period(NOW - timedelta(hours=1), NOW + timedelta(hours=1)))
-    assert [e["id"] for e in got] == ["abc"]
     s.close()
 
 

@@ -1,0 +1,211 @@
+"""One lead's activity events folded into a small state that takes events in any order.
+
+A year of a large group is ~250,000 events. Keeping them all in the local store and
+re-folding a lead's events whenever one arrives costs seconds on a first read. Instead
+each lead keeps a LeadState: every part of it is a minimum, a maximum, a set or a list
+keyed by event id, so absorbing events in any order, any number of times (a re-read log
+repeats them), gives the same state as folding the lead's deduplicated events sorted by
+time. The store keeps one state per lead and adds new events to it (app.store.team_queries);
+`facts` turns it into the LeadFacts the KPIs are computed from (app.core.kpi).
+
+Order is (instant, event id), as for a sorted fold. A claim and a release in the same
+second: the claim comes last (a reassignment logs both in one second).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from app.core.events import REACHED_OUTCOMES
+from app.core.hours import OpeningHours
+from app.core.kpi import LeadFacts
+
+# A state as JSON: [first, last, handover, doc, calls, sold, lost, dismissed]; see LeadState.
+StateJson = list[Any]
+
+
+class LeadState:
+    """What the KPIs, the Team tab and a reassignment need to know about one lead."""
+
+    __slots__ = ("calls", "dismissed", "doc", "first", "handover", "last", "lost", "sold")
+
+    def __init__(self) -> None:
+        # The first claim: [instant, id, ts, received_at, name, source], values as logged.
+        self.first: list[Any] | None = None
+        self.last: list[Any] | None = None  # the latest claim: [instant, id, user]
+        self.handover: list[Any] | None = None  # latest claim/release: [instant, is_claim, id]
+        self.doc: list[Any] | None = None  # latest claim naming its document: [instant, id, doc]
+        # Every call: [instant, id, ts, attempt, outcome, user], in (instant, id) order.
+        self.calls: list[list[Any]] = []
+        self.sold = False
+        self.lost: list[Any] | None = None  # the latest `lost`: [instant, id, reason]
+        self.dismissed: list[str] = []  # who said "not me", sorted
+
+    def apply(self, ev: dict[str, Any], instant: float) -> bool:
+        """Absorb one valid event (app.core.events.decode_event) at `instant` (its ts as a
+        POSIX timestamp). Returns whether the state changed; unknown types change nothing."""
+        typ = ev["type"]
+        if typ == "call":
+            eid = ev["id"]
+            calls = self.calls
+            for c in calls:
+                if c[1] == eid:
+                    return False  # the same event, read again
+            call = [instant, eid, ev["ts"], ev.get("attempt"), ev.get("outcome", ""), ev["user"]]
+            if calls and (calls[-1][0], calls[-1][1]) > (instant, eid):
+                calls.append(call)
+                calls.sort(key=_instant_and_id)
+            else:
+                calls.append(call)
+            return True
+        if typ == "claimed":
+            key = (instant, ev["id"])
+            changed = False
+            first = self.first
+            if first is None or key < (first[0], first[1]):
+                self.first = [instant, ev["id"], ev["ts"], ev.get("received_at"),
+                              ev.get("name"), ev.get("source")]  # fmt: skip
+                changed = True
+            last = self.last
+            if last is None or key > (last[0], last[1]):
+                self.last = [instant, ev["id"], ev["user"]]
+                changed = True
+            doc = ev.get("doc")
+            if isinstance(doc, str) and (self.doc is None or key > (self.doc[0], self.doc[1])):
+                self.doc = [instant, ev["id"], doc]
+                changed = True
+            return self._hand_over(instant, 1, ev["id"]) or changed
+        if typ == "released":
+            return self._hand_over(instant, 0, ev["id"])
+        if typ == "dismissed":
+            user = ev["user"]
+            if user in self.dismissed:
+                return False
+            self.dismissed.append(user)
+            self.dismissed.sort()
+            return True
+        if typ == "sold":
+            if self.sold:
+                return False
+            self.sold = True
+            return True
+        if typ == "lost":
+            lost = self.lost
+            if lost is None or (instant, ev["id"]) > (lost[0], lost[1]):
+                self.lost = [instant, ev["id"], ev.get("reason")]
+                return True
+        return False
+
+    def _hand_over(self, instant: float, is_claim: int, eid: str) -> bool:
+        h = self.handover
+        if h is None or (instant, is_claim, eid) > (h[0], h[1], h[2]):
+            self.handover = [instant, is_claim, eid]
+            return True
+        return False
+
+    # -- what it means ---------------------------------------------------------------------
+
+    @property
+    def claimed(self) -> bool:
+        return self.first is not None
+
+    @property
+    def owner(self) -> str | None:
+        """The user of the latest claim (reassignment moves the lead)."""
+        return self.last[2] if self.last else None
+
+    @property
+    def released(self) -> bool:
+        """The latest claim/release was a release: the lead is back with the team."""
+        return self.handover is not None and self.handover[1] == 0
+
+    @property
+    def document(self) -> str | None:
+        """The document name of the latest claim that said it (the claim key)."""
+        return self.doc[2] if self.doc else None
+
+    def facts(self, lead: str, hours: OpeningHours) -> LeadFacts | None:
+        """The lead's KPI facts; None until someone claimed it (it has no period yet)."""
+        if self.first is None or self.last is None:
+            return None
+        received = self.received_at()
+        return self.facts_at(lead, received, hours.sla_start(received))
+
+    def received_at(self) -> datetime:
+        """When the lead landed, as its first claim says (else the claim's own time)."""
+        assert self.first is not None
+        ts = datetime.fromisoformat(self.first[2])
+        try:
+            received = datetime.fromisoformat(self.first[3])
+        except (TypeError, ValueError):
+            return ts
+        return received if received.tzinfo else received.replace(tzinfo=ts.tzinfo)
+
+    def facts_at(self, lead: str, received_at: datetime, sla_start: datetime) -> LeadFacts:
+        """The facts, with the landing and SLA start already known (stored per lead)."""
+        assert self.first is not None and self.last is not None
+        _, _, ts, _, name, source = self.first
+        lost = self.lost
+        return LeadFacts(
+            lead=lead,
+            received_at=received_at,
+            sla_start=sla_start,
+            owner=self.last[2],
+            name=str(name or ""),
+            source=str(source or ""),
+            claimed_at=datetime.fromisoformat(ts),
+            calls=[
+                (
+                    datetime.fromisoformat(c[2]),
+                    c[3] if isinstance(c[3], int) else n,
+                    str(c[4]),
+                    c[5],
+                )
+                for n, c in enumerate(self.calls, 1)
+            ],
+            sold=self.sold,
+            lost=lost is not None,
+            lost_reason=lost[2] if lost else None,
+        )
+
+    def followup(self) -> bool:
+        """Owned, open, customer not reached, fewer than 3 calls: still being followed up."""
+        if self.first is None or self.released or self.sold or self.lost is not None:
+            return False
+        if len(self.calls) >= 3:
+            return False
+        return not any(str(c[4]) in REACHED_OUTCOMES for c in self.calls)
+
+    # -- stored as JSON --------------------------------------------------------------------
+
+    def to_json(self) -> StateJson:
+        return [self.first, self.last, self.handover, self.doc, self.calls,
+                int(self.sold), self.lost, self.dismissed]  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: StateJson) -> LeadState:
+        s = cls()
+        (s.first, s.last, s.handover, s.doc, s.calls, sold, s.lost, s.dismissed) = data
+        s.sold = bool(sold)
+        return s
+
+
+def _instant_and_id(call: list[Any]) -> tuple[float, str]:
+    return call[0], call[1]
+
+
+def fold_events(events: list[dict[str, Any]], hours: OpeningHours) -> dict[str, LeadFacts]:
+    """Fold (valid) events into per-lead facts; leads nobody claimed are left out."""
+    states: dict[str, LeadState] = {}
+    for ev in events:
+        state = states.get(ev["lead"])
+        if state is None:
+            state = states[ev["lead"]] = LeadState()
+        state.apply(ev, datetime.fromisoformat(ev["ts"]).timestamp())
+    out = {}
+    for lead, state in states.items():
+        facts = state.facts(lead, hours)
+        if facts is not None:
+            out[lead] = facts
+    return out
