@@ -500,4 +500,7 @@ class Desk:
             self.sync_events()
         except InboxError as exc:
             self._down(self.clock.now(), exc)
-        return team_report(self.lead_facts(since, until).values(), since, until)
+        team_queries.refresh_facts(self.store.db)
+        # The same KPI code as the Team tab, on the columns it needs (no states decoded).
+        leads = team_queries.load_kpi_leads(self.store.db, since, until, self.config.hours)
+        return team_report(leads, since, until)

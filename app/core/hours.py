@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -116,10 +116,12 @@ class OpeningHours:
         local = when.astimezone(self.tz).date()
         for offset in range(8):
             day = local + timedelta(days=offset)
-            for s, e in _day_intervals(self.week[day.weekday()], self.tz, day):
+            for s, e in _day_intervals_utc(self.week[day.weekday()], self.tz, day):
                 if e <= when:
                     continue
-                return max(s, when).astimezone(when.tzinfo)
+                if s <= when:
+                    return when
+                return s if s.tzinfo is when.tzinfo else s.astimezone(when.tzinfo)
         return when  # unreachable for a non-empty week
 
     def sla_start(self, received_at: datetime) -> datetime:
@@ -155,3 +157,13 @@ def _day_intervals(
         )
         out.append((s, e))
     return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _day_intervals_utc(
+    ranges: tuple[tuple[time, time], ...], tz: ZoneInfo, day: date
+) -> tuple[tuple[datetime, datetime], ...]:
+    """The same in UTC: stored times are UTC, and comparing within one zone is cheap."""
+    return tuple(
+        (s.astimezone(UTC), e.astimezone(UTC)) for s, e in _day_intervals(ranges, tz, day)
+    )

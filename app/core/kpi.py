@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Protocol, TypeVar
 
 from app.core.events import REACHED_OUTCOMES
 
 WITHIN_S = 120
 
 
-@dataclass
+@dataclass(slots=True)
 class LeadFacts:
     """Everything the KPIs need about one lead, folded from its events."""
 
@@ -36,14 +35,18 @@ class LeadFacts:
     first_call_s: float | None = field(init=False, repr=False, compare=False)
     reached: bool = field(init=False, repr=False, compare=False)
     appointment: bool = field(init=False, repr=False, compare=False)
+    attempts: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         calls = self.calls
-        self.first_call_s = (
-            max(0.0, (calls[0][0] - self.sla_start).total_seconds()) if calls else None
-        )
-        self.reached = any(c[2] in REACHED_OUTCOMES for c in calls)
-        self.appointment = any(c[2] == "appointment" for c in calls)
+        self.first_call_s = first_call_s(calls[0][0], self.sla_start) if calls else None
+        reached = appointment = False
+        for c in calls:
+            if c[2] in REACHED_OUTCOMES:
+                reached = True
+                if c[2] == "appointment":
+                    appointment = True
+        self.reached, self.appointment, self.attempts = reached, appointment, len(calls)
 
     def detail_row(self, tz: Any) -> dict[str, Any]:
         """One CSV row per lead: owner, times, attempts and outcomes."""
@@ -68,11 +71,50 @@ class LeadFacts:
         }
 
 
+def _median(values: list[float]) -> float:
+    """statistics.median, without importing it (and fractions) into every start-up."""
+    s = sorted(values)
+    mid = len(s) // 2
+    return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
+
+
 def _pct(n: int, d: int) -> float | None:
     return None if d == 0 else round(100.0 * n / d, 1)
 
 
-def kpis(leads: list[LeadFacts]) -> dict[str, Any]:
+def first_call_s(first_call: datetime, sla_start: datetime) -> float:
+    """Speed to first call: from the SLA start (a call before it counts as 0)."""
+    return max(0.0, (first_call - sla_start).total_seconds())
+
+
+@dataclass(slots=True)
+class KpiLead:
+    """Only what the KPIs read of a lead: what `leadpop report` loads (app.store)."""
+
+    lead: str
+    owner: str
+    received_at: datetime
+    first_call_s: float | None
+    attempts: int
+    reached: bool
+    appointment: bool
+    sold: bool
+
+
+class _Counted(Protocol):
+    owner: str
+    received_at: datetime
+    first_call_s: float | None
+    attempts: int
+    reached: bool
+    appointment: bool
+    sold: bool
+
+
+_L = TypeVar("_L", bound=_Counted)
+
+
+def kpis(leads: Sequence[_Counted]) -> dict[str, Any]:
     """The KPI block of DESIGN.md for a set of leads (one pass: a year is 50,000 leads)."""
     n = len(leads)
     firsts: list[float] = []
@@ -85,7 +127,7 @@ def kpis(leads: list[LeadFacts]) -> dict[str, Any]:
                 within += 1
         if f.reached:
             reached += 1
-        elif len(f.calls) >= 3:
+        elif f.attempts >= 3:
             three += 1
         if f.appointment:
             appointments += 1
@@ -93,7 +135,7 @@ def kpis(leads: list[LeadFacts]) -> dict[str, Any]:
             sold += 1
     return {
         "leads": n,
-        "first_call_median_s": round(statistics.median(firsts), 1) if firsts else None,
+        "first_call_median_s": round(_median(firsts), 1) if firsts else None,
         "within_2min_pct": _pct(within, n),
         "reached_pct": _pct(reached, n),
         "three_attempts_pct": _pct(three, n - reached),
@@ -113,14 +155,16 @@ KPI_KEYS = (
 )
 
 
-def in_period(facts: Iterable[LeadFacts], since: datetime, until: datetime) -> list[LeadFacts]:
-    return [f for f in facts if since <= f.received_at < until]
+def in_period(facts: Iterable[_L], since: datetime, until: datetime) -> list[_L]:
+    # In UTC, as the stored times are: comparing across time zones costs a zone lookup each.
+    lo, hi = since.astimezone(UTC), until.astimezone(UTC)
+    return [f for f in facts if lo <= f.received_at < hi]
 
 
-def team_report(facts: Iterable[LeadFacts], since: datetime, until: datetime) -> dict[str, Any]:
+def team_report(facts: Iterable[_Counted], since: datetime, until: datetime) -> dict[str, Any]:
     """`{"since", "until", "salespeople": [{"user", ...KPIs}], "team": {...KPIs}}`."""
     chosen = in_period(facts, since, until)
-    by_owner: dict[str, list[LeadFacts]] = {}
+    by_owner: dict[str, list[_Counted]] = {}
     for f in chosen:
         by_owner.setdefault(f.owner, []).append(f)
     return {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -108,6 +107,8 @@ class Lead:
 
 def stable_id(*parts: str | bytes) -> str:
     """A short id derived from content, so the same document read twice has the same id."""
+    import hashlib  # here: only intake makes ids; `leadpop report` never does
+
     h = hashlib.sha256()
     for part in parts:
         h.update(part.encode("utf-8") if isinstance(part, str) else part)

@@ -8,9 +8,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from app.store.schema import migrations
+from app.store.schema import MIGRATION_SET, MIGRATIONS, registry
+from app.store.sqlite import Database
 
 log = logging.getLogger(__name__)
 
@@ -27,30 +26,46 @@ def _pragmas(db: Database) -> None:
 
 
 CHECK_EVERY_S = 24 * 3600
+_CHECKED = "store_checked_at"
 
 
-def _check_daily(db: Database) -> None:
+def _check_daily(db: Database) -> bool:
     """PRAGMA quick_check reads every page: ~50 ms on a year of a large group, on every
     `leadpop report`. Once a day is enough to find a damaged file and start a new one;
-    SQLite still refuses damaged pages it comes across in between."""
+    SQLite still refuses damaged pages it comes across in between. Returns whether it ran
+    (then _checked records when, once the schema is in place)."""
     tables = {r[0] for r in db.execute("select name from sqlite_master where type = 'table'")}
-    now = time.time()
     if "settings" in tables:
-        row = db.execute("select value from settings where key = 'store_checked_at'").fetchone()
+        row = db.execute("select value from settings where key = ?", [_CHECKED]).fetchone()
         try:
-            if row and 0 <= now - float(row[0]) < CHECK_EVERY_S:
-                return
+            if row and 0 <= time.time() - float(row[0]) < CHECK_EVERY_S:
+                return False
         except ValueError:
             pass
     (check,) = db.execute("PRAGMA quick_check(1)").fetchone()
     if check != "ok":
         raise sqlite3.DatabaseError(f"integrity check failed: {check}")
-    if "settings" in tables:
-        db.execute(
-            "insert or replace into settings (key, value) values ('store_checked_at', ?)",
-            [repr(now)],
-        )
-        db.conn.commit()
+    return True
+
+
+def _applied(db: Database) -> set[str]:
+    """The names of the migrations this file has had (none for a new file)."""
+    try:
+        rows = db.execute(
+            "select name from _sqlite_migrations where migration_set = ?", [MIGRATION_SET]
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return set()
+        raise
+    return {r[0] for r in rows}
+
+
+def _checked(db: Database) -> None:
+    db.execute(
+        "insert or replace into settings (key, value) values (?, ?)", [_CHECKED, repr(time.time())]
+    )
+    db.conn.commit()
 
 
 def _move_aside(path: Path) -> Path:
@@ -89,9 +104,9 @@ def open_database(path: Path) -> tuple[Database, list[str]]:
             raise StoreError(f"can't open the database {path}: {exc}") from exc
         try:
             _pragmas(db)
-            _check_daily(db)
-            known = {m.name for m in migrations._migrations}
-            applied = {m.name for m in migrations.applied(db)}
+            checked = _check_daily(db)
+            known = {m.__name__ for m in MIGRATIONS}
+            applied = _applied(db)
             newer = sorted(applied - known)
             if newer:
                 db.close()
@@ -99,7 +114,12 @@ def open_database(path: Path) -> tuple[Database, list[str]]:
                     f"the database {path} was written by a newer Leadpop (schema {newer[-1]}); "
                     "install the newer Leadpop or start with another --data-dir"
                 )
-            migrations.apply(db)
+            if known - applied:
+                from sqlite_utils import Database as Migrating
+
+                registry().apply(Migrating(db.conn))
+            if checked:
+                _checked(db)
             return db, messages
         except sqlite3.DatabaseError as exc:
             db.close()

@@ -8,11 +8,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from app.core.lead import Lead
 from app.core.timefmt import to_utc_text
 from app.store.db import open_database
+from app.store.sqlite import Database
 
 DB_NAME = "leadpop.db"
 

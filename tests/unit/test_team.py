@@ -252,6 +252,11 @@ def test_random_logs_in_any_order_match_the_fold(tmp_path: Path) -> None:
         if rng.random() < 0.3:
             absorb(store, events[max(0, i - 30) : i + 17])
     assert all_facts(store) == fold_events(events, HOURS)
+    # `leadpop report` reads only the KPI columns: the same report.
+    period = (datetime(2026, 11, 24, tzinfo=AMS), datetime(2026, 11, 29, tzinfo=AMS))
+    light = team_queries.load_kpi_leads(store.db, *period, HOURS)
+    assert len(light) == 60
+    assert team_report(light, *period) == team_report(all_facts(store).values(), *period)
     store.close()
 
 

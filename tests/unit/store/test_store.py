@@ -14,8 +14,8 @@ from sqlite_utils import Database
 from app.core.fold import fold_events
 from app.core.hours import OpeningHours
 from app.core.lead import Lead, Phone
-from app.store import Store, StoreError, team_queries
-from app.store.schema import migrations
+from app.store import Store, StoreError, sqlite, team_queries
+from app.store.schema import MIGRATIONS, registry
 
 NOW = datetime(2026, 11, 25, 9, 2, tzinfo=UTC)
 
@@ -46,9 +46,9 @@ def lead(
 
 def test_migrates_from_empty(tmp_path: Path) -> None:
     s = Store.open(tmp_path)
-    names = [m.name for m in migrations.applied(s.db)]
-    assert names == [m.name for m in migrations._migrations]
-    assert "alerted_at" in s.db["leads"].columns_dict
+    names = [m.name for m in registry().applied(Database(s.db.conn))]
+    assert names == [m.__name__ for m in MIGRATIONS]
+    assert "alerted_at" in Database(s.db.conn)["leads"].columns_dict
     assert s.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     assert s.db.execute("pragma foreign_keys").fetchone()[0] == 1
     assert s.db.execute("pragma busy_timeout").fetchone()[0] == 5000
@@ -57,14 +57,14 @@ def test_migrates_from_empty(tmp_path: Path) -> None:
 
 def test_migrates_from_previous_version_keeping_data(tmp_path: Path) -> None:
     db = Database(tmp_path / "leadpop.db")
-    migrations.apply(db, stop_before="m002_alerted_at")
+    registry().apply(db, stop_before="m002_alerted_at")
     assert "alerted_at" not in db["leads"].columns_dict
     old = Store(db)
     old.insert_lead(lead(), doc_name="a.json", sla_start=NOW, now=NOW)
     db.close()
 
     s = Store.open(tmp_path)
-    assert "alerted_at" in s.db["leads"].columns_dict
+    assert "alerted_at" in Database(s.db.conn)["leads"].columns_dict
     row = s.lead("L1")
     assert row is not None and row["name"] == "Jan Jansen" and row["alerted_at"] is None
     s.close()
@@ -73,7 +73,7 @@ def test_migrates_from_previous_version_keeping_data(tmp_path: Path) -> None:
 def test_events_read_before_m004_become_lead_states(tmp_path: Path) -> None:
     """A store that kept every event: they are folded, nothing is read from the share again."""
     db = Database(tmp_path / "leadpop.db")
-    migrations.apply(db, stop_before="m004_lead_states")
+    registry().apply(db, stop_before="m004_lead_states")
 
     def event(n: int, type_: str, **extra: object) -> dict[str, object]:
         ts = (NOW + timedelta(minutes=n)).isoformat()
@@ -103,25 +103,24 @@ def test_the_integrity_check_runs_once_a_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     checks: list[str] = []
-    real = Database.execute
+    real = sqlite.Database.execute
 
-    def spy(self: Database, sql: str, *args: object) -> sqlite3.Cursor:
+    def spy(self: sqlite.Database, sql: str, *args: object) -> sqlite3.Cursor:
         if "quick_check" in sql:
             checks.append(sql)
         return real(self, sql, *args)
 
-    monkeypatch.setattr(Database, "execute", spy)
+    monkeypatch.setattr(sqlite.Database, "execute", spy)
     Store.open(tmp_path).close()
-    Store.open(tmp_path).close()
-    assert len(checks) == 2  # a new file: checked before and after it had a settings table
+    assert len(checks) == 1
     s = Store.open(tmp_path)
-    assert len(checks) == 2
+    assert len(checks) == 1
     s.db.execute("update settings set value = ? where key = 'store_checked_at'",
                  [repr(time.time() - 25 * 3600)])  # fmt: skip
     s.db.conn.commit()
     s.close()
     Store.open(tmp_path).close()
-    assert len(checks) == 3
+    assert len(checks) == 2
 
 
 def test_newer_database_is_refused_not_touched(tmp_path: Path) -> None:
