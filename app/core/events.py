@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-import orjson
+import msgspec
 
 EVENT_VERSION = 1
 EVENT_TYPES = ("claimed", "call", "sold", "lost", "released", "dismissed")
@@ -45,19 +45,42 @@ def encode_event(event: dict[str, Any]) -> bytes:
     return (json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
+class EventRecord(msgspec.Struct):
+    """What the fold reads of an event (app.core.fold), decoded straight from its line.
+
+    Decoding a year of the team's log into these checks the required fields in C and is
+    twice as fast as into dicts; unknown fields are skipped. Field values as logged.
+    """
+
+    v: Any
+    id: str
+    ts: str
+    type: str
+    lead: str
+    user: str
+    host: Any
+    received_at: Any = None
+    name: Any = None
+    source: Any = None
+    doc: Any = None
+    attempt: Any = None
+    outcome: Any = ""
+    reason: Any = None
+
+
+_RECORD_FIELDS = EventRecord.__struct_fields__
+_decode_record = msgspec.json.Decoder(EventRecord).decode
+_decode_any = msgspec.json.Decoder().decode
+
+
 def decode_event(line: bytes | str) -> dict[str, Any] | None:
-    """The event on a line, or None for a malformed/torn line (skipped, never fatal)."""
-    timed = decode_timed(line)
-    return timed[0] if timed else None
+    """The event on a line, or None for a malformed/torn line (skipped, never fatal).
 
-
-def decode_timed(line: bytes | str) -> tuple[dict[str, Any], float] | None:
-    """decode_event, and the event's ts as a POSIX timestamp (the fold orders by it).
-
-    Plain type checks, no generators: a first read decodes a year of events (~250,000).
+    The same rules as decode_record: the required fields present, id, ts, type, lead and
+    user strings, ts an ISO 8601 time with an offset.
     """
     try:
-        obj = orjson.loads(line)
+        obj = _decode_any(line)
         ts_text = obj["ts"]
         if not (
             type(ts_text) is str
@@ -70,16 +93,27 @@ def decode_timed(line: bytes | str) -> tuple[dict[str, Any], float] | None:
         ):
             return None
         ts = datetime.fromisoformat(ts_text)
-    except (ValueError, TypeError, KeyError):  # not JSON (orjson's error is a ValueError),
+    except (ValueError, TypeError, KeyError):  # not JSON (msgspec's errors are ValueErrors),
         return None  # not an object, a field missing, or a ts that isn't a time
+    return obj if ts.tzinfo is not None else None
+
+
+def decode_record(line: bytes | str) -> tuple[EventRecord, float] | None:
+    """decode_event as an EventRecord, with its ts as a POSIX timestamp (the fold's order)."""
+    try:
+        rec = _decode_record(line)
+        ts = datetime.fromisoformat(rec.ts)
+    except ValueError:  # malformed, a field missing or of the wrong type, a ts no time
+        return None
     if ts.tzinfo is None:
         return None
-    return obj, ts.timestamp()
+    return rec, ts.timestamp()
 
 
-def instant(event: dict[str, Any]) -> float:
-    """A valid event's ts as a POSIX timestamp."""
-    return datetime.fromisoformat(event["ts"]).timestamp()
+def record_of(event: dict[str, Any]) -> tuple[EventRecord, float]:
+    """A valid event dict (decode_event, make_event) as the fold reads it."""
+    rec = EventRecord(**{k: event[k] for k in _RECORD_FIELDS if k in event})
+    return rec, datetime.fromisoformat(rec.ts).timestamp()
 
 
 class EventLines:
@@ -96,17 +130,22 @@ class EventLines:
         self._blocks = list(blocks)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        for event, _ in self.timed():
-            yield event
-
-    def timed(self) -> Iterator[tuple[dict[str, Any], float]]:
-        """(event, its ts as a POSIX timestamp): the time is parsed once, here."""
         for block in self._blocks:
             for line in block.split(b"\n"):
                 if line:
-                    timed = decode_timed(line)
-                    if timed is not None:
-                        yield timed
+                    event = decode_event(line)
+                    if event is not None:
+                        yield event
+
+    def records(self) -> Iterator[tuple[EventRecord, float]]:
+        """The same events as the fold reads them (decode_record), with their times."""
+        decode = decode_record
+        for block in self._blocks:
+            for line in block.split(b"\n"):
+                if line:
+                    rec = decode(line)
+                    if rec is not None:
+                        yield rec
 
     def __eq__(self, other: object) -> bool:
         """Equal to any sequence of the same events (so a read compares like a list)."""

@@ -14,10 +14,11 @@ second: the claim comes last (a reassignment logs both in one second).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from app.core.events import REACHED_OUTCOMES
+from app.core.events import EventRecord, record_of
 from app.core.hours import OpeningHours
 from app.core.kpi import LeadFacts
 
@@ -42,59 +43,67 @@ class LeadState:
         self.lost: list[Any] | None = None  # the latest `lost`: [instant, id, reason]
         self.dismissed: list[str] = []  # who said "not me", sorted
 
-    def apply(self, ev: dict[str, Any], instant: float) -> bool:
-        """Absorb one valid event (app.core.events.decode_event) at `instant` (its ts as a
-        POSIX timestamp). Returns whether the state changed; unknown types change nothing."""
-        typ = ev["type"]
+    def apply(self, ev: EventRecord, instant: float) -> bool:
+        """Absorb one valid event at `instant` (its ts as a POSIX timestamp). Returns
+        whether the state changed; unknown types change nothing."""
+        typ = ev.type
         if typ == "call":
-            eid = ev["id"]
+            eid = ev.id
             calls = self.calls
             for c in calls:
                 if c[1] == eid:
                     return False  # the same event, read again
-            call = [instant, eid, ev["ts"], ev.get("attempt"), ev.get("outcome", ""), ev["user"]]
-            if calls and (calls[-1][0], calls[-1][1]) > (instant, eid):
-                calls.append(call)
-                calls.sort(key=_instant_and_id)
-            else:
-                calls.append(call)
+            calls.append([instant, eid, ev.ts, ev.attempt, ev.outcome, ev.user])
+            if len(calls) > 1:
+                last = calls[-2]
+                if last[0] > instant or (last[0] == instant and last[1] > eid):
+                    calls.sort(key=_instant_and_id)  # a late arrival
             return True
         if typ == "claimed":
-            key = (instant, ev["id"])
-            changed = False
+            eid = ev.id
             first = self.first
-            if first is None or key < (first[0], first[1]):
-                self.first = [instant, ev["id"], ev["ts"], ev.get("received_at"),
-                              ev.get("name"), ev.get("source")]  # fmt: skip
+            if first is None:  # the usual case: nothing to compare with
+                self.first = [instant, eid, ev.ts, ev.received_at, ev.name, ev.source]
+                self.last = [instant, eid, ev.user]
+                doc = ev.doc
+                if isinstance(doc, str):
+                    self.doc = [instant, eid, doc]
+                self._hand_over(instant, 1, eid)
+                return True
+            key = (instant, eid)
+            changed = False
+            if key < (first[0], first[1]):
+                self.first = [instant, eid, ev.ts, ev.received_at, ev.name, ev.source]
                 changed = True
             last = self.last
             if last is None or key > (last[0], last[1]):
-                self.last = [instant, ev["id"], ev["user"]]
+                self.last = [instant, eid, ev.user]
                 changed = True
-            doc = ev.get("doc")
+            doc = ev.doc
             if isinstance(doc, str) and (self.doc is None or key > (self.doc[0], self.doc[1])):
-                self.doc = [instant, ev["id"], doc]
+                self.doc = [instant, eid, doc]
                 changed = True
-            return self._hand_over(instant, 1, ev["id"]) or changed
-        if typ == "released":
-            return self._hand_over(instant, 0, ev["id"])
+            return self._hand_over(instant, 1, eid) or changed
         if typ == "dismissed":
-            user = ev["user"]
+            user = ev.user
             if user in self.dismissed:
                 return False
             self.dismissed.append(user)
             self.dismissed.sort()
             return True
+        if typ == "lost":
+            lost = self.lost
+            if lost is None or (instant, ev.id) > (lost[0], lost[1]):
+                self.lost = [instant, ev.id, ev.reason]
+                return True
+            return False
         if typ == "sold":
             if self.sold:
                 return False
             self.sold = True
             return True
-        if typ == "lost":
-            lost = self.lost
-            if lost is None or (instant, ev["id"]) > (lost[0], lost[1]):
-                self.lost = [instant, ev["id"], ev.get("reason")]
-                return True
+        if typ == "released":
+            return self._hand_over(instant, 0, ev.id)
         return False
 
     def _hand_over(self, instant: float, is_claim: int, eid: str) -> bool:
@@ -103,6 +112,11 @@ class LeadState:
             self.handover = [instant, is_claim, eid]
             return True
         return False
+
+    def empty(self) -> bool:
+        """Nothing absorbed yet (or only events of unknown types)."""
+        return not (self.first or self.handover or self.calls or self.sold or self.lost
+                    or self.dismissed)  # fmt: skip
 
     # -- what it means ---------------------------------------------------------------------
 
@@ -169,24 +183,54 @@ class LeadState:
             lost_reason=lost[2] if lost else None,
         )
 
-    def followup(self) -> bool:
+    def outcomes(self) -> tuple[bool, bool]:
+        """(customer reached, appointment made), from the calls."""
+        reached = appointment = False
+        for c in self.calls:
+            outcome = c[4]
+            if outcome == "appointment":
+                return True, True
+            if outcome == "reached":
+                reached = True
+        return reached, appointment
+
+    def followup(self, reached: bool | None = None) -> bool:
         """Owned, open, customer not reached, fewer than 3 calls: still being followed up."""
         if self.first is None or self.released or self.sold or self.lost is not None:
             return False
         if len(self.calls) >= 3:
             return False
-        return not any(str(c[4]) in REACHED_OUTCOMES for c in self.calls)
+        return not (self.outcomes()[0] if reached is None else reached)
 
     # -- stored as JSON --------------------------------------------------------------------
 
     def to_json(self) -> StateJson:
-        return [self.first, self.last, self.handover, self.doc, self.calls,
-                int(self.sold), self.lost, self.dismissed]  # fmt: skip
+        """As stored. Most leads have one claim: the latest claim, the latest handover and
+        the document then point at the first claim and are stored as a reference to it
+        (a quarter less to write and read for a year of leads)."""
+        first, last, hand, doc = self.first, self.last, self.handover, self.doc
+        if first is not None:
+            i, e = first[0], first[1]
+            if last is not None and last[0] == i and last[1] == e:
+                last = [last[2]]
+            if hand is not None and hand[1] == 1 and hand[0] == i and hand[2] == e:
+                hand = []
+            if doc is not None and doc[0] == i and doc[1] == e:
+                doc = [doc[2]]
+        return [first, last, hand, doc, self.calls, int(self.sold), self.lost, self.dismissed]
 
     @classmethod
     def from_json(cls, data: StateJson) -> LeadState:
         s = cls()
-        (s.first, s.last, s.handover, s.doc, s.calls, sold, s.lost, s.dismissed) = data
+        (first, last, hand, doc, s.calls, sold, s.lost, s.dismissed) = data
+        if first is not None:  # references to the first claim, see to_json
+            if last is not None and len(last) == 1:
+                last = [first[0], first[1], last[0]]
+            if hand is not None and not hand:
+                hand = [first[0], 1, first[1]]
+            if doc is not None and len(doc) == 1:
+                doc = [first[0], first[1], doc[0]]
+        s.first, s.last, s.handover, s.doc = first, last, hand, doc
         s.sold = bool(sold)
         return s
 
@@ -195,14 +239,15 @@ def _instant_and_id(call: list[Any]) -> tuple[float, str]:
     return call[0], call[1]
 
 
-def fold_events(events: list[dict[str, Any]], hours: OpeningHours) -> dict[str, LeadFacts]:
+def fold_events(events: Iterable[dict[str, Any]], hours: OpeningHours) -> dict[str, LeadFacts]:
     """Fold (valid) events into per-lead facts; leads nobody claimed are left out."""
     states: dict[str, LeadState] = {}
     for ev in events:
-        state = states.get(ev["lead"])
+        rec, instant = record_of(ev)
+        state = states.get(rec.lead)
         if state is None:
-            state = states[ev["lead"]] = LeadState()
-        state.apply(ev, datetime.fromisoformat(ev["ts"]).timestamp())
+            state = states[rec.lead] = LeadState()
+        state.apply(rec, instant)
     out = {}
     for lead, state in states.items():
         facts = state.facts(lead, hours)

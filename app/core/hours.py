@@ -164,6 +164,4 @@ def _day_intervals_utc(
     ranges: tuple[tuple[time, time], ...], tz: ZoneInfo, day: date
 ) -> tuple[tuple[datetime, datetime], ...]:
     """The same in UTC: stored times are UTC, and comparing within one zone is cheap."""
-    return tuple(
-        (s.astimezone(UTC), e.astimezone(UTC)) for s, e in _day_intervals(ranges, tz, day)
-    )
+    return tuple((s.astimezone(UTC), e.astimezone(UTC)) for s, e in _day_intervals(ranges, tz, day))

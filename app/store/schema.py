@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -156,7 +155,7 @@ def m004_lead_states(db: Database) -> None:
     (team_queries.refresh_facts). The SLA start is no longer stored: it depends on the
     opening hours, and is computed when a lead is read.
     """
-    from app.core.events import decode_event
+    from app.core.events import decode_event, record_of
     from app.core.fold import LeadState
 
     db["lead_facts"].drop()
@@ -186,8 +185,8 @@ def m004_lead_states(db: Database) -> None:
     for (body,) in db.execute("select body from events order by rowid"):
         ev = decode_event(body)
         if ev is not None:
-            state = states.setdefault(ev["lead"], LeadState())
-            state.apply(ev, datetime.fromisoformat(ev["ts"]).timestamp())
+            rec, instant = record_of(ev)
+            states.setdefault(rec.lead, LeadState()).apply(rec, instant)
     db.conn.executemany(
         "insert into lead_facts (lead, state) values (?, ?)",
         [(lead, json.dumps(s.to_json())) for lead, s in states.items()],

@@ -17,16 +17,17 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-import orjson
+import msgspec
 
-from app.core.events import REACHED_OUTCOMES as REACHED
-from app.core.events import EventLines, instant
+from app.core.events import EventLines, EventRecord, record_of
 from app.core.fold import LeadState
 from app.core.hours import OpeningHours
 from app.core.kpi import KpiLead, LeadFacts, first_call_s
 from app.store.sqlite import Database
 
 _T = TypeVar("_T")
+_dumps = msgspec.json.Encoder().encode
+_loads = msgspec.json.Decoder().decode
 # Bump when LeadState's facts or the derived columns change: they are then recomputed from
 # the stored states (the states themselves stay; a change to them needs a migration).
 FOLD_VERSION = "3"
@@ -80,11 +81,10 @@ def add_events(db: Database, events: Iterable[dict[str, Any]]) -> int:
     batches, so a year of the team's log is never held in memory as a whole.
     """
     refresh_facts(db)
-    timed: Iterable[tuple[dict[str, Any], float]] = (
-        events.timed() if isinstance(events, EventLines) else ((ev, instant(ev)) for ev in events)
+    timed: Iterable[tuple[EventRecord, float]] = (
+        events.records() if isinstance(events, EventLines) else map(record_of, events)
     )
     states: dict[str, LeadState] = {}
-    dirty: set[str] = set()
     changed = 0
     gc_was_on = gc.isenabled()
     # A first read makes ~1 million small objects that all stay alive: collecting cycles
@@ -93,26 +93,44 @@ def add_events(db: Database, events: Iterable[dict[str, Any]]) -> int:
     try:
         with _writing(db):
             (stored,) = db.execute("select exists (select 1 from lead_facts)").fetchone()
-            batches = _batches(timed, BATCH) if stored else (timed,)
-            asked: set[str] = set()
-            for batch in batches:
-                if stored:  # load the states of the leads this batch brings up first
-                    new = {ev["lead"] for ev, _ in batch} - asked
-                    asked |= new
-                    states.update(states_of(db, new))
-                for ev, when in batch:
-                    lead = ev["lead"]
-                    state = states.get(lead)
+            if stored:
+                changed, leads = _absorb(db, timed, states)
+            else:  # a first read: every state is new, nothing to look up or track
+                get = states.get
+                for ev, when in timed:
+                    state = get(ev.lead)
                     if state is None:
-                        state = states[lead] = LeadState()
+                        state = states[ev.lead] = LeadState()
                     if state.apply(ev, when):
                         changed += 1
-                        dirty.add(lead)
-            _write(db, [_row(lead, states[lead]) for lead in sorted(dirty)])
+                leads = [lead for lead, state in states.items() if not state.empty()]
+            _write(db, [_row(lead, states[lead]) for lead in sorted(leads)])
     finally:
         if gc_was_on:
             gc.enable()
     return changed
+
+
+def _absorb(
+    db: Database, timed: Iterable[tuple[EventRecord, float]], states: dict[str, LeadState]
+) -> tuple[int, set[str]]:
+    """Absorb into stored states, loading them a batch at a time. (changes, leads changed)"""
+    dirty: set[str] = set()
+    asked: set[str] = set()
+    changed = 0
+    for batch in _batches(timed, BATCH):
+        new = {ev.lead for ev, _ in batch} - asked
+        asked |= new
+        states.update(states_of(db, new))
+        for ev, when in batch:
+            lead = ev.lead
+            state = states.get(lead)
+            if state is None:
+                state = states[lead] = LeadState()
+            if state.apply(ev, when):
+                changed += 1
+                dirty.add(lead)
+    return changed, dirty
 
 
 def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
@@ -136,21 +154,20 @@ def states_of(db: Database, leads: Iterable[str]) -> dict[str, LeadState]:
         for lead, state in db.execute(
             f"select lead, state from lead_facts where lead in ({marks})", part
         ):
-            out[lead] = LeadState.from_json(orjson.loads(state))
+            out[lead] = LeadState.from_json(_loads(state))
     return out
 
 
 def _row(lead: str, state: LeadState) -> tuple[Any, ...]:
     """The row of one lead: see _COLUMNS."""
-    # As str: orjson's bytes keep a 4 KiB buffer each (200 MB for a year of leads).
-    text = orjson.dumps(state.to_json()).decode()
+    text = _dumps(state.to_json()).decode()
     if state.first is None:
         return (lead, text, None, None, 0, None, 0, 0, 0, 0)
     calls = state.calls
-    outcomes = {str(c[4]) for c in calls}
-    return (lead, text, utc_text(state.received_at()), state.owner, int(state.followup()),
-            calls[0][2] if calls else None, len(calls), int(not outcomes.isdisjoint(REACHED)),
-            int("appointment" in outcomes), int(state.sold))  # fmt: skip
+    reached, appointment = state.outcomes()
+    return (lead, text, utc_text(state.received_at()), state.owner,
+            int(state.followup(reached)), calls[0][2] if calls else None, len(calls),
+            int(reached), int(appointment), int(state.sold))  # fmt: skip
 
 
 def _write(db: Database, rows: list[tuple[Any, ...]]) -> None:
@@ -178,7 +195,7 @@ def refresh_facts(db: Database, *, chunk: int = 2000) -> int:
             _write(
                 db,
                 [
-                    _row(lead, LeadState.from_json(orjson.loads(state)))
+                    _row(lead, LeadState.from_json(_loads(state)))
                     for lead, state in rows[i : i + chunk]
                 ],
             )
@@ -200,7 +217,7 @@ def to_facts(row: dict[str, Any], hours: OpeningHours) -> LeadFacts:
 
 
 def _state(row: dict[str, Any]) -> LeadState:
-    return LeadState.from_json(orjson.loads(row["state"]))
+    return LeadState.from_json(_loads(row["state"]))
 
 
 def load_facts(
@@ -208,7 +225,7 @@ def load_facts(
 ) -> list[LeadFacts]:
     """The leads received in [since, until), oldest first (an indexed range read; the
     stored times have full precision, so the range is exact)."""
-    fromiso, from_json, loads = datetime.fromisoformat, LeadState.from_json, orjson.loads
+    fromiso, from_json, loads = datetime.fromisoformat, LeadState.from_json, _loads
     sla_start = hours.sla_start
     facts = []
     for lead, state, rec in db.execute(

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.events import EventRecord, record_of
 from app.core.fold import LeadState, fold_events
 from app.core.hours import OpeningHours
 from app.core.kpi import LeadFacts
@@ -129,7 +130,7 @@ def test_any_order_and_repeats_give_the_plain_fold(raw: list[dict[str, Any]], rn
     states: dict[str, LeadState] = {}
     for ev in arriving:
         state = states.setdefault(ev["lead"], LeadState())
-        state.apply(ev, datetime.fromisoformat(ev["ts"]).timestamp())
+        state.apply(*record_of(ev))
     # ... and stored in between: a state survives its JSON.
     states = {k: LeadState.from_json(v.to_json()) for k, v in states.items()}
     got = {k: f for k, s in states.items() if (f := s.facts(k, HOURS)) is not None}
@@ -147,8 +148,12 @@ def test_absorbing_says_whether_anything_changed() -> None:
                      "offset": "+02:00", "attempt": None, "outcome": None, "doc": "a.json",
                      "received": None, "name": "Jan", "reason": None})  # fmt: skip
     sold = {**claim, "id": "s1", "type": "sold"}
-    assert s.apply(claim, 1.0) and not s.apply(claim, 1.0)
-    assert s.apply(sold, 2.0) and not s.apply({**sold, "id": "s2"}, 3.0)  # sold is sold
-    assert s.apply({**claim, "id": "d1", "type": "dismissed", "user": "bram"}, 4.0)
-    assert not s.apply({**claim, "id": "d2", "type": "dismissed", "user": "bram"}, 5.0)
-    assert not s.apply({**claim, "id": "t1", "type": "teleported"}, 6.0)
+
+    def rec(ev: dict[str, Any]) -> EventRecord:
+        return record_of(ev)[0]
+
+    assert s.apply(rec(claim), 1.0) and not s.apply(rec(claim), 1.0)
+    assert s.apply(rec(sold), 2.0) and not s.apply(rec({**sold, "id": "s2"}), 3.0)  # sold is sold
+    assert s.apply(rec({**claim, "id": "d1", "type": "dismissed", "user": "bram"}), 4.0)
+    assert not s.apply(rec({**claim, "id": "d2", "type": "dismissed", "user": "bram"}), 5.0)
+    assert not s.apply(rec({**claim, "id": "t1", "type": "teleported"}), 6.0)
