@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import random
+import sqlite3
 import sys
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
@@ -277,6 +278,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[args.command](args)
     except (CliError, InboxError, StoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # the store went bad under us: one line, and what to do
+        log.info("local store error", exc_info=True)  # the traceback: log file only
+        print(
+            f"error: the local store can't be used ({exc}); "
+            "start again, or use another --data-dir (the log file has the details)",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +101,8 @@ def load(paths: list[tuple[Path, bool]]) -> Deployed:
 
 def parse(raw: bytes, name: str = FILE_NAME) -> tuple[dict[str, Any], set[str], list[str]]:
     """(values, locked keys, problems) of one file. A broken file gives no values at all."""
+    import tomllib  # here: most PCs have no leadpop.toml, and every start would pay for it
+
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -48,6 +48,20 @@ def _check_daily(db: Database) -> bool:
     return True
 
 
+def _create(db: Database) -> None:
+    """A new store: the schema the migrations build, recorded as theirs (fresh_schema)."""
+    from app.store.fresh_schema import MIGRATED, SCHEMA
+
+    now = str(datetime.now(UTC))  # as sqlite-utils records it
+    with db.atomic():
+        for sql in SCHEMA:
+            db.conn.execute(sql)
+        db.conn.executemany(
+            "insert into _sqlite_migrations (migration_set, name, applied_at) values (?, ?, ?)",
+            [(MIGRATION_SET, name, now) for name in MIGRATED],
+        )
+
+
 def _applied(db: Database) -> set[str]:
     """The names of the migrations this file has had (none for a new file)."""
     try:
@@ -114,7 +128,9 @@ def open_database(path: Path) -> tuple[Database, list[str]]:
                     f"the database {path} was written by a newer Leadpop (schema {newer[-1]}); "
                     "install the newer Leadpop or start with another --data-dir"
                 )
-            if known - applied:
+            if not applied and not db.table_names():
+                _create(db)  # a new file: the whole schema at once
+            elif known - applied:
                 from sqlite_utils import Database as Migrating
 
                 registry().apply(Migrating(db.conn))

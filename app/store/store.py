@@ -6,12 +6,14 @@ import json
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.core.lead import Lead
 from app.core.timefmt import to_utc_text
 from app.store.db import open_database
 from app.store.sqlite import Database
+
+if TYPE_CHECKING:
+    from app.core.lead import Lead
 
 DB_NAME = "leadpop.db"
 

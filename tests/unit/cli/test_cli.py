@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -251,3 +252,20 @@ def test_version_on_stdout_without_touching_anything(tmp_path: Path) -> None:
     assert cp.returncode == 0 and cp.stderr == ""
     assert cp.stdout == f"leadpop {version('leadpop')}\n"
     assert list(tmp_path.iterdir()) == []  # no log, no store: --version leaves no trace
+
+
+def test_a_store_that_went_bad_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    _activity(inbox)
+    assert leadpop("report", "--inbox", str(inbox), "--data-dir", str(data)).returncode == 0
+    db = sqlite3.connect(data / "leadpop.db")
+    db.execute("alter table lead_facts rename column sold to verkocht")  # a broken schema
+    db.commit()
+    db.close()
+    late = {"v": 1, "id": "late", "ts": "2026-11-26T09:00:00+01:00", "type": "sold",
+            "lead": "A", "user": "anna", "host": "pc1"}  # fmt: skip
+    with (inbox / "activity" / "anna@pc1.jsonl").open("ab") as fh:
+        fh.write(encode_event(late))
+    proc = leadpop("report", "--inbox", str(inbox), "--data-dir", str(data))
+    assert proc.returncode == 1
+    assert "another --data-dir" in one_line_error(proc)

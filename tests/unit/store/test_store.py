@@ -70,6 +70,24 @@ def test_migrates_from_previous_version_keeping_data(tmp_path: Path) -> None:
     s.close()
 
 
+def test_a_new_store_gets_the_schema_the_migrations_build(tmp_path: Path) -> None:
+    """app/store/fresh_schema.py is up to date (else: python -m tools.dump_schema)."""
+    Store.open(tmp_path / "new").close()
+    replayed = Database(tmp_path / "replayed.db")
+    registry().apply(replayed)
+
+    def schema(db: Database) -> list[tuple[str, str, str]]:
+        return sorted(db.execute("select type, name, sql from sqlite_master").fetchall())
+
+    def applied(db: Database) -> list[str]:
+        return [m.name for m in registry().applied(db)]
+
+    fresh = Database(tmp_path / "new" / "leadpop.db")
+    assert schema(fresh) == schema(replayed)
+    assert applied(fresh) == applied(replayed) == [m.__name__ for m in MIGRATIONS]
+    assert registry().pending(fresh) == []
+
+
 def test_events_read_before_m004_become_lead_states(tmp_path: Path) -> None:
     """A store that kept every event: they are folded, nothing is read from the share again."""
     db = Database(tmp_path / "leadpop.db")
