@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
+
+_T = TypeVar("_T")
 
 EVENT_VERSION = 1
 EVENT_TYPES = ("claimed", "call", "sold", "lost", "released", "dismissed")
@@ -130,22 +132,19 @@ class EventLines:
         self._blocks = list(blocks)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        for block in self._blocks:
-            for line in block.split(b"\n"):
-                if line:
-                    event = decode_event(line)
-                    if event is not None:
-                        yield event
+        return self._decoded(decode_event)
 
     def records(self) -> Iterator[tuple[EventRecord, float]]:
         """The same events as the fold reads them (decode_record), with their times."""
-        decode = decode_record
+        return self._decoded(decode_record)
+
+    def _decoded(self, decode: Callable[[bytes], _T | None]) -> Iterator[_T]:
         for block in self._blocks:
             for line in block.split(b"\n"):
                 if line:
-                    rec = decode(line)
-                    if rec is not None:
-                        yield rec
+                    item = decode(line)
+                    if item is not None:
+                        yield item
 
     def __eq__(self, other: object) -> bool:
         """Equal to any sequence of the same events (so a read compares like a list)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from app.core.events import REACHED_OUTCOMES
 
@@ -101,20 +101,10 @@ class KpiLead:
     sold: bool
 
 
-class _Counted(Protocol):
-    owner: str
-    received_at: datetime
-    first_call_s: float | None
-    attempts: int
-    reached: bool
-    appointment: bool
-    sold: bool
+_L = TypeVar("_L", bound=KpiLead | LeadFacts)  # the KPIs read the fields both have
 
 
-_L = TypeVar("_L", bound=_Counted)
-
-
-def kpis(leads: Sequence[_Counted]) -> dict[str, Any]:
+def kpis(leads: Sequence[KpiLead | LeadFacts]) -> dict[str, Any]:
     """The KPI block of DESIGN.md for a set of leads (one pass: a year is 50,000 leads)."""
     n = len(leads)
     firsts: list[float] = []
@@ -161,10 +151,12 @@ def in_period(facts: Iterable[_L], since: datetime, until: datetime) -> list[_L]
     return [f for f in facts if lo <= f.received_at < hi]
 
 
-def team_report(facts: Iterable[_Counted], since: datetime, until: datetime) -> dict[str, Any]:
+def team_report(
+    facts: Iterable[KpiLead | LeadFacts], since: datetime, until: datetime
+) -> dict[str, Any]:
     """`{"since", "until", "salespeople": [{"user", ...KPIs}], "team": {...KPIs}}`."""
     chosen = in_period(facts, since, until)
-    by_owner: dict[str, list[_Counted]] = {}
+    by_owner: dict[str, list[KpiLead | LeadFacts]] = {}
     for f in chosen:
         by_owner.setdefault(f.owner, []).append(f)
     return {

@@ -2,11 +2,13 @@
 
 The Team tab and `leadpop report` read a period's leads from the `lead_facts` table: one
 row per lead with its LeadState as JSON, plus the columns they select on (landing time,
-owner, still-followed-up). The SLA start depends on the opening hours, which can change:
-it is computed when a lead is read, not stored. New events are absorbed into the states of their
-leads as they are read, so a report costs a range read and a first read of a year of the
-team's log costs one pass over it; the events themselves are not kept (the shared log
-has them).
+owner, still followed up) and the ones the KPIs read (first call, attempts, reached,
+appointment, sold), so a report needn't decode the states. The SLA start depends on the
+opening hours, which can change: it is computed when a lead is read, not stored.
+
+New events are absorbed into their leads' states as they are read: a report costs a
+range read, and a first read of a year of the team's log one pass over it. The events
+themselves are not kept; the shared log has them.
 """
 
 from __future__ import annotations
