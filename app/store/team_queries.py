@@ -79,37 +79,56 @@ def add_events(db: Database, events: Iterable[dict[str, Any]]) -> int:
     """Absorb valid events (app.core.events.decode_event) into their leads' states.
 
     Returns how many changed something: an event read again (same id) or a repeat that
-    says nothing new (a second `sold`) changes nothing. `events` is iterated once, in
-    batches, so a year of the team's log is never held in memory as a whole.
+    says nothing new (a second `sold`) changes nothing. EventLines are decoded as they
+    are absorbed, so a year of the team's log is never held in memory as dicts.
     """
     refresh_facts(db)
-    timed: Iterable[tuple[EventRecord, float]] = (
-        events.records() if isinstance(events, EventLines) else map(record_of, events)
-    )
-    states: dict[str, LeadState] = {}
-    changed = 0
+    if not isinstance(events, EventLines):
+        events = list(events)  # small (a mailbox batch, one own event); may be read twice
     gc_was_on = gc.isenabled()
     # A first read makes ~1 million small objects that all stay alive: collecting cycles
     # among them (there are none) took a third of the time.
     gc.disable()
     try:
+        if not _any_state(db):
+            # A first read (a year of the log: seconds on a slow PC) is folded before the
+            # write lock is taken, so the other worker's writes don't wait that long.
+            states: dict[str, LeadState] = {}
+            changed = _fold_new(_timed(events), states)
+            with _writing(db):
+                if not _any_state(db):  # still nobody else's: write it all
+                    leads = [lead for lead, state in states.items() if not state.empty()]
+                    _write_states(db, states, leads)
+                    return changed
+            # The other worker wrote first: absorb again, into its states.
         with _writing(db):
-            (stored,) = db.execute("select exists (select 1 from lead_facts)").fetchone()
-            if stored:
-                changed, leads = _absorb(db, timed, states)
-            else:  # a first read: every state is new, nothing to look up or track
-                get = states.get
-                for ev, when in timed:
-                    state = get(ev.lead)
-                    if state is None:
-                        state = states[ev.lead] = LeadState()
-                    if state.apply(ev, when):
-                        changed += 1
-                leads = [lead for lead, state in states.items() if not state.empty()]
-            _write(db, [_row(lead, states[lead]) for lead in sorted(leads)])
+            states = {}
+            changed, dirty = _absorb(db, _timed(events), states)
+            _write_states(db, states, dirty)
+        return changed
     finally:
         if gc_was_on:
             gc.enable()
+
+
+def _timed(events: Iterable[dict[str, Any]]) -> Iterable[tuple[EventRecord, float]]:
+    return events.records() if isinstance(events, EventLines) else map(record_of, events)
+
+
+def _any_state(db: Database) -> bool:
+    return bool(db.execute("select exists (select 1 from lead_facts)").fetchone()[0])
+
+
+def _fold_new(timed: Iterable[tuple[EventRecord, float]], states: dict[str, LeadState]) -> int:
+    """Fold into fresh states (nothing stored to look up or track). Returns the changes."""
+    changed = 0
+    get = states.get
+    for ev, when in timed:
+        state = get(ev.lead)
+        if state is None:
+            state = states[ev.lead] = LeadState()
+        if state.apply(ev, when):
+            changed += 1
     return changed
 
 
@@ -172,9 +191,15 @@ def _row(lead: str, state: LeadState) -> tuple[Any, ...]:
             int(reached), int(appointment), int(state.sold))  # fmt: skip
 
 
-def _write(db: Database, rows: list[tuple[Any, ...]]) -> None:
-    """Upsert rows (in lead order: ids start with the date, so the pages fill in order)."""
-    bulk = len(rows) > BULK_ROWS
+def _write_states(db: Database, states: dict[str, LeadState], leads: Iterable[str]) -> None:
+    """Upsert these leads' rows, in lead order (ids start with the date, so the pages fill
+    in order), made as they are written (a year's rows at once would be ~25 MB more)."""
+    chosen = sorted(leads)
+    _write(db, (_row(lead, states[lead]) for lead in chosen), len(chosen))
+
+
+def _write(db: Database, rows: Iterable[tuple[Any, ...]], count: int) -> None:
+    bulk = count > BULK_ROWS
     if bulk:  # a first read: keep the pages in memory until the commit writes them once
         db.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     try:
@@ -194,13 +219,8 @@ def refresh_facts(db: Database, *, chunk: int = 2000) -> int:
     rows = db.execute("select lead, state from lead_facts").fetchall()
     for i in range(0, len(rows), chunk):
         with _writing(db):
-            _write(
-                db,
-                [
-                    _row(lead, LeadState.from_json(_loads(state)))
-                    for lead, state in rows[i : i + chunk]
-                ],
-            )
+            part = rows[i : i + chunk]
+            _write(db, (_row(lead, LeadState.from_json(_loads(st))) for lead, st in part), chunk)
     with _writing(db):
         db.execute(
             "insert or replace into facts_meta (key, value) values (?, ?)",

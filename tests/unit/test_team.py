@@ -260,6 +260,31 @@ def test_random_logs_in_any_order_match_the_fold(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_first_read_folded_while_the_other_worker_wrote_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first read folds without the write lock; if the other connection wrote meanwhile,
+    the read is absorbed into what it wrote."""
+    mine = facts_store(tmp_path)
+    other = facts_store(tmp_path)
+    log = [claimed("L", "anna", at(0), at(0.2)), call("L", "anna", at(1), 1, "voicemail")]
+    theirs = [call("L", "anna", at(20), 2, "no_answer"), ev("dismissed", "M", "bram", at(3))]
+    real = team_queries._fold_new
+
+    def fold_while_the_other_writes(*args: Any) -> int:
+        changed = real(*args)
+        monkeypatch.setattr(team_queries, "_fold_new", real)
+        absorb(other, theirs)  # the Team tab's worker, just before this one takes the lock
+        return changed
+
+    monkeypatch.setattr(team_queries, "_fold_new", fold_while_the_other_writes)
+    assert absorb(mine, log) == 2
+    assert [c[2] for c in all_facts(mine)["L"].calls] == ["voicemail", "no_answer"]
+    assert team_queries.dismissals(mine.db, ["M"]) == {"M": 1}
+    mine.close()
+    other.close()
+
+
 def test_two_connections_absorbing_at_once_lose_nothing(tmp_path: Path) -> None:
     """The salesperson's worker and the Team tab each have a connection to one store."""
     one = facts_store(tmp_path)
