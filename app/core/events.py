@@ -156,7 +156,3 @@ class EventLines:
 
     def __repr__(self) -> str:
         return f"EventLines({list(self)!r})"
-
-
-def event_time(event: dict[str, Any]) -> datetime:
-    return datetime.fromisoformat(event["ts"])

@@ -94,7 +94,7 @@ def add_events(db: Database, events: Iterable[dict[str, Any]]) -> int:
             # A first read (a year of the log: seconds on a slow PC) is folded before the
             # write lock is taken, so the other worker's writes don't wait that long.
             states: dict[str, LeadState] = {}
-            changed = _fold_new(_timed(events), states)
+            changed = _fold(_timed(events), states)
             with _writing(db):
                 if not _any_state(db):  # still nobody else's: write it all
                     leads = [lead for lead, state in states.items() if not state.empty()]
@@ -119,8 +119,13 @@ def _any_state(db: Database) -> bool:
     return bool(db.execute("select exists (select 1 from lead_facts)").fetchone()[0])
 
 
-def _fold_new(timed: Iterable[tuple[EventRecord, float]], states: dict[str, LeadState]) -> int:
-    """Fold into fresh states (nothing stored to look up or track). Returns the changes."""
+def _fold(
+    timed: Iterable[tuple[EventRecord, float]],
+    states: dict[str, LeadState],
+    dirty: set[str] | None = None,
+) -> int:
+    """Fold into `states` (a lead not in it starts afresh), noting changed leads in `dirty`.
+    Returns how many events changed something."""
     changed = 0
     get = states.get
     for ev, when in timed:
@@ -129,6 +134,8 @@ def _fold_new(timed: Iterable[tuple[EventRecord, float]], states: dict[str, Lead
             state = states[ev.lead] = LeadState()
         if state.apply(ev, when):
             changed += 1
+            if dirty is not None:
+                dirty.add(ev.lead)
     return changed
 
 
@@ -143,14 +150,7 @@ def _absorb(
         new = {ev.lead for ev, _ in batch} - asked
         asked |= new
         states.update(states_of(db, new))
-        for ev, when in batch:
-            lead = ev.lead
-            state = states.get(lead)
-            if state is None:
-                state = states[lead] = LeadState()
-            if state.apply(ev, when):
-                changed += 1
-                dirty.add(lead)
+        changed += _fold(batch, states, dirty)
     return changed, dirty
 
 
@@ -165,13 +165,18 @@ def _batches(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
         yield batch
 
 
-def states_of(db: Database, leads: Iterable[str]) -> dict[str, LeadState]:
-    """The stored states of these leads (those that have one)."""
+def _in_chunks(leads: Iterable[str]) -> Iterator[tuple[list[str], str]]:
+    """(lead ids, their "?,?,…") in chunks small enough to bind in one query."""
     ids = list(leads)
-    out: dict[str, LeadState] = {}
     for i in range(0, len(ids), CHUNK):
         part = ids[i : i + CHUNK]
-        marks = ",".join("?" * len(part))
+        yield part, ",".join("?" * len(part))
+
+
+def states_of(db: Database, leads: Iterable[str]) -> dict[str, LeadState]:
+    """The stored states of these leads (those that have one)."""
+    out: dict[str, LeadState] = {}
+    for part, marks in _in_chunks(leads):
         for lead, state in db.execute(
             f"select lead, state from lead_facts where lead in ({marks})", part
         ):
@@ -280,11 +285,8 @@ def load_kpi_leads(
 
 def fact_rows(db: Database, leads: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Claimed leads' rows, with what the state knows: name, source, doc, released."""
-    ids = list(leads)
     out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(ids), CHUNK):
-        part = ids[i : i + CHUNK]
-        marks = ",".join("?" * len(part))
+    for part, marks in _in_chunks(leads):
         for r in db.query(
             f"select * from lead_facts where received_at is not null and lead in ({marks})",
             part,
@@ -335,12 +337,10 @@ def dismissals(db: Database, leads: Iterable[str]) -> dict[str, int]:
 
 
 def notified(db: Database, leads: Iterable[str]) -> set[str]:
-    ids = list(leads)
-    if not ids:
-        return set()
-    marks = ",".join("?" * len(ids))
     return {
-        r[0] for r in db.execute(f"select lead from team_notified where lead in ({marks})", ids)
+        r[0]
+        for part, marks in _in_chunks(leads)
+        for r in db.execute(f"select lead from team_notified where lead in ({marks})", part)
     }
 
 

@@ -269,15 +269,15 @@ def test_a_first_read_folded_while_the_other_worker_wrote_loses_nothing(
     other = facts_store(tmp_path)
     log = [claimed("L", "anna", at(0), at(0.2)), call("L", "anna", at(1), 1, "voicemail")]
     theirs = [call("L", "anna", at(20), 2, "no_answer"), ev("dismissed", "M", "bram", at(3))]
-    real = team_queries._fold_new
+    real = team_queries._fold
 
     def fold_while_the_other_writes(*args: Any) -> int:
         changed = real(*args)
-        monkeypatch.setattr(team_queries, "_fold_new", real)
+        monkeypatch.setattr(team_queries, "_fold", real)
         absorb(other, theirs)  # the Team tab's worker, just before this one takes the lock
         return changed
 
-    monkeypatch.setattr(team_queries, "_fold_new", fold_while_the_other_writes)
+    monkeypatch.setattr(team_queries, "_fold", fold_while_the_other_writes)
     assert absorb(mine, log) == 2
     assert [c[2] for c in all_facts(mine)["L"].calls] == ["voicemail", "no_answer"]
     assert team_queries.dismissals(mine.db, ["M"]) == {"M": 1}
