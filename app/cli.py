@@ -248,7 +248,16 @@ def cmd_demo_history(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    from app.config import with_demo_hours
+
     cfg = _config(args)
+    if args.demo or cfg.embedded_inbox:
+        cfg = with_demo_hours(cfg)
+        if cfg.demo_hours:
+            print(
+                "Demo: open around the clock, so every demo lead alerts at once "
+                "(--hours sets real opening hours)."
+            )
     log.info(
         "Leadpop %s starting: data %s, inbox %s, settings from %s",
         app.__version__,

@@ -12,7 +12,7 @@ import os
 import re
 import socket
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -81,6 +81,7 @@ class Config:
     fixed: frozenset[str] = frozenset()  # set on the command line: "name", "inbox", "hours"
     deployed: Deployed = field(default_factory=Deployed)  # IT's leadpop.toml
     locked: frozenset[str] = frozenset()  # IT locked them, and the command line left them
+    demo_hours: bool = False  # a demo with no hours chosen runs around the clock
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -90,6 +91,18 @@ class Config:
     @property
     def embedded_inbox(self) -> bool:
         return not self.inbox_given
+
+
+def with_demo_hours(cfg: Config) -> Config:
+    """The demo alerts at any hour unless somebody chose opening hours.
+
+    Started at night with the default hours, the first demo lead would only wait for
+    opening time, and a newcomer would see an empty window instead of the alert. Saved
+    settings still win: they are laid over this Config later.
+    """
+    if cfg.hours_given or cfg.deployed.get("hours"):
+        return cfg
+    return replace(cfg, hours=OpeningHours.parse("always", cfg.hours.tz.key), demo_hours=True)
 
 
 def resolve(

@@ -164,6 +164,10 @@ class Shell(QObject):
         """Demo leads with --demo, and on the embedded inbox (no producer writes there)."""
         return self.demo or self.cfg.embedded_inbox
 
+    def _demo_around_the_clock(self) -> bool:
+        """The demo's own 'always' hours, unless the person has since chosen hours."""
+        return self.cfg.demo_hours and self.cfg.hours.always
+
     def _build_ui(self) -> None:
         icon = app_icon()
         window = MainWindow(self.clock, self.cfg.hours.tz, self.cfg.user, icon)
@@ -182,7 +186,7 @@ class Shell(QObject):
         self.notifier = Notifier(
             self.tray.icon, window.banner.show_message, tray_available=self.tray_available
         )
-        window.status.set_demo(self._demo_on())
+        window.status.set_demo(self._demo_on(), self._demo_around_the_clock())
 
         a = self.alert
         a.call_requested.connect(lambda lead_id: self.thread.claim(lead_id, True))
@@ -469,7 +473,7 @@ class Shell(QObject):
         self.thread.start_desk(cfg, self._demo_on())  # new inbox, hours, cadence, name
         self._mount_team_tab(prefs.role == "manager")
         if self.window is not None:
-            self.window.status.set_demo(self._demo_on())
+            self.window.status.set_demo(self._demo_on(), self._demo_around_the_clock())
         self.route_leads()
 
     def _hidden_to_tray(self) -> None:

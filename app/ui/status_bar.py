@@ -91,6 +91,9 @@ class LeadStatusBar(QStatusBar):
         self.tls.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.tls.setVisible(on)
 
-    def set_demo(self, on: bool) -> None:
-        self.demo.setText(self.tr("Demo: a sample lead arrives every 2 minutes"))
+    def set_demo(self, on: bool, around_the_clock: bool = False) -> None:
+        text = self.tr("Demo: a sample lead arrives every 2 minutes")
+        if around_the_clock:
+            text += " · " + self.tr("open around the clock")
+        self.demo.setText(text)
         self.demo.setVisible(on)

@@ -387,6 +387,11 @@
         <source>Demo: a sample lead arrives every 2 minutes</source>
         <translation>Demo: elke 2 minuten komt er een voorbeeldlead binnen</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/status_bar.py" line="97"/>
+        <source>open around the clock</source>
+        <translation>dag en nacht open</translation>
+    </message>
 </context>
 <context>
     <name>LeadTableModel</name>
