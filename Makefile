@@ -8,7 +8,9 @@ test:
 	bash scripts/test.sh
 
 lint:
-	.venv/bin/ruff check app tests tools
+	.venv/bin/ruff check app tests tools packaging
+	.venv/bin/ruff format --check app tests tools packaging
+	.venv/bin/lint-imports --no-cache
 
 # The benchmark (issue 7): a few minutes; prints a table, writes the figures as JSON.
 # make bench BENCH_ARGS=--quick   (or --tiny, --only latency,idle, --display offscreen)

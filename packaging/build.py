@@ -41,8 +41,18 @@ def mb(n: int) -> str:
 def pyinstaller(dist: Path, work: Path, full: bool) -> Path:
     env = {**os.environ, rules.ENV_FULL: "1" if full else "0"}
     cmd = [
-        sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", str(dist), "--workpath", str(work), str(SPEC),
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        str(SPEC),
     ]
     subprocess.run(cmd, check=True, cwd=ROOT, env=env)
     return dist / rules.NAME
@@ -67,11 +77,14 @@ def inno_setup(out_dir: Path) -> Path | None:
     if iscc is None and candidate.is_file():
         iscc = str(candidate)
     if iscc is None:
-        print("Inno Setup not found: install it, then run  iscc /DAppVersion="
-              f"{version()} packaging\\windows\\leadpop.iss")
+        print(
+            "Inno Setup not found: install it, then run  iscc /DAppVersion="
+            f"{version()} packaging\\windows\\leadpop.iss"
+        )
         return None
-    subprocess.run([iscc, f"/DAppVersion={version()}", str(HERE / "windows" / "leadpop.iss")],
-                   check=True)
+    subprocess.run(
+        [iscc, f"/DAppVersion={version()}", str(HERE / "windows" / "leadpop.iss")], check=True
+    )
     return out_dir / f"leadpop-{version()}-setup.exe"
 
 
@@ -97,8 +110,11 @@ def main(argv: list[str] | None = None) -> int:
 
     version()  # fails early, with a clear message, without package metadata
     # The compiled translations are built, not committed: make sure the bundle gets them.
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_translations.py")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     if args.compare:
         started = time.monotonic()
         full = pyinstaller(args.dist / "untrimmed", args.work / "untrimmed", full=True)

@@ -26,7 +26,7 @@ def shoot(out: Path, lang: str) -> Path:
 
     from app import __version__
     from app.ui import i18n
-    from app.ui.about_dialog import AboutDialog, AboutInfo
+    from app.ui.common.about_dialog import AboutDialog, AboutInfo
     from app.ui.icons import app_icon
 
     app = QApplication.instance() or QApplication([])

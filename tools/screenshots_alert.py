@@ -41,15 +41,17 @@ def x_server(width: int, height: int) -> Iterator[None]:
     display = next(f":{n}" for n in range(99, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists())
     xvfb = subprocess.Popen(
         ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
     deadline = time.monotonic() + 10
     while not socket.exists() and time.monotonic() < deadline:
         time.sleep(0.05)  # a tool script waiting for a process, not a test
     env = {**os.environ, "DISPLAY": display}
-    wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL)
+    wm = subprocess.Popen(
+        ["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     os.environ["DISPLAY"] = display
     try:
         yield
@@ -62,13 +64,18 @@ def x_server(width: int, height: int) -> Iterator[None]:
 
 def lead_row(now: datetime, **over: object) -> dict[str, object]:
     row: dict[str, object] = {
-        "id": "L3f9a0c2b7d1e4a6", "name": "Jan Jansen", "source": "website",
-        "phone_raw": "06 12345678", "phone_e164": "+31612345678",
-        "phone_display": "06 12345678", "phone_valid": 1,
-        "vehicle": json.dumps({"make": "Volkswagen", "model": "Golf", "year": 2021,
-                               "stock": "V1234", "price": 21950}),
+        "id": "L3f9a0c2b7d1e4a6",
+        "name": "Jan Jansen",
+        "source": "website",
+        "phone_raw": "06 12345678",
+        "phone_e164": "+31612345678",
+        "phone_display": "06 12345678",
+        "phone_valid": 1,
+        "vehicle": json.dumps(
+            {"make": "Volkswagen", "model": "Golf", "year": 2021, "stock": "V1234", "price": 21950}
+        ),
         "message": "Is deze auto nog beschikbaar? Ik wil zaterdag graag een proefrit maken, "
-                   "en heb een Opel Astra uit 2015 om in te ruilen.",
+        "en heb een Opel Astra uit 2015 om in te ruilen.",
         "received_at": (now - timedelta(seconds=65)).isoformat(timespec="seconds"),
         "requested_at": (now - timedelta(minutes=5)).isoformat(timespec="seconds"),
         "sla_start": (now - timedelta(seconds=65)).isoformat(timespec="seconds"),
@@ -83,10 +90,10 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.core.clock import FakeClock
-    from app.desk import ClaimOutcome, LeadView
-    from app.ui import call_panel
-    from app.ui.alert import AlertWindow
-    from app.ui.outcome_dialog import OutcomeDialog
+    from app.engine.desk import ClaimOutcome, LeadView
+    from app.ui.alert import call_panel
+    from app.ui.alert.alert_window import AlertWindow
+    from app.ui.salesperson.outcome_dialog import OutcomeDialog
 
     app = QApplication.instance() or QApplication([])
     translator = QTranslator()
@@ -112,10 +119,17 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
 
     clock = FakeClock(NOW)
     alert = AlertWindow(clock, sound=type("Mute", (), {"play": lambda self: False})())
-    view = LeadView(row=lead_row(NOW), attempts=[], status="new", next_attempt=1,
-                    next_due=NOW, overdue=False)
-    other = LeadView(row=lead_row(NOW, id="L2", name="Fatima el Amrani"), attempts=[],
-                     status="new", next_attempt=1, next_due=NOW, overdue=False)
+    view = LeadView(
+        row=lead_row(NOW), attempts=[], status="new", next_attempt=1, next_due=NOW, overdue=False
+    )
+    other = LeadView(
+        row=lead_row(NOW, id="L2", name="Fatima el Amrani"),
+        attempts=[],
+        status="new",
+        next_attempt=1,
+        next_due=NOW,
+        overdue=False,
+    )
     shots = []
     clock.set(NOW - timedelta(seconds=65) + timedelta(seconds=18))  # 1:42 left
     alert.set_leads([view, other])
@@ -129,10 +143,23 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
     shots.append(save(alert, "call-panel"))
     alert.close()
 
-    attempt = {"id": 1, "lead_id": view.id, "number": 1, "ts": NOW.isoformat(),
-               "outcome": "voicemail", "note": None, "user": "piet"}
-    later = LeadView(row=view.row, attempts=[attempt], status="attempt 1",
-                     next_attempt=2, next_due=NOW, overdue=True)
+    attempt = {
+        "id": 1,
+        "lead_id": view.id,
+        "number": 1,
+        "ts": NOW.isoformat(),
+        "outcome": "voicemail",
+        "note": None,
+        "user": "piet",
+    }
+    later = LeadView(
+        row=view.row,
+        attempts=[attempt],
+        status="attempt 1",
+        next_attempt=2,
+        next_due=NOW,
+        overdue=True,
+    )
     if width == SIZES[0][0]:  # a dialog of fixed size: one picture per language
         dialog = OutcomeDialog(later)
         dialog.show()
@@ -163,8 +190,16 @@ def main() -> None:
                     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         return
     for size in args.size:
-        cmd = [sys.executable, __file__, "--child", size, "--out", str(args.out),
-               "--lang", *args.lang]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--child",
+            size,
+            "--out",
+            str(args.out),
+            "--lang",
+            *args.lang,
+        ]
         subprocess.run(cmd, check=True)
 
 

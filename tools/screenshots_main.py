@@ -78,10 +78,10 @@ def seed(data_dir: Path, inbox: Path, clock) -> None:
     """Leads claimed and called at their own times, through the real engine."""
     import json
 
-    from app.config import resolve
-    from app.desk import Desk
-    from app.inbox.folder import FolderInbox
-    from app.producer import drop_bytes
+    from app.engine.desk import Desk
+    from app.inbox.folder.inbox import FolderInbox
+    from app.inbox.producer import drop_bytes
+    from app.settings.config import resolve
     from app.store import Store
 
     cfg = resolve(inbox=str(inbox), data_dir=str(data_dir), user="Piet", env={})
@@ -134,12 +134,12 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from app.config import resolve
     from app.core.clock import FakeClock
-    from app.inbox.folder import FolderInbox
+    from app.inbox.folder.inbox import FolderInbox
+    from app.settings.config import resolve
     from app.ui import i18n
-    from app.ui.first_run import FirstRunDialog
-    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.common.first_run import FirstRunDialog
+    from app.ui.common.settings_dialog import SettingsDialog
     from app.ui.shell import Shell
 
     app = QApplication.instance() or QApplication([])

@@ -32,10 +32,15 @@ AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 12, tzinfo=AMS)  # a Wednesday morning in the showroom
 PAGES = ("board", "kpis", "charts")
 KEEP = {
-    ("board", "nl", 1366), ("kpis", "nl", 1366), ("charts", "nl", 1366),
-    ("kpis", "en", 1366), ("charts", "en", 1366),
-    ("board", "en", 1920), ("kpis", "en", 1920), ("charts", "nl", 1920),
-}  # fmt: skip
+    ("board", "nl", 1366),
+    ("kpis", "nl", 1366),
+    ("charts", "nl", 1366),
+    ("kpis", "en", 1366),
+    ("charts", "en", 1366),
+    ("board", "en", 1920),
+    ("kpis", "en", 1920),
+    ("charts", "nl", 1920),
+}
 
 
 def demo_inbox(work: Path) -> Path:
@@ -43,24 +48,42 @@ def demo_inbox(work: Path) -> Path:
     inbox = work / "inbox"
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEADPOP_")}
     subprocess.run(
-        [sys.executable, "-m", "app", "demo-history", "--inbox", str(inbox),
-         "--now", NOW.isoformat(), "--seed", "1"],
-        check=True, env=env, cwd=ROOT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "demo-history",
+            "--inbox",
+            str(inbox),
+            "--now",
+            NOW.isoformat(),
+            "--seed",
+            "1",
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
     return inbox
 
 
-def shoot(out: Path, inbox: Path, data: Path, lang: str, size: tuple[int, int],
-          wanted: set[tuple[str, str, int]]) -> list[Path]:  # fmt: skip
+def shoot(
+    out: Path,
+    inbox: Path,
+    data: Path,
+    lang: str,
+    size: tuple[int, int],
+    wanted: set[tuple[str, str, int]],
+) -> list[Path]:
     # Imported under the X server just started: Qt reads DISPLAY when the app is made.
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from app.config import resolve
     from app.core.clock import FakeClock
-    from app.inbox.folder import FolderInbox
+    from app.inbox.folder.inbox import FolderInbox
+    from app.settings.config import resolve
     from app.ui import i18n
-    from app.ui.team_tab import TeamTab
+    from app.ui.team.team_tab import TeamTab
 
     app = QApplication.instance() or QApplication([])
     translators = i18n.install(app, lang)
@@ -130,16 +153,24 @@ def main() -> None:
         width, height = (int(n) for n in args.child.split("x"))
         with x_server(width, height), tempfile.TemporaryDirectory() as data:
             for lang in ("nl", "en"):
-                for path in shoot(args.out, args.inbox, Path(data), lang, (width, height),
-                                  wanted):  # fmt: skip
+                for path in shoot(args.out, args.inbox, Path(data), lang, (width, height), wanted):
                     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         return
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")], check=True)
     with tempfile.TemporaryDirectory(prefix="leadpop-team-shots-") as work:
         inbox = demo_inbox(Path(work))
         for w, h in SIZES:
-            cmd = [sys.executable, __file__, "--child", f"{w}x{h}", "--out", str(args.out),
-                   "--inbox", str(inbox), *(["--all"] if args.all else [])]  # fmt: skip
+            cmd = [
+                sys.executable,
+                __file__,
+                "--child",
+                f"{w}x{h}",
+                "--out",
+                str(args.out),
+                "--inbox",
+                str(inbox),
+                *(["--all"] if args.all else []),
+            ]
             subprocess.run(cmd, check=True)
 
 

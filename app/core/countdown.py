@@ -13,7 +13,7 @@ from typing import Literal
 
 Phase = Literal["normal", "amber", "overtime"]
 
-WINDOW_S = 120  # call within two minutes (DESIGN.md, "Two minutes")
+WINDOW_S = 120  # call within two minutes (the odds of reaching a lead fall steeply after that)
 AMBER_S = 30  # the last 30 s are amber
 
 

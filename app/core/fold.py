@@ -115,8 +115,9 @@ class LeadState:
 
     def empty(self) -> bool:
         """Nothing absorbed yet (or only events of unknown types)."""
-        return not (self.first or self.handover or self.calls or self.sold or self.lost
-                    or self.dismissed)  # fmt: skip
+        return not (
+            self.first or self.handover or self.calls or self.sold or self.lost or self.dismissed
+        )
 
     # -- what it means ---------------------------------------------------------------------
 

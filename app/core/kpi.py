@@ -1,4 +1,4 @@
-"""Team KPIs (DESIGN.md): one function feeds `leadpop report` and the Team tab alike."""
+"""Team KPIs (the README's 'Team KPIs'): one function feeds `leadpop report` and the Team tab."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ _L = TypeVar("_L", bound=KpiLead | LeadFacts)  # the KPIs read the fields both h
 
 
 def kpis(leads: Sequence[KpiLead | LeadFacts]) -> dict[str, Any]:
-    """The KPI block of DESIGN.md for a set of leads (one pass: a year is 50,000 leads)."""
+    """The KPI block for a set of leads (one pass: a year is 50,000 leads)."""
     n = len(leads)
     firsts: list[float] = []
     within = reached = three = appointments = sold = 0

@@ -1,6 +1,6 @@
 """Phone numbers as customers type them -> a `Phone` a salesperson can dial.
 
-Known traps (DESIGN.md): `phonenumbers.parse()` does not validate, the region must be
+Traps: `phonenumbers.parse()` does not validate, the region must be
 upper-case, and a Belgian or German national number read as Dutch is an invalid +31
 number. So every candidate is validated, and the neighbouring regions are tried too.
 A number that stays invalid is kept raw and flagged, never dropped: a salesperson can

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
-
 
 class InboxError(Exception):
     """Base of inbox errors; the message is one line a person can act on."""
@@ -22,11 +20,27 @@ class InboxConfigError(InboxError):
     """The inbox location itself is wrong (doesn't exist, not a folder, bad URL): don't retry."""
 
 
+class PasswordNeeded(InboxConfigError):
+    """No password for this inbox yet: ask the person once, keep it, open again."""
+
+    def __init__(self, user: str, host: str, message: str | None = None) -> None:
+        self.user, self.host = user, host
+        super().__init__(
+            message
+            or f"Leadpop needs the password of {user} on {host}: enter it once "
+            "(it is kept in the system keyring)"
+        )
+
+
+class PasswordRejected(PasswordNeeded):
+    """The server refused the login. Not retried: servers lock accounts after a few tries."""
+
+
 class DocumentGone(InboxError):
     """The document left `new/` (claimed by someone else) between list and read."""
 
 
-class DocumentTooLarge(InboxError):
+class DocumentOverLimit(InboxError):
     """The document is over the reader's limit and was not read; `reason` goes to quarantine."""
 
     def __init__(self, name: str, size: int, limit: int) -> None:
@@ -61,8 +75,8 @@ class Inbox(Protocol):
         """Documents in `new/`, in-flight (`.tmp`) files excluded. Costs O(new), not O(history)."""
         ...
 
-    def read(self, doc: InboxDoc, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
-        """The document's bytes. Raises DocumentTooLarge past `limit` without reading it."""
+    def read(self, doc: InboxDoc, limit: int) -> bytes:
+        """The document's bytes. Raises DocumentOverLimit past `limit` (intake's limit) unread."""
         ...
 
     def quarantine(self, doc: InboxDoc, reason: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.inbox.base import Inbox, InboxConfigError
-from app.inbox.folder import FolderInbox
+from app.inbox.folder.inbox import FolderInbox
 
 # Two or more letters: "C:\\leads" is a Windows path, not a URL with scheme "c".
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")
@@ -31,7 +31,7 @@ def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
     scheme = match.group(1).lower()
     # Never echo a URL back: a mailbox URL may carry a password.
     if scheme in ("imap", "imaps"):
-        from app.inbox.imap import ImapInbox  # imapclient is loaded only for a mailbox
+        from app.inbox.imap.inbox import ImapInbox  # imapclient is loaded only for a mailbox
 
         return ImapInbox(text, user, host, **kw)
     if scheme == "file":
@@ -39,6 +39,17 @@ def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
     raise InboxConfigError(
         f"unsupported inbox address {scheme}://: use a folder path or a file:// URL"
     )
+
+
+def folder_of(location: str) -> Path | None:
+    """The folder of a folder inbox (a path or a file:// URL); None for any other backend."""
+    text = location.strip()
+    match = _URL.match(text)
+    if match is None:
+        return Path(text).expanduser()
+    if match.group(1).lower() == "file":
+        return _file_url_path(text)
+    return None
 
 
 def _file_url_path(url: str) -> Path:

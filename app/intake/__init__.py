@@ -5,11 +5,12 @@ inbox writes next to the quarantined document.
 """
 
 from app.intake.document import parse_document
-from app.intake.errors import DocumentTooLarge, Unreadable
+from app.intake.errors import MAX_DOCUMENT_BYTES, DocumentTooLarge, Unreadable
 from app.intake.files import parse_file
 from app.intake.sample import make_sample_document
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
     "DocumentTooLarge",
     "Unreadable",
     "make_sample_document",

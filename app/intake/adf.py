@@ -1,6 +1,6 @@
 """ADF XML (Auto-lead Data Format 1.0), as portals and lead routers send it.
 
-Lenient about structure (DESIGN.md "ADF in the wild": `<?adf?>` before `<?xml?>`, phone
+Lenient about structure (ADF as portals really send it: `<?adf?>` before `<?xml?>`, phone
 types outside the DTD, missing vendorname, extra tags), strict about safety: no DTD, no
 entities, no external references, so an entity bomb is refused before it can expand.
 """
@@ -33,10 +33,18 @@ _ADF_END = re.compile(r"</adf\s*>", re.IGNORECASE)
 # Rank of a phone type: who answers a mobile is most likely the customer. Anything
 # outside the DTD ("mobile", "gsm", "work"…) is accepted; a fax is the last resort.
 _PHONE_RANK = {
-    "cellphone": 0, "cell": 0, "mobile": 0, "mobil": 0, "gsm": 0, "mobiel": 0,
-    "voice": 1, "phone": 1, "": 1,
-    "fax": 3, "pager": 3,
-}  # fmt: skip
+    "cellphone": 0,
+    "cell": 0,
+    "mobile": 0,
+    "mobil": 0,
+    "gsm": 0,
+    "mobiel": 0,
+    "voice": 1,
+    "phone": 1,
+    "": 1,
+    "fax": 3,
+    "pager": 3,
+}
 _NOT_BOUGHT = {"trade-in", "tradein", "trade", "sell"}
 
 

@@ -10,10 +10,25 @@ JSON, ADF, EMAIL = "json", "adf", "email"
 _HEADER = re.compile(r"^([!-9;-~]{1,76}):")
 _MBOX_FROM = re.compile(r"^From \S")
 _MAIL_HEADERS = {
-    "from", "to", "cc", "subject", "date", "message-id", "mime-version", "received",
-    "return-path", "reply-to", "sender", "content-type", "delivered-to", "x-mailer",
-    "dkim-signature", "arc-seal", "authentication-results", "x-original-to",
-}  # fmt: skip
+    "from",
+    "to",
+    "cc",
+    "subject",
+    "date",
+    "message-id",
+    "mime-version",
+    "received",
+    "return-path",
+    "reply-to",
+    "sender",
+    "content-type",
+    "delivered-to",
+    "x-mailer",
+    "dkim-signature",
+    "arc-seal",
+    "authentication-results",
+    "x-original-to",
+}
 _HINTS = {".json": JSON, ".xml": ADF, ".adf": ADF, ".eml": EMAIL}
 
 

@@ -6,11 +6,10 @@ import logging
 from datetime import datetime
 
 from app.core.lead import Lead, stable_id
-from app.inbox.base import MAX_DOCUMENT_BYTES
 from app.intake.adf import decode_xml, read_adf_text
 from app.intake.detect import ADF, JSON, detect
 from app.intake.email_lead import read_email
-from app.intake.errors import Unreadable, too_large
+from app.intake.errors import MAX_DOCUMENT_BYTES, Unreadable, too_large
 from app.intake.fields import build_lead
 from app.intake.json_lead import read_json
 from app.intake.text import decode_text
@@ -58,7 +57,7 @@ def read_document(
     except Exception as exc:
         # A parser bug must quarantine one document, not stop the inbox worker. The tests
         # (property-based too) fail when this reason shows up.
-        log.exception("intake failed on a document; it is quarantined")  # no name: app.logs
+        log.exception("intake failed on a document; it is quarantined")  # no name: app.system.logs
         log.debug("the document was %r", name)
         raise Unreadable(f"{INTERNAL} ({type(exc).__name__}); please report it") from exc
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# A lead document is a few kB; anything past this is not a lead and is never read whole.
+MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
+
 _MAX_REASON = 200
 
 

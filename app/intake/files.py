@@ -6,9 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core.lead import Lead
-from app.inbox.base import MAX_DOCUMENT_BYTES
 from app.intake.document import read_document
-from app.intake.errors import too_large
+from app.intake.errors import MAX_DOCUMENT_BYTES, too_large
 
 
 def parse_file(

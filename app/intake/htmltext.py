@@ -12,9 +12,26 @@ from html.parser import HTMLParser
 
 _DROP = {"script", "style", "head", "title", "noscript", "template"}
 _PARAGRAPH = {
-    "p", "div", "table", "ul", "ol", "dl", "section", "article", "header", "footer",
-    "blockquote", "address", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-}  # fmt: skip
+    "p",
+    "div",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "address",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+}
 _LINE = {"br", "tr", "li", "dt", "dd"}
 _CELL = {"td", "th"}
 _SPACE = re.compile(r"\s+")

@@ -1,4 +1,4 @@
-"""JSON lead documents (DESIGN.md, v1): web-form bridges and `leadpop drop`."""
+"""JSON lead documents (v1, the README's inbox contract): web-form bridges and `leadpop drop`."""
 
 from __future__ import annotations
 
@@ -19,9 +19,17 @@ from app.intake.values import (
 )
 
 KNOWN = {
-    "id", "requested_at", "source", "name", "first_name", "last_name",
-    "phone", "email", "vehicle", "message",
-}  # fmt: skip
+    "id",
+    "requested_at",
+    "source",
+    "name",
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+    "vehicle",
+    "message",
+}
 _VEHICLE_TEXT = ("make", "model", "stock", "url", "plate", "text")
 
 

@@ -39,8 +39,18 @@ BULK_ROWS = 10_000  # an upsert this big gets a bigger page cache while it is wr
 BULK_CACHE_KIB = 65_536
 DEFAULT_CACHE = -2000  # SQLite's default: 2,000 KiB
 _META_FOLD = "fold"
-_COLUMNS = ("lead", "state", "received_at", "owner", "followup",
-            "first_call_at", "attempts", "reached", "appointment", "sold")  # fmt: skip
+_COLUMNS = (
+    "lead",
+    "state",
+    "received_at",
+    "owner",
+    "followup",
+    "first_call_at",
+    "attempts",
+    "reached",
+    "appointment",
+    "sold",
+)
 _UPSERT = (
     f"insert or replace into lead_facts ({', '.join(_COLUMNS)})"
     f" values ({', '.join('?' * len(_COLUMNS))})"
@@ -191,9 +201,18 @@ def _row(lead: str, state: LeadState) -> tuple[Any, ...]:
         return (lead, text, None, None, 0, None, 0, 0, 0, 0)
     calls = state.calls
     reached, appointment = state.outcomes()
-    return (lead, text, utc_text(state.received_at()), state.owner,
-            int(state.followup(reached)), calls[0][2] if calls else None, len(calls),
-            int(reached), int(appointment), int(state.sold))  # fmt: skip
+    return (
+        lead,
+        text,
+        utc_text(state.received_at()),
+        state.owner,
+        int(state.followup(reached)),
+        calls[0][2] if calls else None,
+        len(calls),
+        int(reached),
+        int(appointment),
+        int(state.sold),
+    )
 
 
 def _write_states(db: Database, states: dict[str, LeadState], leads: Iterable[str]) -> None:
@@ -277,9 +296,18 @@ def load_kpi_leads(
         [utc_text(since), utc_text(until)],
     ):
         received = fromiso(rec)
-        out.append(KpiLead(lead, owner, received,
-                           first_s(fromiso(first), sla_start(received)) if first else None,
-                           attempts, bool(reached), bool(appointment), bool(sold)))  # fmt: skip
+        out.append(
+            KpiLead(
+                lead,
+                owner,
+                received,
+                first_s(fromiso(first), sla_start(received)) if first else None,
+                attempts,
+                bool(reached),
+                bool(appointment),
+                bool(sold),
+            )
+        )
     return out
 
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from app.ui.alert import AlertWindow
+    from app.ui.alert.alert_window import AlertWindow
 
 ENV_PROBE = "LEADPOP_BENCH_PROBE"
 ENV_TRAY = "LEADPOP_BENCH_TRAY"

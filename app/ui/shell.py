@@ -16,32 +16,34 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from app import __version__, logs
-from app.config import Config
+from app import __version__
 from app.core.clock import Clock
 from app.core.hours import HoursError
-from app.desk import ClaimOutcome, Health, LeadView
-from app.ui import bench_probe, call_panel, i18n
-from app.ui.about_dialog import AboutDialog, AboutInfo
-from app.ui.alert import AlertWindow
-from app.ui.first_run import FirstRunDialog
+from app.core.routing import AVAILABLE, Route, route
+from app.engine.desk import ClaimOutcome, Health, LeadView
+from app.settings.config import Config
+from app.settings.prefs import Prefs, apply, defaults, language, prefs_path
+from app.system import logs
+from app.ui import bench_probe, i18n
+from app.ui.alert import call_panel
+from app.ui.alert.alert_window import AlertWindow
+from app.ui.alert.qr_dialog import QrDialog
+from app.ui.common.about_dialog import AboutDialog, AboutInfo
+from app.ui.common.first_run import FirstRunDialog
+from app.ui.common.lead_format import reminder_text, reminder_title
+from app.ui.common.lead_text import phone_of, vehicle_text
+from app.ui.common.notify import Notifier
+from app.ui.common.password_dialog import PasswordDialog
+from app.ui.common.settings_dialog import SettingsDialog
+from app.ui.common.tray import Tray
 from app.ui.icons import app_icon
-from app.ui.lead_format import reminder_text, reminder_title
-from app.ui.lead_text import phone_of, vehicle_text
-from app.ui.lost_dialog import LostReasonDialog
-from app.ui.main_window import MainWindow
-from app.ui.notify import Notifier
-from app.ui.outcome_dialog import OutcomeDialog
-from app.ui.password_dialog import PasswordDialog
-from app.ui.prefs import Prefs, apply, defaults, language, prefs_path
-from app.ui.qr_dialog import QrDialog
-from app.ui.routing import AVAILABLE, Route, route
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.tray import Tray
-from app.ui.worker import DeskWorker, InboxFactory, WorkerThread, default_inbox
+from app.ui.salesperson.lost_dialog import LostReasonDialog
+from app.ui.salesperson.main_window import MainWindow
+from app.ui.salesperson.outcome_dialog import OutcomeDialog
+from app.ui.workers.desk_worker import DeskWorker, InboxFactory, WorkerThread, default_inbox
 
 if TYPE_CHECKING:
-    from app.ui.team_tab import TeamTab
+    from app.ui.team.team_tab import TeamTab
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +222,7 @@ class Shell(QObject):
     def _mount_team_tab(self, wanted: bool) -> None:
         """The Team tab exists for managers only; it runs its own worker thread."""
         if wanted and self.team_tab is None and self.window is not None:
-            from app.ui.team_tab import TeamTab  # QtCharts: only managers pay its start-up
+            from app.ui.team.team_tab import TeamTab  # QtCharts: only managers pay its start-up
 
             tab = TeamTab(self.cfg, self.clock, self.notifier)
             self.window.tabs.addTab(tab, tab.windowTitle())

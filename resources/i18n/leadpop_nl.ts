@@ -4,43 +4,43 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../app/ui/first_run.py" line="25"/>
-        <location filename="../../app/ui/first_run.py" line="26"/>
+        <location filename="../../app/ui/common/first_run.py" line="25"/>
+        <location filename="../../app/ui/common/first_run.py" line="26"/>
         <source>Welcome to Leadpop</source>
         <translation>Welkom bij Leadpop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="29"/>
+        <location filename="../../app/ui/common/first_run.py" line="29"/>
         <source>New online leads will pop up on this PC with a two-minute countdown. Who works here? Your colleagues see this name when you take a lead.</source>
         <translation>Nieuwe online leads verschijnen op deze pc met een aftelklok van twee minuten. Wie werkt hier? Je collega&apos;s zien deze naam als jij een lead pakt.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="36"/>
+        <location filename="../../app/ui/common/first_run.py" line="36"/>
         <source>e.g. Piet de Vries</source>
         <translation>bijv. Piet de Vries</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="39"/>
+        <location filename="../../app/ui/common/first_run.py" line="39"/>
         <source>Salesperson</source>
         <translation>Verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="40"/>
+        <location filename="../../app/ui/common/first_run.py" line="40"/>
         <source>Sales manager</source>
         <translation>Verkoopmanager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="43"/>
+        <location filename="../../app/ui/common/first_run.py" line="43"/>
         <source>Your name</source>
         <translation>Je naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="44"/>
+        <location filename="../../app/ui/common/first_run.py" line="44"/>
         <source>Your role</source>
         <translation>Je rol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="47"/>
+        <location filename="../../app/ui/common/first_run.py" line="47"/>
         <source>Start</source>
         <translation>Beginnen</translation>
     </message>
@@ -48,127 +48,127 @@
 <context>
     <name>LeadDetail</name>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="72"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="72"/>
         <source>Select a lead to see its details</source>
         <translation>Kies een lead om de details te zien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="95"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="95"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="96"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="96"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="97"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="97"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="98"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="98"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="99"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="99"/>
         <source>Landed</source>
         <translation>Binnengekomen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="100"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="100"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="105"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="105"/>
         <source>Call</source>
         <translation>Bellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="106"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="106"/>
         <source>Record outcome</source>
         <translation>Resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="107"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="107"/>
         <source>QR code</source>
         <translation>QR-code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="108"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="108"/>
         <source>Copy number</source>
         <translation>Nummer kopiëren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="109"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="109"/>
         <source>Mark sold</source>
         <translation>Verkocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="110"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="110"/>
         <source>Mark lost…</source>
         <translation>Verloren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="111"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="111"/>
         <source>Release to team</source>
         <translation>Terug naar het team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="113"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="113"/>
         <source>Snooze</source>
         <translation>Later herinneren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="118"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="118"/>
         <source>{n} minutes</source>
         <translation>{n} minuten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="142"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="142"/>
         <source>Attempt</source>
         <translation>Poging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="142"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="142"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="142"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="142"/>
         <source>Outcome</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="142"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="142"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="152"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="152"/>
         <source>No calls yet</source>
         <translation>Nog niet gebeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="171"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="171"/>
         <source>Calls</source>
         <translation>Gesprekken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="174"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="174"/>
         <source>Original document</source>
         <translation>Oorspronkelijk document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="221"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="221"/>
         <source>Lost: {reason}</source>
         <translation>Verloren: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_detail.py" line="226"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="226"/>
         <source>no phone number</source>
         <translation>geen telefoonnummer</translation>
     </message>
@@ -176,136 +176,136 @@
 <context>
     <name>LeadFormat</name>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="21"/>
+        <location filename="../../app/ui/common/lead_format.py" line="21"/>
         <source>Attempt {n}</source>
         <translation>Poging {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="23"/>
-        <location filename="../../app/ui/lead_format.py" line="25"/>
+        <location filename="../../app/ui/common/lead_format.py" line="23"/>
+        <location filename="../../app/ui/common/lead_format.py" line="25"/>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="26"/>
-        <location filename="../../app/ui/lead_format.py" line="104"/>
+        <location filename="../../app/ui/common/lead_format.py" line="26"/>
+        <location filename="../../app/ui/common/lead_format.py" line="104"/>
         <source>Reached</source>
         <translation>Bereikt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="27"/>
+        <location filename="../../app/ui/common/lead_format.py" line="27"/>
         <source>Appointment</source>
         <translation>Afspraak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="28"/>
+        <location filename="../../app/ui/common/lead_format.py" line="28"/>
         <source>Sold</source>
         <translation>Verkocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="29"/>
+        <location filename="../../app/ui/common/lead_format.py" line="29"/>
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="30"/>
+        <location filename="../../app/ui/common/lead_format.py" line="30"/>
         <source>Taken</source>
         <translation>Genomen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="43"/>
+        <location filename="../../app/ui/common/lead_format.py" line="43"/>
         <source>tomorrow {time}</source>
         <translation>morgen {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="45"/>
+        <location filename="../../app/ui/common/lead_format.py" line="45"/>
         <source>yesterday {time}</source>
         <translation>gisteren {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="59"/>
+        <location filename="../../app/ui/common/lead_format.py" line="59"/>
         <source>First call due {time}</source>
         <translation>Eerste belpoging om {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="62"/>
+        <location filename="../../app/ui/common/lead_format.py" line="62"/>
         <source>Attempt {n} due {time}</source>
         <translation>Poging {n} om {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="67"/>
-        <location filename="../../app/ui/lead_format.py" line="69"/>
+        <location filename="../../app/ui/common/lead_format.py" line="67"/>
+        <location filename="../../app/ui/common/lead_format.py" line="69"/>
         <source>Close: sold or lost</source>
         <translation>Afsluiten: verkocht of verloren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="73"/>
+        <location filename="../../app/ui/common/lead_format.py" line="73"/>
         <source>3 calls made — close it</source>
         <translation>3 keer gebeld — afsluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="83"/>
+        <location filename="../../app/ui/common/lead_format.py" line="83"/>
         <source>Call {name} — attempt 1 of {total}</source>
         <translation>Bel {name} — poging 1 van {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="86"/>
+        <location filename="../../app/ui/common/lead_format.py" line="86"/>
         <source>Call {name} again — attempt {n} of {total}</source>
         <translation>Bel {name} opnieuw — poging {n} van {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="95"/>
+        <location filename="../../app/ui/common/lead_format.py" line="95"/>
         <source>due since {time}</source>
         <translation>al sinds {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="105"/>
+        <location filename="../../app/ui/common/lead_format.py" line="105"/>
         <source>Appointment made</source>
         <translation>Afspraak gemaakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="106"/>
+        <location filename="../../app/ui/common/lead_format.py" line="106"/>
         <source>Voicemail</source>
         <translation>Voicemail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="107"/>
+        <location filename="../../app/ui/common/lead_format.py" line="107"/>
         <source>No answer</source>
         <translation>Geen gehoor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="108"/>
+        <location filename="../../app/ui/common/lead_format.py" line="108"/>
         <source>Busy</source>
         <translation>In gesprek</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="109"/>
-        <location filename="../../app/ui/lead_format.py" line="122"/>
+        <location filename="../../app/ui/common/lead_format.py" line="109"/>
+        <location filename="../../app/ui/common/lead_format.py" line="122"/>
         <source>Wrong number</source>
         <translation>Verkeerd nummer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="119"/>
+        <location filename="../../app/ui/common/lead_format.py" line="119"/>
         <source>Bought elsewhere</source>
         <translation>Elders gekocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="120"/>
+        <location filename="../../app/ui/common/lead_format.py" line="120"/>
         <source>Not interested</source>
         <translation>Geen interesse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="121"/>
+        <location filename="../../app/ui/common/lead_format.py" line="121"/>
         <source>No response after three attempts</source>
         <translation>Geen reactie na drie pogingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="123"/>
+        <location filename="../../app/ui/common/lead_format.py" line="123"/>
         <source>Financing declined</source>
         <translation>Financiering afgewezen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_format.py" line="124"/>
+        <location filename="../../app/ui/common/lead_format.py" line="124"/>
         <source>Other reason</source>
         <translation>Andere reden</translation>
     </message>
@@ -313,82 +313,82 @@
 <context>
     <name>LeadStatusBar</name>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="25"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="25"/>
         <source>Show the alert for the waiting leads</source>
         <translation>Toon de melding voor de wachtende leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="43"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="43"/>
         <source>Connecting to the inbox…</source>
         <translation>Verbinden met de inbox…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="45"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="45"/>
         <source>Inbox connected</source>
         <translation>Inbox verbonden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="47"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="47"/>
         <source>Inbox unreachable — retrying…</source>
         <translation>Inbox onbereikbaar — opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="49"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="49"/>
         <source>Inbox unreachable since {time} — retrying…</source>
         <translation>Inbox onbereikbaar sinds {time} — opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="62"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="62"/>
         <source>Available</source>
         <translation>Beschikbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="63"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="63"/>
         <source>With a customer — new leads come as a message</source>
         <translation>Met klant — nieuwe leads komen als bericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="64"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="64"/>
         <source>On a break — new leads come as a message</source>
         <translation>Pauze — nieuwe leads komen als bericht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="74"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="74"/>
         <source>No leads waiting</source>
         <translation>Geen wachtende leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="76"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="76"/>
         <source>{n} waiting for opening time</source>
         <translation>{n} wacht op openingstijd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="78"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="78"/>
         <source>{n} leads waiting ({m} for opening time)</source>
         <translation>{n} leads wachten ({m} op openingstijd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="82"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="82"/>
         <source>{n} leads waiting</source>
         <translation>{n} leads wachten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="89"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="89"/>
         <source>Warning: the mail server&apos;s certificate is not checked</source>
         <translation>Let op: het certificaat van de mailserver wordt niet gecontroleerd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="90"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="90"/>
         <source>Set with ?tls=insecure-skip-verify in the inbox address</source>
         <translation>Ingesteld met ?tls=insecure-skip-verify in het inbox-adres</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="95"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="95"/>
         <source>Demo: a sample lead arrives every 2 minutes</source>
         <translation>Demo: elke 2 minuten komt er een voorbeeldlead binnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status_bar.py" line="97"/>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="97"/>
         <source>open around the clock</source>
         <translation>dag en nacht open</translation>
     </message>
@@ -396,27 +396,27 @@
 <context>
     <name>LeadTableModel</name>
     <message>
-        <location filename="../../app/ui/lead_table.py" line="49"/>
+        <location filename="../../app/ui/salesperson/lead_table.py" line="49"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_table.py" line="50"/>
+        <location filename="../../app/ui/salesperson/lead_table.py" line="50"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_table.py" line="52"/>
+        <location filename="../../app/ui/salesperson/lead_table.py" line="52"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_table.py" line="53"/>
+        <location filename="../../app/ui/salesperson/lead_table.py" line="53"/>
         <source>Age</source>
         <translation>Leeftijd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lead_table.py" line="51"/>
+        <location filename="../../app/ui/salesperson/lead_table.py" line="51"/>
         <source>Next</source>
         <translation>Volgende stap</translation>
     </message>
@@ -424,17 +424,17 @@
 <context>
     <name>LostReasonDialog</name>
     <message>
-        <location filename="../../app/ui/lost_dialog.py" line="23"/>
+        <location filename="../../app/ui/salesperson/lost_dialog.py" line="23"/>
         <source>Mark lost — {name}</source>
         <translation>Verloren — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lost_dialog.py" line="25"/>
+        <location filename="../../app/ui/salesperson/lost_dialog.py" line="25"/>
         <source>Why was this lead lost?</source>
         <translation>Waarom is deze lead verloren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lost_dialog.py" line="36"/>
+        <location filename="../../app/ui/salesperson/lost_dialog.py" line="36"/>
         <source>Mark lost</source>
         <translation>Zet op verloren</translation>
     </message>
@@ -442,82 +442,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="102"/>
         <source>Search name, phone, car…</source>
         <translation>Zoek op naam, telefoon, auto…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="109"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="110"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="111"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="150"/>
         <source>My leads</source>
         <translation>Mijn leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="158"/>
         <source>Dismiss</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="186"/>
         <source>Leadpop — {user}</source>
         <translation>Leadpop — {user}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="189"/>
         <source>With a customer</source>
         <translation>Met klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="191"/>
         <source>On a break</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="199"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="199"/>
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="205"/>
         <source>Availability</source>
         <translation>Beschikbaarheid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="208"/>
         <source>I am:</source>
         <translation>Ik ben:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="295"/>
         <source>{shown} of {total} leads</source>
         <translation>{shown} van {total} leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="297"/>
         <source>{total} leads</source>
         <translation>{total} leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="335"/>
         <source>Quit Leadpop?</source>
         <translation>Leadpop afsluiten?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="336"/>
         <source>This desktop has no system tray, so Leadpop can&apos;t keep running in the background: closing the window quits it, and new leads will not pop up on this PC.</source>
         <translation>Deze desktop heeft geen systeemvak, dus Leadpop kan niet op de achtergrond blijven draaien: als je het venster sluit, stopt Leadpop en verschijnen nieuwe leads niet meer op deze pc.</translation>
     </message>
@@ -525,27 +525,27 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="19"/>
+        <location filename="../../app/ui/common/password_dialog.py" line="19"/>
         <source>Mailbox password</source>
         <translation>Wachtwoord van de mailbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="21"/>
+        <location filename="../../app/ui/common/password_dialog.py" line="21"/>
         <source>Leadpop reads new leads from the mailbox {user} on {host}.</source>
         <translation>Leadpop leest nieuwe leads uit de mailbox {user} op {host}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="25"/>
+        <location filename="../../app/ui/common/password_dialog.py" line="25"/>
         <source>The mail server refused the password. Enter it again.</source>
         <translation>De mailserver weigerde het wachtwoord. Voer het opnieuw in.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="29"/>
+        <location filename="../../app/ui/common/password_dialog.py" line="29"/>
         <source>The password is kept in this computer&apos;s password store, never in a file.</source>
         <translation>Het wachtwoord wordt bewaard in de wachtwoordkluis van deze computer, nooit in een bestand.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/password_dialog.py" line="35"/>
+        <location filename="../../app/ui/common/password_dialog.py" line="35"/>
         <source>Password</source>
         <translation>Wachtwoord</translation>
     </message>
@@ -553,7 +553,7 @@
 <context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../app/ui/qr_dialog.py" line="17"/>
+        <location filename="../../app/ui/alert/qr_dialog.py" line="17"/>
         <source>Call {name}</source>
         <translation>Bel {name}</translation>
     </message>
@@ -561,152 +561,152 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="45"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="45"/>
         <source>Leadpop settings</source>
         <translation>Leadpop-instellingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="52"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="52"/>
         <source>Salesperson</source>
         <translation>Verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="53"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="53"/>
         <source>Sales manager</source>
         <translation>Verkoopmanager</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="56"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="56"/>
         <source>Show the full-screen alert for me</source>
         <translation>Toon de schermvullende melding ook bij mij</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="62"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="62"/>
         <source>This PC only: {path}</source>
         <translation>Alleen deze pc: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="64"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="64"/>
         <source>Browse…</source>
         <translation>Bladeren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="76"/>
         <source>e.g. &apos;mo-fr 09:00-18:00, sa 09:00-17:00&apos;, or &apos;always&apos;</source>
         <translation>bijv. &apos;ma-vr 09:00-18:00, za 09:00-17:00&apos;, of &apos;altijd&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="84"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="84"/>
         <source>Play a sound with the alert</source>
         <translation>Geluid bij de melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="87"/>
         <source>Same as the computer</source>
         <translation>Zoals de computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="92"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="92"/>
         <source>A new language shows the next time Leadpop starts.</source>
         <translation>Een andere taal zie je bij de volgende start van Leadpop.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="97"/>
         <source>Start Leadpop with the computer</source>
         <translation>Leadpop starten met de computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="102"/>
         <source>Your name</source>
         <translation>Je naam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="103"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="103"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="106"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="106"/>
         <source>Lead inbox</source>
         <translation>Lead-inbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="107"/>
         <source>Phone numbers from</source>
         <translation>Telefoonnummers uit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="108"/>
         <source>Opening hours</source>
         <translation>Openingstijden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="110"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="110"/>
         <source>Call attempt 2 after</source>
         <translation>Belpoging 2 na</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="111"/>
         <source>Call attempt 3 after</source>
         <translation>Belpoging 3 na</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="114"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="114"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="136"/>
         <source>Set by your IT department</source>
         <translation>Ingesteld door je IT-afdeling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="146"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="146"/>
         <source>Set on the command line ({options}); change it there.</source>
         <translation>Ingesteld op de opdrachtregel ({options}); wijzig het daar.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="151"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="151"/>
         <source>The greyed-out settings are set by your IT department.</source>
         <translation>De grijze instellingen zijn ingesteld door je IT-afdeling.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="158"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="158"/>
         <source>Save</source>
         <translation>Opslaan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="159"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="159"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="170"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="170"/>
         <source>You</source>
         <translation>Jij</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="171"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="171"/>
         <source>Dealership</source>
         <translation>Dealer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="172"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="172"/>
         <source>This PC</source>
         <translation>Deze pc</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="188"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="188"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="196"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="196"/>
         <source>Lead inbox folder</source>
         <translation>Map van de lead-inbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="207"/>
+        <location filename="../../app/ui/common/settings_dialog.py" line="207"/>
         <source>Opening hours: {error}</source>
         <translation>Openingstijden: {error}</translation>
     </message>
@@ -742,12 +742,12 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/tray.py" line="36"/>
+        <location filename="../../app/ui/common/tray.py" line="36"/>
         <source>Open Leadpop</source>
         <translation>Leadpop openen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tray.py" line="42"/>
+        <location filename="../../app/ui/common/tray.py" line="42"/>
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>

@@ -16,12 +16,12 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
-from app.inbox import imap_activity
-from app.inbox.base import MAX_DOCUMENT_BYTES, ClaimResult, Cursor, Inbox, InboxDoc
-from app.inbox.folder import FolderInbox
-from app.inbox.imap import ImapInbox
-from app.inbox.imap_auth import ENV_PASSWORD
-from app.inbox.imap_names import fetch_messages, name_all
+from app.inbox.base import ClaimResult, Cursor, Inbox, InboxDoc
+from app.inbox.folder.inbox import FolderInbox
+from app.inbox.imap import activity as imap_activity
+from app.inbox.imap.auth import ENV_PASSWORD
+from app.inbox.imap.inbox import ImapInbox
+from app.inbox.imap.names import fetch_messages, name_all
 from app.inbox.open import open_inbox
 from tests.imap.dovecot_server import DovecotServer
 
@@ -101,7 +101,7 @@ class NameMap:
     """The tests' document names <-> the mailbox inbox's.
 
     A producer names a file, but the IMAP inbox names a message itself (from its
-    INTERNALDATE and identity, app.inbox.imap_names). Each put() records the name the
+    INTERNALDATE and identity, app.inbox.imap.names). Each put() records the name the
     inbox gives the new message, and NamedInbox translates. A name the map doesn't know
     passes unchanged, so an inbox that renamed a document (after a release, say) fails the
     tests. Kept in a file so that claimers in other processes translate the same way.
@@ -146,7 +146,7 @@ class NamedInbox:
         docs = [replace(d, name=self.names.test(d.name)) for d in self.inbox.list_new()]
         return sorted(docs, key=lambda d: (d.received_at, d.name))  # the contract's order
 
-    def read(self, doc: InboxDoc, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    def read(self, doc: InboxDoc, limit: int) -> bytes:
         return self.inbox.read(self._doc(doc), limit)
 
     def quarantine(self, doc: InboxDoc, reason: str) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from inbox_harness import T0, FolderBackend
 
-from app.inbox.base import DocumentGone, DocumentTooLarge, Inbox, InboxDoc
+from app.inbox.base import DocumentGone, DocumentOverLimit, Inbox, InboxDoc
 
 Factory = Callable[[str, str], Inbox]
 
@@ -57,7 +57,7 @@ def test_read_returns_the_bytes(inbox_factory: Factory, producer: FolderBackend)
     producer.put("a.json", data)
     inbox = inbox_factory("anna", "pc-anna")
     [doc] = inbox.list_new()
-    assert inbox.read(doc) == data
+    assert inbox.read(doc, 1000) == data
 
 
 def test_read_refuses_a_document_over_the_limit_and_leaves_it(
@@ -66,7 +66,7 @@ def test_read_refuses_a_document_over_the_limit_and_leaves_it(
     producer.put("big.json", b"x" * 101)
     inbox = inbox_factory("anna", "pc-anna")
     [doc] = inbox.list_new()
-    with pytest.raises(DocumentTooLarge, match="101 bytes") as info:
+    with pytest.raises(DocumentOverLimit, match="101 bytes") as info:
         inbox.read(doc, limit=100)
     assert info.value.size == 101 and "\n" not in str(info.value)
     assert inbox.read(doc, limit=101) == b"x" * 101
@@ -81,7 +81,7 @@ def test_read_of_a_document_claimed_meanwhile_says_gone(
     [doc] = bram.list_new()
     assert anna.claim("a.json", "anna").won
     with pytest.raises(DocumentGone):
-        bram.read(doc)
+        bram.read(doc, 1000)
 
 
 def test_quarantine_keeps_the_document_with_a_one_line_reason(

@@ -10,11 +10,11 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from app.config import resolve
 from app.core.clock import FakeClock
-from app.desk import Desk
-from app.inbox.imap import ImapInbox
-from app.inbox.imap_auth import ENV_PASSWORD
+from app.engine.desk import Desk
+from app.inbox.imap.auth import ENV_PASSWORD
+from app.inbox.imap.inbox import ImapInbox
+from app.settings.config import resolve
 from app.store import Store
 from tests.imap.dovecot_server import DovecotServer
 from tests.imap.mail import NOW, Mailbox
@@ -91,9 +91,12 @@ def make_desk(
 
     def make(user: str = "anna", **kw: Any) -> Desk:
         cfg = resolve(
-            inbox=mailbox.url, data_dir=str(tmp_path / f"data-{user}"), user=user,
-            hours="always", env={},
-        )  # fmt: skip
+            inbox=mailbox.url,
+            data_dir=str(tmp_path / f"data-{user}"),
+            user=user,
+            hours="always",
+            env={},
+        )
         cfg.host = f"pc-{user}"
         desk = Desk(make_inbox(user, **kw), Store.open(cfg.data_dir), clock, cfg)
         desks.append(desk)

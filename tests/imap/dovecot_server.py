@@ -32,7 +32,7 @@ from imapclient import IMAPClient
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 DOVEADM = shutil.which("doveadm") or "/usr/bin/doveadm"
-PASSWORD_ENV = "LEADPOP_IMAP_PASSWORD"  # the name app.inbox.imap_auth reads
+PASSWORD_ENV = "LEADPOP_IMAP_PASSWORD"  # the name app.inbox.imap.auth reads
 START_TIMEOUT_S = 10.0
 STOP_TIMEOUT_S = 10.0
 # Dovecot 2.3's default capabilities after login minus MOVE: a server that lacks it.
@@ -154,12 +154,29 @@ class DovecotServer:
         """A self-signed certificate for 127.0.0.1 and localhost, as a small dealer has."""
         cert, key = self.root / "cert.pem", self.root / "key.pem"
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
-             "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-             "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-             "-keyout", str(key), "-out", str(cert)],
-            check=True, capture_output=True,
-        )  # fmt: skip
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
+            ],
+            check=True,
+            capture_output=True,
+        )
         key.chmod(0o644)  # read by Dovecot's unprivileged processes; a throw-away key
         return cert
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.inbox.base import InboxConfigError
-from app.inbox.imap_url import ImapAddress, parse_imap_url
+from app.inbox.imap.url import ImapAddress, parse_imap_url
 
 
 def test_imaps_defaults_to_993_and_inbox() -> None:
@@ -30,9 +30,16 @@ def test_imap_with_port_folder_and_an_encoded_at_in_the_user() -> None:
 
 @pytest.mark.parametrize(
     ("host", "loopback"),
-    [("127.0.0.1", True), ("127.0.0.2", True), ("[::1]", True), ("localhost", True),
-     ("192.168.1.10", False), ("mail.dealer.nl", False), ("127.example.nl", False)],
-)  # fmt: skip
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("192.168.1.10", False),
+        ("mail.dealer.nl", False),
+        ("127.example.nl", False),
+    ],
+)
 def test_only_loopback_counts_as_loopback(host: str, loopback: bool) -> None:
     assert parse_imap_url(f"imap://leads@{host}/INBOX").loopback is loopback
 

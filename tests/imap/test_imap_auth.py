@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.config import resolve
 from app.core.clock import FakeClock
-from app.desk import Desk
+from app.engine.desk import Desk
 from app.inbox.base import InboxConfigError
-from app.inbox.imap import ImapInbox
-from app.inbox.imap_auth import (
+from app.inbox.imap.auth import (
     ENV_PASSWORD,
     SERVICE,
     PasswordNeeded,
@@ -21,7 +19,9 @@ from app.inbox.imap_auth import (
     find_password,
     store_password,
 )
+from app.inbox.imap.inbox import ImapInbox
 from app.inbox.open import open_inbox
+from app.settings.config import resolve
 from app.store import Store
 from tests.imap.dovecot_server import DovecotServer
 from tests.imap.mail import Mailbox

@@ -11,9 +11,8 @@ from imapclient import IMAPClient
 
 from app.core.clock import FakeClock
 from app.core.timefmt import to_utc_text
-from app.desk import Desk
-from app.inbox.base import MAX_DOCUMENT_BYTES
-from app.intake import parse_document
+from app.engine.desk import Desk
+from app.intake import MAX_DOCUMENT_BYTES, parse_document
 from tests.imap.dovecot_server import DovecotServer
 from tests.imap.mail import FIXTURES, NOW, Mailbox, adf_bomb_mail, huge_mail, lead_mail
 

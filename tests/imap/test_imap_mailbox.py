@@ -12,7 +12,7 @@ from imapclient import IMAPClient
 from app.core.clock import FakeClock
 from app.core.events import make_event
 from app.inbox.base import ClaimResult, InboxConfigError
-from app.inbox.imap import ImapInbox
+from app.inbox.imap.inbox import ImapInbox
 from tests.imap.dovecot_server import CAPABILITY_WITHOUT_MOVE, DovecotServer
 from tests.imap.mail import NOW, Mailbox, lead_mail
 
@@ -40,9 +40,11 @@ def test_old_messages_are_fetched_once_not_at_every_poll(
         for start in range(0, 2000, 500):
             client.multiappend(
                 "INBOX",
-                [{"msg": lead_mail(f"Klant {n}"), "date": NOW - timedelta(days=n)}
-                 for n in range(start, start + 500)],
-            )  # fmt: skip
+                [
+                    {"msg": lead_mail(f"Klant {n}"), "date": NOW - timedelta(days=n)}
+                    for n in range(start, start + 500)
+                ],
+            )
     inbox = make_inbox("anna")
     fetched.clear()
     assert len(inbox.list_new()) == 2000
@@ -126,9 +128,14 @@ def test_activity_is_read_again_when_its_folder_is_rebuilt(
 
     def event(n: int) -> dict[str, Any]:
         return make_event(
-            "call", lead="L1", user="anna", host="pc-anna", ts=NOW + timedelta(seconds=n),
-            attempt=1, outcome="voicemail",
-        )  # fmt: skip
+            "call",
+            lead="L1",
+            user="anna",
+            host="pc-anna",
+            ts=NOW + timedelta(seconds=n),
+            attempt=1,
+            outcome="voicemail",
+        )
 
     anna.append_event(event(1))
     assert len(bram.read_events({})[0]) == 1

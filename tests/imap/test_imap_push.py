@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from imapclient import IMAPClient
 
-from app.inbox.imap import ImapInbox
-from app.inbox.imap_conn import Session
-from app.inbox.imap_idle import RENEW_S, IdleWatcher
-from app.inbox.imap_url import parse_imap_url
+from app.inbox.imap.conn import Session
+from app.inbox.imap.idle import RENEW_S, IdleWatcher
+from app.inbox.imap.inbox import ImapInbox
+from app.inbox.imap.url import parse_imap_url
 from tests.imap.dovecot_server import DovecotServer
 from tests.imap.mail import Mailbox, lead_mail
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from app.inbox.base import InboxConfigError
-from app.inbox.imap import ImapInbox
-from app.inbox.imap_url import ImapAddress
+from app.inbox.imap.inbox import ImapInbox
+from app.inbox.imap.url import ImapAddress
 from tests.imap.dovecot_server import DovecotServer
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.clock import FakeClock
 from app.core.timefmt import to_utc_text
-from app.desk import LeadView
+from app.engine.desk import LeadView
 
 # Tuesday 25 November 2026, 10:12 in Amsterdam: inside opening hours.
 NOW = datetime(2026, 11, 25, 9, 12, 0, tzinfo=UTC)
@@ -64,8 +64,7 @@ def lead_row(n: int = 1, *, landed: datetime = NOW, **over: Any) -> dict[str, An
         "phone_type": "mobile",
         "email": "jan@example.nl",
         "vehicle": json.dumps(
-            {"make": "Volkswagen", "model": "Golf", "year": 2021, "stock": "V1234",
-             "price": 21950}
+            {"make": "Volkswagen", "model": "Golf", "year": 2021, "stock": "V1234", "price": 21950}
         ),
         "message": "Is deze auto nog beschikbaar?",
         "received_at": to_utc_text(landed),
@@ -80,13 +79,24 @@ def lead_row(n: int = 1, *, landed: datetime = NOW, **over: Any) -> dict[str, An
 
 def _make_view(n: int = 1, *, attempts: int = 0, **row: Any) -> LeadView:
     tries = [
-        {"id": i, "lead_id": f"L{n:015d}", "number": i, "outcome": "voicemail", "note": None,
-         "ts": to_utc_text(NOW + timedelta(minutes=i)), "user": "piet"}
+        {
+            "id": i,
+            "lead_id": f"L{n:015d}",
+            "number": i,
+            "outcome": "voicemail",
+            "note": None,
+            "ts": to_utc_text(NOW + timedelta(minutes=i)),
+            "user": "piet",
+        }
         for i in range(1, attempts + 1)
     ]
     return LeadView(
-        row=lead_row(n, **row), attempts=tries, status="new", next_attempt=attempts + 1,
-        next_due=NOW, overdue=False,
+        row=lead_row(n, **row),
+        attempts=tries,
+        status="new",
+        next_attempt=attempts + 1,
+        next_due=NOW,
+        overdue=False,
     )
 
 

@@ -11,11 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.config import Config, resolve
 from app.core.clock import FakeClock
-from app.desk import LeadView
-from app.inbox.folder import FolderInbox
-from app.producer import drop_bytes
+from app.engine.desk import LeadView
+from app.inbox.folder.inbox import FolderInbox
+from app.inbox.producer import drop_bytes
+from app.settings.config import Config, resolve
 from app.ui.shell import Shell
 
 

@@ -14,9 +14,9 @@ import pytest
 from shell_harness import App, config, drop, lead_doc
 
 from app.core.clock import FakeClock
-from app.ui import call_panel
-from app.ui.lead_table import OVERDUE_FG
-from app.ui.outcome_dialog import OutcomeChoice, OutcomeDialog
+from app.ui.alert import call_panel
+from app.ui.salesperson.lead_table import OVERDUE_FG
+from app.ui.salesperson.outcome_dialog import OutcomeChoice, OutcomeDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
 
@@ -251,7 +251,7 @@ def test_with_a_customer_a_new_lead_comes_as_a_message(make_app, inbox, clock, q
 
 
 def test_a_manager_may_switch_the_alert_off(make_app, inbox, clock, qtbot, monkeypatch):
-    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.common.settings_dialog import SettingsDialog
 
     boss = make_app("boss")
 
@@ -271,7 +271,7 @@ def test_a_manager_may_switch_the_alert_off(make_app, inbox, clock, qtbot, monke
 def test_the_team_tab_comes_and_goes_with_the_manager_role(
     make_app, inbox, clock, qtbot, monkeypatch
 ):
-    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.common.settings_dialog import SettingsDialog
 
     boss = make_app("boss")
     drop(inbox, clock, lead_doc("Jan Jansen"))
@@ -342,7 +342,7 @@ def test_a_restart_restores_my_leads_attempts_and_due_reminders(
 
 
 def test_first_run_asks_the_name_once(make_app, qtbot, monkeypatch):
-    from app.ui.first_run import FirstRunDialog
+    from app.ui.common.first_run import FirstRunDialog
 
     asked: list[str] = []
 
@@ -362,7 +362,7 @@ def test_first_run_asks_the_name_once(make_app, qtbot, monkeypatch):
 
 
 def test_settings_change_the_cadence(make_app, inbox, clock, qtbot, monkeypatch, dialled, outcomes):
-    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.common.settings_dialog import SettingsDialog
 
     anna = make_app("anna")
     monkeypatch.setattr(
@@ -388,7 +388,7 @@ def test_settings_change_the_cadence(make_app, inbox, clock, qtbot, monkeypatch,
 def test_mark_lost_with_a_reason_and_release_to_the_team(
     make_app, inbox, clock, qtbot, monkeypatch
 ):
-    from app.ui.lost_dialog import LostReasonDialog
+    from app.ui.salesperson.lost_dialog import LostReasonDialog
 
     piet, anna = make_app("piet"), make_app("anna")
     drop(inbox, clock, lead_doc("Jan Jansen"))

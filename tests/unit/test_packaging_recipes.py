@@ -18,7 +18,7 @@ from types import ModuleType
 
 import pytest
 
-from app import autostart
+from app.system import autostart
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"

@@ -45,8 +45,21 @@ class AppProcess:
             "LEADPOP_NO_DESKTOP_NOTIFY": "1",
             **(env or {}),
         }
-        cmd = [sys.executable, "-m", "app", "--inbox", str(inbox), "--data-dir", str(data_dir),
-               "--user", "bench", "--hours", hours, "--lang", "en"]  # fmt: skip
+        cmd = [
+            sys.executable,
+            "-m",
+            "app",
+            "--inbox",
+            str(inbox),
+            "--data-dir",
+            str(data_dir),
+            "--user",
+            "bench",
+            "--hours",
+            hours,
+            "--lang",
+            "en",
+        ]
         self.started = time.time()
         self._log_fh = open(self.log, "wb")  # noqa: SIM115 (closed in stop())
         self.proc = subprocess.Popen(

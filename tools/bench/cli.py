@@ -23,8 +23,7 @@ from tools.bench.sizes import FULL, QUICK, TINY, Size
 from tools.bench.table import render, render_markdown
 
 # Every part, in the order it runs: cheap ones first, the long quiet ones last.
-PARTS = ("intake", "relist", "report", "startup", "memory", "latency", "nowatch", "imap",
-         "idle")  # fmt: skip
+PARTS = ("intake", "relist", "report", "startup", "memory", "latency", "nowatch", "imap", "idle")
 
 
 def _runners(size: Size) -> dict[str, Callable[[], list[Figure]]]:
@@ -76,24 +75,34 @@ def _runners(size: Size) -> dict[str, Callable[[], list[Figure]]]:
         return idle.figures(size.idle_s, size.store_leads)
 
     return {
-        "intake": intake, "relist": relist, "report": report, "startup": startup,
-        "memory": memory, "latency": latency, "nowatch": nowatch, "imap": imap, "idle": idle,
-    }  # fmt: skip
+        "intake": intake,
+        "relist": relist,
+        "report": report,
+        "startup": startup,
+        "memory": memory,
+        "latency": latency,
+        "nowatch": nowatch,
+        "imap": imap,
+        "idle": idle,
+    }
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.split("\n")[0])
     which = ap.add_mutually_exclusive_group()
     which.add_argument("--quick", action="store_true", help="fewer leads, 15 s idle windows")
-    which.add_argument("--tiny", action="store_true",
-                       help="every figure once at a tiny size (the smoke test's)")  # fmt: skip
+    which.add_argument(
+        "--tiny", action="store_true", help="every figure once at a tiny size (the smoke test's)"
+    )
     ap.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--only", help=f"comma-separated parts to run: {','.join(PARTS)}")
     ap.add_argument(
-        "--display", choices=["auto", "xvfb", "offscreen"], default="auto",
+        "--display",
+        choices=["auto", "xvfb", "offscreen"],
+        default="auto",
         help="where the app's windows go (auto: Xvfb + openbox if installed)",
-    )  # fmt: skip
+    )
     args = ap.parse_args(argv)
     args.parts = list(PARTS)
     if args.only:
@@ -140,9 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         "figures": [f.as_json() for f in figures],
     }
     info = result
-    print(f"Leadpop benchmark ({size.name}), {info['date']}: {info['cpu']}, {info['nproc']} "
-          f"cores, Python {info['python']}, PySide6 {info['pyside6']}, windows on {shown_on}, "
-          f"{info['seconds']:.0f} s")  # fmt: skip
+    print(
+        f"Leadpop benchmark ({size.name}), {info['date']}: {info['cpu']}, {info['nproc']} "
+        f"cores, Python {info['python']}, PySide6 {info['pyside6']}, windows on {shown_on}, "
+        f"{info['seconds']:.0f} s"
+    )
     if info["pyside6_none_refs_lost_per_100_calls"]:
         print(
             "WARNING: this PySide6 build loses a reference to None on every Qt call that "

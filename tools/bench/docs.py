@@ -59,7 +59,7 @@ class Producer:
 
 def make_inbox(root: Path) -> Path:
     """An empty folder inbox, laid out as FolderInbox expects it."""
-    from app.inbox.folder import LAYOUT
+    from app.inbox.folder.inbox import LAYOUT
 
     for sub in LAYOUT:
         (root / sub).mkdir(parents=True, exist_ok=True)

@@ -45,8 +45,24 @@ def figures(seconds: float, leads: int) -> list[Figure]:
         tray, alert = measure(seconds, leads, Path(tmp))
     extra = {"window_s": seconds, "store_leads": leads}
     return [
-        Figure("idle_tray", f"Idle CPU, main window hidden (tray), {seconds:g} s", "%",
-               "≤ 1% of one core", tray, None, 1, extra=extra).judge(lambda f: f.median <= 1),
-        Figure("idle_alert", f"Idle CPU, alert counting down, {seconds:g} s", "%",
-               "≤ 3% of one core", alert, None, 1, extra=extra).judge(lambda f: f.median <= 3),
-    ]  # fmt: skip
+        Figure(
+            "idle_tray",
+            f"Idle CPU, main window hidden (tray), {seconds:g} s",
+            "%",
+            "≤ 1% of one core",
+            tray,
+            None,
+            1,
+            extra=extra,
+        ).judge(lambda f: f.median <= 1),
+        Figure(
+            "idle_alert",
+            f"Idle CPU, alert counting down, {seconds:g} s",
+            "%",
+            "≤ 3% of one core",
+            alert,
+            None,
+            1,
+            extra=extra,
+        ).judge(lambda f: f.median <= 3),
+    ]

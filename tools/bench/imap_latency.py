@@ -78,15 +78,23 @@ def figure(n: int) -> Figure:
         return not_available(KEY, TITLE, "ms", GOAL, why)
     with tempfile.TemporaryDirectory(prefix="leadpop-bench-") as tmp:
         ms = measure(n, Path(tmp))
-    f = Figure(KEY, TITLE, "ms", GOAL, median(ms), p95(ms), len(ms),
-               extra={"samples_ms": [round(x, 1) for x in ms]})  # fmt: skip
+    f = Figure(
+        KEY,
+        TITLE,
+        "ms",
+        GOAL,
+        median(ms),
+        p95(ms),
+        len(ms),
+        extra={"samples_ms": [round(x, 1) for x in ms]},
+    )
     return f.judge(lambda f: f.median <= 1000)
 
 
 def unavailable() -> str | None:
     """Why the mailbox figure can't be measured here, or None."""
     try:
-        import app.inbox.imap  # noqa: F401
+        import app.inbox.imap.inbox  # noqa: F401
         from tests.imap.dovecot_server import DOVECOT
     except ImportError as exc:
         return f"mailbox inbox not available: {exc}"

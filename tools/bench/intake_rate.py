@@ -12,8 +12,13 @@ FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "documen
 FORMATS = {
     "json": ["web_lead.json", "web_lead_first_last.json"],
     "adf": ["adf_lead.xml"],
-    "email": ["autoscout24_nl.eml", "marktplaats_nl.eml", "html_only_cp1252.eml",
-              "adf_attachment.eml", "mobile_de.eml"],
+    "email": [
+        "autoscout24_nl.eml",
+        "marktplaats_nl.eml",
+        "html_only_cp1252.eml",
+        "adf_attachment.eml",
+        "mobile_de.eml",
+    ],
 }
 
 

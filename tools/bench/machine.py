@@ -72,8 +72,9 @@ def pyside_leaks_none() -> int | None:
         "print(b - sys.getrefcount(None))\n"
     )
     try:
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             timeout=60, check=True).stdout  # fmt: skip
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+        ).stdout
         return int(out.strip().splitlines()[-1])
     except (subprocess.SubprocessError, ValueError, IndexError):
         return None

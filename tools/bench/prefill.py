@@ -34,14 +34,20 @@ def fill(data_dir: Path, leads: int, *, seed: int = 7) -> None:
                 calls = rng.randint(1, 3)
                 for n in range(calls):
                     store.add_attempt(
-                        lead.id, ts=received + timedelta(minutes=2 + 60 * n),
-                        outcome=rng.choice(OUTCOMES), note=None, user=USER,
-                    )  # fmt: skip
+                        lead.id,
+                        ts=received + timedelta(minutes=2 + 60 * n),
+                        outcome=rng.choice(OUTCOMES),
+                        note=None,
+                        user=USER,
+                    )
                 state = rng.choices(("open", "sold", "lost"), (2, 2, 6))[0]
                 store.update_lead(
-                    lead.id, received, owner=USER, state=state,
+                    lead.id,
+                    received,
+                    owner=USER,
+                    state=state,
                     claimed_at=to_utc_text(received + timedelta(seconds=40)),
                     lost_reason="not_interested" if state == "lost" else None,
-                )  # fmt: skip
+                )
     finally:
         store.close()

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from app.inbox.folder import FolderInbox
+from app.inbox.folder.inbox import FolderInbox
 from tools.bench.stats import median, p95, time_calls
 
 
@@ -27,5 +27,9 @@ def run(claimed: int, repeat: int = 200) -> dict[str, float | int | None]:
             times = time_calls(inbox.list_new, repeat)
         finally:
             inbox.close()
-    return {"claimed_files": claimed, "n": len(times), "median_ms": median(times),
-            "p95_ms": p95(times)}  # fmt: skip
+    return {
+        "claimed_files": claimed,
+        "n": len(times),
+        "median_ms": median(times),
+        "p95_ms": p95(times),
+    }

@@ -28,8 +28,8 @@ NEW_EVENTS = 100
 
 def generate(inbox: Path, size: dict[str, Any]) -> tuple[int, int]:
     """Fill `inbox` with history up to now; returns (leads, events)."""
-    from app import demo_history
-    from app.config import resolve
+    from app.demo import history as demo_history
+    from app.settings.config import resolve
 
     hours = resolve(data_dir=str(inbox.parent / "unused"), env={}).hours
     s = demo_history.fill(inbox, now=datetime.now(UTC), hours=hours, **size)
@@ -38,11 +38,28 @@ def generate(inbox: Path, size: dict[str, Any]) -> tuple[int, int]:
 
 def run_report(inbox: Path, data: Path) -> float:
     """Wall-clock seconds of one `leadpop report --format json`, process start to exit."""
-    cmd = [sys.executable, "-m", "app", "report", "--format", "json",
-           "--inbox", str(inbox), "--data-dir", str(data), "--user", "bench"]  # fmt: skip
+    cmd = [
+        sys.executable,
+        "-m",
+        "app",
+        "report",
+        "--format",
+        "json",
+        "--inbox",
+        str(inbox),
+        "--data-dir",
+        str(data),
+        "--user",
+        "bench",
+    ]
     t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-                   env={**os.environ, "LEADPOP_NO_DESKTOP_NOTIFY": "1"})  # fmt: skip
+    subprocess.run(
+        cmd,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "LEADPOP_NO_DESKTOP_NOTIFY": "1"},
+    )
     return time.perf_counter() - t0
 
 
@@ -53,10 +70,19 @@ def append_events(inbox: Path, n: int) -> None:
     leads = _recent_leads(inbox, n)
     now = datetime.now(UTC)
     lines = b"".join(
-        encode_event(make_event("call", lead=lead, user="Anouk", host="pc-bench", ts=now,
-                                attempt=2, outcome="voicemail"))
+        encode_event(
+            make_event(
+                "call",
+                lead=lead,
+                user="Anouk",
+                host="pc-bench",
+                ts=now,
+                attempt=2,
+                outcome="voicemail",
+            )
+        )
         for lead in leads
-    )  # fmt: skip
+    )
     with open(inbox / "activity" / "Anouk@pc-bench.jsonl", "ab") as fh:
         fh.write(lines)
 
@@ -85,12 +111,24 @@ def figures(runs: int, size: dict[str, Any], work: Path | None = None) -> list[F
         after.append(run_report(inbox, data) * 1000)
     extra = {"leads": leads, "events": events}
     return [
-        Figure("report_first", f"Report, first run ({leads:,} leads, {events:,} events)", "s",
-               "≤ 2 s", median(first), p95(first) if runs > 1 else None, len(first),
-               extra={**extra, "samples_s": [round(s, 3) for s in first]},
-               ).judge(lambda f: f.median <= 2),
-        Figure("report_after", f"Report, after {NEW_EVENTS} new events", "ms", "≤ 200 ms",
-               median(after), p95(after) if runs > 1 else None, len(after),
-               extra={**extra, "samples_ms": [round(s, 1) for s in after]},
-               ).judge(lambda f: f.median <= 200),
-    ]  # fmt: skip
+        Figure(
+            "report_first",
+            f"Report, first run ({leads:,} leads, {events:,} events)",
+            "s",
+            "≤ 2 s",
+            median(first),
+            p95(first) if runs > 1 else None,
+            len(first),
+            extra={**extra, "samples_s": [round(s, 3) for s in first]},
+        ).judge(lambda f: f.median <= 2),
+        Figure(
+            "report_after",
+            f"Report, after {NEW_EVENTS} new events",
+            "ms",
+            "≤ 200 ms",
+            median(after),
+            p95(after) if runs > 1 else None,
+            len(after),
+            extra={**extra, "samples_ms": [round(s, 1) for s in after]},
+        ).judge(lambda f: f.median <= 200),
+    ]

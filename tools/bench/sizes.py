@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.demo_history import SCALE
+from app.demo.history import SCALE
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,38 @@ class Size:
     claimed: int = 100_000  # files in claimed/ for the re-list
 
 
-FULL = Size("full", leads=30, startup_runs=5, store_leads=1000, arrivals=1000, idle_s=60,
-            report_runs=3, history=dict(SCALE))  # fmt: skip
-QUICK = Size("quick", leads=10, startup_runs=3, store_leads=1000, arrivals=1000, idle_s=15,
-             report_runs=1, history=dict(SCALE), intake_s=0.5)  # fmt: skip
+FULL = Size(
+    "full",
+    leads=30,
+    startup_runs=5,
+    store_leads=1000,
+    arrivals=1000,
+    idle_s=60,
+    report_runs=3,
+    history=dict(SCALE),
+)
+QUICK = Size(
+    "quick",
+    leads=10,
+    startup_runs=3,
+    store_leads=1000,
+    arrivals=1000,
+    idle_s=15,
+    report_runs=1,
+    history=dict(SCALE),
+    intake_s=0.5,
+)
 # The smoke test's: every figure once, in well under a minute.
-TINY = Size("tiny", leads=2, startup_runs=1, store_leads=50, arrivals=20, idle_s=2,
-            report_runs=1, history={"salespeople": 6, "weeks": 4, "leads_per_day": 72.0},
-            intake_s=0.1, claimed=1000)  # fmt: skip
+TINY = Size(
+    "tiny",
+    leads=2,
+    startup_runs=1,
+    store_leads=50,
+    arrivals=20,
+    idle_s=2,
+    report_runs=1,
+    history={"salespeople": 6, "weeks": 4, "leads_per_day": 72.0},
+    intake_s=0.1,
+    claimed=1000,
+)
 SIZES = {s.name: s for s in (FULL, QUICK, TINY)}

@@ -70,4 +70,4 @@ def figures(runs: int, leads: int, work: Path | None = None) -> list[Figure]:
     return [
         start.judge(lambda f: f.median <= 1.5),
         memory.judge(lambda f: f.median <= 150),
-    ]  # fmt: skip
+    ]

@@ -42,17 +42,17 @@ def run(work: Path | None = None) -> dict[str, Any]:
 
 
 def _run(work: Path) -> dict[str, Any]:
-    from app import demo_history
-    from app.config import resolve
     from app.core.clock import FakeClock
     from app.core.events import make_event
     from app.core.kpi import team_report
-    from app.desk import Desk
+    from app.demo import history as demo_history
+    from app.engine.desk import Desk
+    from app.engine.team_desk import TeamDesk, period_bounds
+    from app.engine.team_stats import team_stats
     from app.inbox.activity_log import append_event
-    from app.inbox.folder import FolderInbox
+    from app.inbox.folder.inbox import FolderInbox
+    from app.settings.config import resolve
     from app.store import Store, team_queries
-    from app.team import TeamDesk, period_bounds
-    from app.team_stats import team_stats
 
     cfg = resolve(inbox=str(work / "inbox"), data_dir=str(work / "data"), user="Marco", env={})
     clock = FakeClock(NOW)
@@ -60,9 +60,7 @@ def _run(work: Path) -> dict[str, Any]:
     summary = timed(
         t,
         "generate",
-        lambda: demo_history.fill(
-            work / "inbox", now=NOW, hours=cfg.hours, **demo_history.SCALE
-        ),
+        lambda: demo_history.fill(work / "inbox", now=NOW, hours=cfg.hours, **demo_history.SCALE),
     )
     store = Store.open(cfg.data_dir)
     inbox = FolderInbox(work / "inbox", cfg.user, "pc-kantoor", watch=False, now=clock.now)
@@ -87,8 +85,15 @@ def _run(work: Path) -> dict[str, Any]:
     lead = next(iter(team_queries.followups(store.db, NOW - timedelta(days=14))))["lead"]
     for _ in range(10):
         clock.advance(60)
-        ev = make_event("call", lead=lead, user="Anouk", host="pc01", ts=clock.now(),
-                        attempt=2, outcome="voicemail")  # fmt: skip
+        ev = make_event(
+            "call",
+            lead=lead,
+            user="Anouk",
+            host="pc01",
+            ts=clock.now(),
+            attempt=2,
+            outcome="voicemail",
+        )
         append_event(work / "inbox" / "activity" / "Anouk@pc01.jsonl", ev)
     changed = timed(t, "tick_10_new_events", lambda: (team.sync(), team.board())[0])
     assert changed is True
@@ -113,8 +118,9 @@ def main() -> int:
     if args.json:
         print(json.dumps(result))
         return 0
-    print(f"{result['leads']} leads, {result['events']} events, "
-          f"{result['salespeople']} salespeople")  # fmt: skip
+    print(
+        f"{result['leads']} leads, {result['events']} events, {result['salespeople']} salespeople"
+    )
     for name, seconds in result["seconds"].items():
         print(f"  {name:<24} {seconds:8.3f} s")
     return 0

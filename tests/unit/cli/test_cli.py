@@ -132,6 +132,22 @@ def test_drop_sample_lands_atomically(tmp_path: Path) -> None:
     assert json.loads(parsed.stdout)["phone_valid"] is True
 
 
+@pytest.mark.parametrize("form", ["file://localhost{path}", "file://{path}"])
+def test_drop_into_a_file_url_inbox(tmp_path: Path, form: str) -> None:
+    """Every address the app opens, `drop` takes too (file://localhost/… was refused)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    proc = leadpop("drop", "--sample", "--inbox", form.format(path=inbox.as_posix()))
+    assert proc.returncode == 0, proc.stderr
+    assert [f.suffix for f in (inbox / "new").iterdir()] == [".json"]
+
+
+def test_drop_into_a_mailbox_says_to_mail_it(tmp_path: Path) -> None:
+    proc = leadpop("drop", "--sample", "--inbox", "imaps://leads%40dealer.nl@127.0.0.1/INBOX")
+    assert proc.returncode == 1
+    assert "e-mail the lead" in one_line_error(proc)
+
+
 def test_drop_into_missing_inbox(tmp_path: Path) -> None:
     proc = leadpop("drop", "--sample", "--inbox", str(tmp_path / "nowhere"))
     assert proc.returncode == 1
@@ -262,8 +278,15 @@ def test_a_store_that_went_bad_is_one_line_not_a_traceback(tmp_path: Path) -> No
     db.execute("alter table lead_facts rename column sold to verkocht")  # a broken schema
     db.commit()
     db.close()
-    late = {"v": 1, "id": "late", "ts": "2026-11-26T09:00:00+01:00", "type": "sold",
-            "lead": "A", "user": "anna", "host": "pc1"}  # fmt: skip
+    late = {
+        "v": 1,
+        "id": "late",
+        "ts": "2026-11-26T09:00:00+01:00",
+        "type": "sold",
+        "lead": "A",
+        "user": "anna",
+        "host": "pc1",
+    }
     with (inbox / "activity" / "anna@pc1.jsonl").open("ab") as fh:
         fh.write(encode_event(late))
     proc = leadpop("report", "--inbox", str(inbox), "--data-dir", str(data))

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app import cli
-from app.config import Config, resolve, with_demo_hours
-from app.deployed import Deployed
+from app.cli import main as cli
+from app.settings.config import Config, resolve, with_demo_hours
+from app.settings.deployed import Deployed
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NIGHT = datetime(2026, 11, 26, 3, 22, tzinfo=AMS)  # a Thursday, long before opening
@@ -24,9 +24,9 @@ def started_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *argv: str) -> 
         seen.append(cfg)
         return 0
 
-    import app.ui.main
+    import app.ui.app
 
-    monkeypatch.setattr(app.ui.main, "run", fake_run)
+    monkeypatch.setattr(app.ui.app, "run", fake_run)
     for name in ("LEADPOP_INBOX", "LEADPOP_HOURS", "LEADPOP_USER"):
         monkeypatch.delenv(name, raising=False)
     assert cli.main(["--data-dir", str(tmp_path), *argv]) == 0

@@ -17,8 +17,17 @@ def _line(obj: object) -> bytes:
     return json.dumps(obj).encode()
 
 
-EVENT = {"v": 1, "id": "e1", "ts": "2026-10-25T02:30:00+01:00", "type": "call", "lead": "L1",
-         "user": "Anouk", "host": "pc01", "attempt": 1, "outcome": "voicemail"}  # fmt: skip
+EVENT = {
+    "v": 1,
+    "id": "e1",
+    "ts": "2026-10-25T02:30:00+01:00",
+    "type": "call",
+    "lead": "L1",
+    "user": "Anouk",
+    "host": "pc01",
+    "attempt": 1,
+    "outcome": "voicemail",
+}
 
 
 @given(
@@ -69,8 +78,14 @@ def test_malformed_lines_are_skipped(line: bytes) -> None:
 
 
 def test_event_lines_decode_as_they_are_read() -> None:
-    a = make_event("claimed", lead="L1", user="Anouk", host="pc01",
-                   ts=datetime(2026, 11, 27, 10, 2, tzinfo=UTC), received_at="x")  # fmt: skip
+    a = make_event(
+        "claimed",
+        lead="L1",
+        user="Anouk",
+        host="pc01",
+        ts=datetime(2026, 11, 27, 10, 2, tzinfo=UTC),
+        received_at="x",
+    )
     block = encode_event(a) + b"garbage\n\n" + encode_event(EVENT)
     lines = EventLines([block])
     assert list(lines) == [a, EVENT] and lines == [a, EVENT]

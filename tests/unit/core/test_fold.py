@@ -40,12 +40,19 @@ def reference_fold(events: list[dict[str, Any]]) -> dict[str, LeadFacts]:
                 received = ts
             if received.tzinfo is None:
                 received = received.replace(tzinfo=ts.tzinfo)
-            facts[lead] = {"lead": lead, "received_at": received,
-                           "sla_start": HOURS.sla_start(received), "owner": ev["user"],
-                           "name": str(ev.get("name") or ""),
-                           "source": str(ev.get("source") or ""), "claimed_at": ts,
-                           "calls": [], "sold": False, "lost": False,
-                           "lost_reason": None}  # fmt: skip
+            facts[lead] = {
+                "lead": lead,
+                "received_at": received,
+                "sla_start": HOURS.sla_start(received),
+                "owner": ev["user"],
+                "name": str(ev.get("name") or ""),
+                "source": str(ev.get("source") or ""),
+                "claimed_at": ts,
+                "calls": [],
+                "sold": False,
+                "lost": False,
+                "lost_reason": None,
+            }
             for early in pending.pop(lead, []):
                 _apply(facts[lead], early)
         elif lead in facts:
@@ -58,9 +65,14 @@ def reference_fold(events: list[dict[str, Any]]) -> dict[str, LeadFacts]:
 def _apply(f: dict[str, Any], ev: dict[str, Any]) -> None:
     if ev["type"] == "call":
         attempt = ev.get("attempt")
-        f["calls"].append((datetime.fromisoformat(ev["ts"]),
-                           attempt if isinstance(attempt, int) else len(f["calls"]) + 1,
-                           str(ev.get("outcome", "")), ev["user"]))  # fmt: skip
+        f["calls"].append(
+            (
+                datetime.fromisoformat(ev["ts"]),
+                attempt if isinstance(attempt, int) else len(f["calls"]) + 1,
+                str(ev.get("outcome", "")),
+                ev["user"],
+            )
+        )
     elif ev["type"] == "sold":
         f["sold"] = True
     elif ev["type"] == "lost":
@@ -106,9 +118,15 @@ def make(i: int, d: dict[str, Any]) -> dict[str, Any]:
     local = (T0 + timedelta(minutes=d["minute"], seconds=d["second"])).astimezone(
         ZoneInfo("UTC") if d["offset"] == "Z" else AMS
     )
-    ev: dict[str, Any] = {"v": 1, "id": f"{i:03d}{random.Random(i).randrange(1000):03d}",
-                          "ts": local.isoformat(), "type": d["type"], "lead": d["lead"],
-                          "user": d["user"], "host": "pc"}  # fmt: skip
+    ev: dict[str, Any] = {
+        "v": 1,
+        "id": f"{i:03d}{random.Random(i).randrange(1000):03d}",
+        "ts": local.isoformat(),
+        "type": d["type"],
+        "lead": d["lead"],
+        "user": d["user"],
+        "host": "pc",
+    }
     if d["type"] == "claimed":
         ev.update(received_at=d["received"], name=d["name"], source="website", doc=d["doc"])
         ev = {k: v for k, v in ev.items() if not (k == "doc" and v is None)}
@@ -144,9 +162,23 @@ def test_any_order_and_repeats_give_the_plain_fold(raw: list[dict[str, Any]], rn
 
 def test_absorbing_says_whether_anything_changed() -> None:
     s = LeadState()
-    claim = make(1, {"type": "claimed", "lead": "L", "user": "anna", "minute": 0, "second": 0,
-                     "offset": "+02:00", "attempt": None, "outcome": None, "doc": "a.json",
-                     "received": None, "name": "Jan", "reason": None})  # fmt: skip
+    claim = make(
+        1,
+        {
+            "type": "claimed",
+            "lead": "L",
+            "user": "anna",
+            "minute": 0,
+            "second": 0,
+            "offset": "+02:00",
+            "attempt": None,
+            "outcome": None,
+            "doc": "a.json",
+            "received": None,
+            "name": "Jan",
+            "reason": None,
+        },
+    )
     sold = {**claim, "id": "s1", "type": "sold"}
 
     def rec(ev: dict[str, Any]) -> EventRecord:

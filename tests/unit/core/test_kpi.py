@@ -1,4 +1,4 @@
-"""KPIs against a small activity log computed by hand (DESIGN.md, Team KPIs)."""
+"""KPIs against a small activity log computed by hand (the README's Team KPIs)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from folder_testing import NOW, Drop
 
-from app.inbox.folder import FolderInbox
+from app.inbox.folder.inbox import FolderInbox
 from tests.leak_check import no_leaked_threads
 
 _no_leaked_threads = pytest.fixture(autouse=True)(no_leaked_threads)

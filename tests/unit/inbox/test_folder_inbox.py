@@ -19,7 +19,7 @@ from app.inbox.base import (
     InboxDoc,
     InboxUnavailable,
 )
-from app.inbox.folder import LAYOUT, FolderInbox, safe_name
+from app.inbox.folder.inbox import LAYOUT, FolderInbox, safe_name
 
 # -- opening -------------------------------------------------------------------------------
 
@@ -171,7 +171,7 @@ def test_document_names_never_reach_outside_the_inbox(inbox: FolderInbox, name: 
     with pytest.raises(ValueError, match="not a document name"):
         inbox.claim(name, "anna")
     with pytest.raises(ValueError, match="not a document name"):
-        inbox.read(InboxDoc(name, NOW, 1))
+        inbox.read(InboxDoc(name, NOW, 1), 1000)
 
 
 # -- never overwrite, never delete ---------------------------------------------------------
@@ -235,10 +235,10 @@ def test_read_tells_a_gone_document_from_a_gone_share(
     [doc] = inbox.list_new()
     (root / "new" / "a.json").rename(root / "claimed" / "a.json")
     with pytest.raises(DocumentGone):
-        inbox.read(doc)
+        inbox.read(doc, 1000)
     root.rename(root.with_name("away"))
     with pytest.raises(InboxUnavailable, match="unreachable"):
-        inbox.read(doc)
+        inbox.read(doc, 1000)
 
 
 def test_a_missing_layout_folder_is_an_outage_not_recreated(root: Path, inbox: FolderInbox) -> None:

@@ -19,8 +19,8 @@ from watchdog.events import (
     FileSystemEvent,
 )
 
-from app.inbox import watcher
-from app.inbox.folder import FolderInbox
+from app.inbox.folder import watcher
+from app.inbox.folder.inbox import FolderInbox
 
 
 def test_a_landing_document_wakes_the_waiter(root: Path, drop: Drop) -> None:

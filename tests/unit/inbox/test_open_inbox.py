@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.inbox.base import InboxConfigError
-from app.inbox.folder import FolderInbox
+from app.inbox.folder.inbox import FolderInbox
 from app.inbox.open import open_inbox
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core.lead import Lead
-from app.inbox.base import MAX_DOCUMENT_BYTES
-from app.intake import DocumentTooLarge, Unreadable, parse_document, parse_file
+from app.intake import MAX_DOCUMENT_BYTES, DocumentTooLarge, Unreadable, parse_document, parse_file
 
 NOT_A_LEAD = "not a lead document: expected JSON, ADF XML or an e-mail"
 

@@ -145,8 +145,13 @@ def test_adf_in_the_body(received: datetime) -> None:
 
 def test_adf_in_an_html_body(received: datetime) -> None:
     escaped = ADF.replace("<", "&lt;").replace(">", "&gt;")
-    lead = parse(mail(f"<html><body><pre>{escaped}</pre></body></html>",
-                      content_type="text/html; charset=utf-8"), received)  # fmt: skip
+    lead = parse(
+        mail(
+            f"<html><body><pre>{escaped}</pre></body></html>",
+            content_type="text/html; charset=utf-8",
+        ),
+        received,
+    )
     assert lead.name == "Noor Bos"
 
 
@@ -257,10 +262,16 @@ def test_mbox_from_line_and_crlf(received: datetime) -> None:
 
 @pytest.mark.parametrize(
     ("domain", "portal"),
-    [("autoscout24.nl", "autoscout24"), ("mailer.autoscout24.com", "autoscout24"),
-     ("reply.marktplaats.nl", "marktplaats"), ("team.mobile.de", "mobile.de"),
-     ("autotrack.nl", "autotrack"), ("gaspedaal.nl", "gaspedaal"), ("gmail.com", None),
-     ("mobile.nl", None)],
-)  # fmt: skip
+    [
+        ("autoscout24.nl", "autoscout24"),
+        ("mailer.autoscout24.com", "autoscout24"),
+        ("reply.marktplaats.nl", "marktplaats"),
+        ("team.mobile.de", "mobile.de"),
+        ("autotrack.nl", "autotrack"),
+        ("gaspedaal.nl", "gaspedaal"),
+        ("gmail.com", None),
+        ("mobile.nl", None),
+    ],
+)
 def test_portal_of(domain: str, portal: str | None) -> None:
     assert portal_of(domain) == portal

@@ -37,9 +37,19 @@ json_values = st.recursive(
     max_leaves=15,
 )
 lead_keys = st.sampled_from(
-    ["id", "name", "first_name", "last_name", "phone", "email", "vehicle", "message",
-     "requested_at", "source"]
-)  # fmt: skip
+    [
+        "id",
+        "name",
+        "first_name",
+        "last_name",
+        "phone",
+        "email",
+        "vehicle",
+        "message",
+        "requested_at",
+        "source",
+    ]
+)
 json_leads = st.dictionaries(lead_keys | st.text(max_size=8), json_values).map(
     lambda d: json.dumps(d).encode()
 )

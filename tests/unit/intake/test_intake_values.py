@@ -36,9 +36,16 @@ def test_price(text: object, price: float | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "year"),
-    [("2021", 2021), (2019, 2019), ("03/2021", 2021), ("bouwjaar 1998", 1998), ("12345", None),
-     (True, None), ("", None)],
-)  # fmt: skip
+    [
+        ("2021", 2021),
+        (2019, 2019),
+        ("03/2021", 2021),
+        ("bouwjaar 1998", 1998),
+        ("12345", None),
+        (True, None),
+        ("", None),
+    ],
+)
 def test_year(text: object, year: int | None) -> None:
     assert parse_year(text) == year
 
@@ -72,10 +79,16 @@ def test_time_naive_gets_the_amsterdam_offset() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("jan@example.nl", "jan@example.nl"), ("<jan@example.nl>", "jan@example.nl"),
-     ("mailto:jan@example.nl", "jan@example.nl"), ("jan at example.nl", None),
-     ("jan@localhost", None), ("n.v.t.", None), ("a@b@c.nl", None)],
-)  # fmt: skip
+    [
+        ("jan@example.nl", "jan@example.nl"),
+        ("<jan@example.nl>", "jan@example.nl"),
+        ("mailto:jan@example.nl", "jan@example.nl"),
+        ("jan at example.nl", None),
+        ("jan@localhost", None),
+        ("n.v.t.", None),
+        ("a@b@c.nl", None),
+    ],
+)
 def test_plausible_email(value: str, expected: str | None) -> None:
     assert plausible_email(value) == expected
 
@@ -103,9 +116,14 @@ def test_labels_with_multi_line_message_and_first_value_wins() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Tel.: 06 12345678", "  * Telefoonnummer (mobiel): 06 12345678", "TELEFON:06 12345678",
-     "Mobiel\t06 12345678", "Phone number: 06 12345678"],
-)  # fmt: skip
+    [
+        "Tel.: 06 12345678",
+        "  * Telefoonnummer (mobiel): 06 12345678",
+        "TELEFON:06 12345678",
+        "Mobiel\t06 12345678",
+        "Phone number: 06 12345678",
+    ],
+)
 def test_phone_label_variants(line: str) -> None:
     assert read_labels(line).first("phone") == "06 12345678"
 

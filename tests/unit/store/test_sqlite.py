@@ -53,7 +53,8 @@ def test_upsert_update_and_insert_or_ignore(dbs: tuple[Database, sqlite3.Connect
     db["t"].upsert({"k": "a", "a": "anna", "b": 1}, pk="k")
     db["t"].upsert({"k": "a", "b": 5}, pk="k")  # only the given columns change
     db["t"].update("a", {"a": "Anna"})
-    db["t"].insert_all([{"k": "a", "a": "x", "b": 0}, {"k": "c", "a": "carla", "b": 3}],
-                       ignore=True)  # fmt: skip
+    db["t"].insert_all(
+        [{"k": "a", "a": "x", "b": 0}, {"k": "c", "a": "carla", "b": 3}], ignore=True
+    )
     assert rows(other) == [("a", "Anna", 5), ("c", "carla", 3)]
     assert sorted(db.table_names()) == ["t"]

@@ -95,11 +95,22 @@ def test_events_read_before_m004_become_lead_states(tmp_path: Path) -> None:
 
     def event(n: int, type_: str, **extra: object) -> dict[str, object]:
         ts = (NOW + timedelta(minutes=n)).isoformat()
-        return {"v": 1, "id": f"e{n}", "ts": ts, "type": type_, "lead": "L1", "user": "anna",
-                "host": "pc1", **extra}  # fmt: skip
+        return {
+            "v": 1,
+            "id": f"e{n}",
+            "ts": ts,
+            "type": type_,
+            "lead": "L1",
+            "user": "anna",
+            "host": "pc1",
+            **extra,
+        }
 
-    old = [event(0, "claimed", received_at=NOW.isoformat(), name="Jan", source="website"),
-           event(1, "call", attempt=1, outcome="voicemail"), event(2, "dismissed")]  # fmt: skip
+    old = [
+        event(0, "claimed", received_at=NOW.isoformat(), name="Jan", source="website"),
+        event(1, "call", attempt=1, outcome="voicemail"),
+        event(2, "dismissed"),
+    ]
     db["events"].insert_all(
         {"id": e["id"], "ts": e["ts"], "type": e["type"], "lead": "L1", "body": json.dumps(e)}
         for e in [*old, {"id": "x", "ts": "?", "type": "call", "broken": True}]
@@ -133,8 +144,10 @@ def test_the_integrity_check_runs_once_a_day(
     assert len(checks) == 1
     s = Store.open(tmp_path)
     assert len(checks) == 1
-    s.db.execute("update settings set value = ? where key = 'store_checked_at'",
-                 [repr(time.time() - 25 * 3600)])  # fmt: skip
+    s.db.execute(
+        "update settings set value = ? where key = 'store_checked_at'",
+        [repr(time.time() - 25 * 3600)],
+    )
     s.db.conn.commit()
     s.close()
     Store.open(tmp_path).close()

@@ -1,0 +1,294 @@
+"""The `leadpop` command: the desktop app, `parse`, `drop` and `report`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import sqlite3
+import sys
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import NoReturn
+
+import app
+from app.core.clock import SystemClock
+from app.core.hours import HoursError
+from app.settings.config import ENV_DATA_DIR, ENV_HOURS, ENV_INBOX, ENV_USER, Config, resolve
+from app.system import logs
+
+log = logging.getLogger("leadpop")
+
+
+class CliError(Exception):
+    """A one-line error for the person at the keyboard (exit 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, no usage dump, exit 2
+        self.exit(2, f"error: {message} (see 'leadpop --help')\n")
+
+
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked (see app.__getattr__)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        print(f"leadpop {app.__version__}")  # stdout, as argparse's own version action
+        parser.exit(0)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("common options")
+    g.add_argument("--inbox", help=f"shared lead inbox: a folder or a URL [${ENV_INBOX}]")
+    g.add_argument("--data-dir", help=f"where this PC keeps its local store [${ENV_DATA_DIR}]")
+    g.add_argument("--user", help=f"the salesperson's name [${ENV_USER}]")
+    g.add_argument(
+        "--hours",
+        help=f"opening hours, e.g. 'mo-fr 09:00-18:00, sa 09:00-17:00', or 'always' [${ENV_HOURS}]",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="leadpop", description="Speed-to-lead for car dealerships.")
+    p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    _common(p)
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="drop a realistic demo lead a few seconds after start, then every 2 minutes",
+    )
+    p.add_argument("--lang", choices=["nl", "en"], help="interface language (default: system)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    sp = sub.add_parser("parse", help="print each lead document as JSON")
+    _common(sp)
+    sp.add_argument("files", nargs="+", metavar="FILE")
+
+    sd = sub.add_parser("drop", help="put a lead document into the inbox, atomically")
+    _common(sd)
+    g = sd.add_mutually_exclusive_group(required=True)
+    g.add_argument("file", nargs="?", metavar="FILE")
+    g.add_argument("--sample", action="store_true", help="a realistic random Dutch lead")
+
+    sr = sub.add_parser("report", help="the team KPIs")
+    _common(sr)
+    sr.add_argument("--since", help="first day (YYYY-MM-DD, dealership time); default 30 days ago")
+    sr.add_argument("--until", help="day after the last (YYYY-MM-DD); default tomorrow")
+    sr.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    sr.add_argument(
+        "--detail",
+        action="store_true",
+        help="with --format csv: one row per lead instead of the KPI table",
+    )
+
+    sh = sub.add_parser(
+        "demo-history", help="fill a fresh folder inbox with weeks of realistic team history"
+    )
+    _common(sh)
+    sh.add_argument("--seed", type=int, default=1, help="same seed and --now, same history")
+    sh.add_argument("--weeks", type=int, help="weeks of history (default 6)")
+    sh.add_argument("--salespeople", type=int, help="team size, 1–40 (default 6)")
+    sh.add_argument("--leads-per-day", type=float, help="average leads a day (default 12)")
+    sh.add_argument(
+        "--scale",
+        action="store_true",
+        help="a year of a 40-salesperson group: ~50,000 leads, ~250,000 events (benchmark)",
+    )
+    sh.add_argument("--now", help="when the history ends (ISO date-time; default: now)")
+    return p
+
+
+def _config(args: argparse.Namespace) -> Config:
+    try:
+        cfg = resolve(inbox=args.inbox, data_dir=args.data_dir, user=args.user, hours=args.hours)
+    except HoursError as exc:
+        raise CliError(f"--hours: {exc}") from exc
+    for problem in cfg.problems:  # a broken leadpop.toml: say so, and go on without it
+        log.warning("%s", problem)
+    return cfg
+
+
+def _day(text: str, cfg: Config, flag: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise CliError(f"{flag}: not a date: {text!r} (use YYYY-MM-DD)") from exc
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=cfg.hours.tz)
+    return parsed
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from app.intake import Unreadable, parse_file
+
+    cfg = _config(args)
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            if not path.is_file():
+                raise Unreadable(f"{name}: no such file")
+            lead = parse_file(path, region=cfg.region)
+        except Unreadable as exc:
+            print(
+                f"error: {name}: {exc.reason}"
+                if not str(exc).startswith(name)
+                else f"error: {exc}",
+                file=sys.stderr,
+            )
+            failed += 1
+            continue
+        except OSError as exc:
+            print(f"error: {name}: {exc.strerror or exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(json.dumps(lead.to_json(), ensure_ascii=False, indent=2))
+    return 1 if failed else 0
+
+
+def cmd_drop(args: argparse.Namespace) -> int:
+    from app.engine.session import drop_document
+    from app.intake import Unreadable, make_sample_document, parse_document
+
+    cfg = _config(args)
+    now = SystemClock().now()
+    if args.sample:
+        data, stem, suffix = make_sample_document(random.Random(), now), "sample", ".json"
+    else:
+        src = Path(args.file)
+        if not src.is_file():
+            raise CliError(f"{src}: no such file")
+        data = src.read_bytes()
+        stem, suffix = src.stem, (src.suffix or ".json")
+        try:
+            parse_document(data, received_at=now, name=src.name, region=cfg.region)
+        except Unreadable as exc:
+            raise CliError(f"{src}: {exc.reason} — not dropped") from exc
+    final = drop_document(cfg, data, stem=stem, suffix=suffix, now=now)
+    print(final)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.engine import report_format, session
+    from app.engine.desk import Desk
+
+    cfg = _config(args)
+    tz = cfg.hours.tz
+    today = datetime.combine(datetime.now(tz).date(), time(0), tz)
+    since = _day(args.since, cfg, "--since") if args.since else today - timedelta(days=30)
+    until = _day(args.until, cfg, "--until") if args.until else today + timedelta(days=1)
+    if until <= since:
+        raise CliError("--until must come after --since")
+    try:
+        inbox = session.open_inbox(cfg, watch=False)
+    except session.InboxError as exc:
+        raise CliError(str(exc)) from exc
+    store = session.open_store(cfg.data_dir)
+    try:
+        desk = Desk(inbox, store, SystemClock(), cfg)
+        report = desk.report(since, until)
+        if not desk.health.ok:
+            print(
+                f"warning: inbox unreachable ({desk.health.error}); "
+                "figures are from the events read earlier",
+                file=sys.stderr,
+            )
+        if args.format == "json":
+            print(report_format.as_json(report))
+        elif args.format == "csv" and args.detail:
+            facts = desk.lead_facts(since, until).values()
+            chosen = [f for f in facts if since <= f.received_at < until]
+            sys.stdout.write(report_format.detail_csv(chosen, tz))
+        elif args.format == "csv":
+            sys.stdout.write(report_format.as_csv(report))
+        else:
+            print(report_format.as_table(report))
+    finally:
+        store.close()
+        inbox.close()
+    return 0
+
+
+def cmd_demo_history(args: argparse.Namespace) -> int:
+    from app.demo import history as demo_history
+
+    cfg = _config(args)
+    if "://" in cfg.inbox and not cfg.inbox.startswith("file://"):
+        raise CliError("demo-history fills a folder inbox")
+    root = Path(cfg.inbox.removeprefix("file://")).expanduser()
+    now = _day(args.now, cfg, "--now") if args.now else SystemClock().now()
+    size = dict(demo_history.SCALE if args.scale else demo_history.DEFAULTS)
+    for key in size:
+        if getattr(args, key) is not None:
+            size[key] = getattr(args, key)
+    if size["weeks"] < 1 or size["leads_per_day"] <= 0:
+        raise CliError("--weeks and --leads-per-day must be positive")
+    try:
+        summary = demo_history.fill(root, now=now, hours=cfg.hours, seed=args.seed, **size)
+    except (ValueError, FileExistsError) as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:
+        raise CliError(f"{root}: {exc.strerror or exc}") from exc
+    print(
+        f"{summary.salespeople} salespeople, {size['weeks']} weeks: {summary.leads} leads, "
+        f"{summary.events} events, {summary.unclaimed} waiting in new/ — {root}"
+    )
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from app.settings.config import with_demo_hours
+
+    cfg = _config(args)
+    if args.demo or cfg.embedded_inbox:
+        cfg = with_demo_hours(cfg)
+        if cfg.demo_hours:
+            print(
+                "Demo: open around the clock, so every demo lead alerts at once "
+                "(--hours sets real opening hours)."
+            )
+    log.info(
+        "Leadpop %s starting: data %s, inbox %s, settings from %s",
+        app.__version__,
+        cfg.data_dir,
+        cfg.inbox,
+        ", ".join(str(p) for p in cfg.deployed.sources) or "no leadpop.toml",
+    )
+    from app.ui.app import run  # Qt is imported only for the desktop app
+
+    return run(cfg, demo=args.demo, lang=args.lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logs.setup()  # after parsing: --help and --version leave no trace
+    handlers = {
+        "parse": cmd_parse,
+        "drop": cmd_drop,
+        "report": cmd_report,
+        "demo-history": cmd_demo_history,
+        None: cmd_app,
+    }
+    from app.inbox.base import InboxError
+    from app.store import StoreError
+
+    try:
+        return handlers[args.command](args)
+    except (CliError, InboxError, StoreError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # the store went bad under us: one line, and what to do
+        log.info("local store error", exc_info=True)  # the traceback: log file only
+        print(
+            f"error: the local store can't be used ({exc}); "
+            "start again, or use another --data-dir (the log file has the details)",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `leadpop report | head`
+        return 0

@@ -1,0 +1,507 @@
+"""The engine: one Qt-free object that ties inbox + store + clock together.
+
+The desktop app drives it from a worker thread; the CLI calls it directly. Both get the
+same numbers because they call the same code.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from app.core.cadence import next_attempt, reminder_due, snooze_until
+from app.core.clock import Clock
+from app.core.events import REACHED_OUTCOMES, make_event
+from app.core.kpi import LeadFacts, team_report
+from app.core.timefmt import from_text, to_utc_text
+from app.inbox.base import (
+    DocumentGone,
+    DocumentOverLimit,
+    Inbox,
+    InboxDoc,
+    InboxError,
+    InboxUnavailable,
+    PasswordNeeded,
+    PasswordRejected,
+)
+from app.settings.config import Config
+from app.store import Store, team_queries
+
+log = logging.getLogger(__name__)
+
+SAME_CUSTOMER_WINDOW = timedelta(hours=24)
+MAX_BACKOFF_S = 60.0
+
+
+@dataclass
+class Health:
+    """The inbox's state as the UI shows it."""
+
+    ok: bool = True
+    down_since: datetime | None = None
+    error: str | None = None
+    last_ok: datetime | None = None
+    failures: int = 0
+    # The mailbox wants a password (user, host, refused before?): the GUI asks once.
+    needs_password: tuple[str, str, bool] | None = None
+
+    def retry_delay(self) -> float:
+        """Back off 2, 4, 8 … 60 s while the inbox is down."""
+        return 0.0 if self.ok else min(MAX_BACKOFF_S, 2.0 ** min(self.failures, 6))
+
+
+@dataclass
+class PollResult:
+    new_leads: list[str] = field(default_factory=list)  # lead ids that appeared (or came back)
+    gone: list[tuple[str, str | None]] = field(default_factory=list)  # (lead id, who took it)
+    quarantined: list[tuple[str, str]] = field(default_factory=list)  # (doc name, reason)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (doc name, of lead id)
+    new_events: int = 0
+    published: int = 0
+    health: Health = field(default_factory=Health)
+
+
+@dataclass(frozen=True)
+class ClaimOutcome:
+    won: bool
+    owner: str | None
+    error: str | None = None  # set when the inbox couldn't be reached: nobody owns it yet
+
+
+@dataclass
+class LeadView:
+    """A lead as the UI lists it: stored fields plus what follows from attempts and now."""
+
+    row: dict[str, Any]
+    attempts: list[dict[str, Any]]
+    status: str  # new | attempt 1..3 | reached | appointment | sold | lost | taken
+    next_attempt: int | None
+    next_due: datetime | None
+    overdue: bool
+
+    @property
+    def id(self) -> str:
+        return self.row["id"]
+
+
+class Desk:
+    def __init__(self, inbox: Inbox, store: Store, clock: Clock, config: Config) -> None:
+        self.inbox = inbox
+        self.store = store
+        self.clock = clock
+        self.config = config
+        self.user = config.user
+        self.health = Health()
+        self._next_try: datetime | None = None
+
+    # -- polling ---------------------------------------------------------------------------
+
+    def poll(self) -> PollResult:
+        """One round: detect leads, notice claims, read the team's events, flush the outbox."""
+        now = self.clock.now()
+        result = PollResult(health=self.health)
+        if self._next_try is not None and now < self._next_try:
+            return result  # backing off while the inbox is down; the local store still works
+        try:
+            self._detect(now, result)
+            result.new_events = self.sync_events()
+            result.published = self.publish_outbox()
+        except InboxError as exc:
+            self._down(now, exc)
+        else:
+            self._up(now)
+        result.health = self.health
+        return result
+
+    def _down(self, now: datetime, exc: Exception) -> None:
+        h = self.health
+        if h.ok:
+            log.warning("inbox unreachable: %s", exc)
+            h.down_since = now
+        h.ok, h.error = False, str(exc)
+        h.failures += 1
+        if isinstance(exc, PasswordNeeded):
+            h.needs_password = (exc.user, exc.host, isinstance(exc, PasswordRejected))
+        self._next_try = now + timedelta(seconds=h.retry_delay())
+
+    def _up(self, now: datetime) -> None:
+        if not self.health.ok:
+            log.info("inbox reachable again")
+        self.health = Health(ok=True, last_ok=now)
+        self._next_try = None
+
+    def _detect(self, now: datetime, result: PollResult) -> None:
+        docs = self.inbox.list_new()
+        present = {d.name for d in docs}
+        # Only the names in new/: a poll costs O(new/), not O(every lead ever stored).
+        known = self.store.leads_by_doc(present)
+        for doc in docs:
+            row = known.get(doc.name)
+            if row is not None:
+                if row["owner"] is not None and row["state"] == "open":
+                    # Released back to the team: it is everybody's again, alert anew.
+                    self.store.update_lead(row["id"], now, owner=None, claimed_at=None)
+                    self.store.clear_reminder(row["id"])
+                    result.new_leads.append(row["id"])
+                continue
+            self._take_in(doc, now, result)
+        for row in self.store.unclaimed():
+            if row["doc_name"] not in present:
+                owner = self.inbox.claimed_by(row["doc_name"])
+                self.store.update_lead(
+                    row["id"], now, owner=owner, state="open" if owner else "gone"
+                )
+                result.gone.append((row["id"], owner))
+
+    def _take_in(self, doc: InboxDoc, now: datetime, result: PollResult) -> None:
+        # Imported here: `leadpop report` never parses a document, and the parsers (with
+        # phonenumbers' tables) are a good part of its start-up.
+        from app.intake import MAX_DOCUMENT_BYTES, Unreadable, parse_document
+
+        try:
+            data = self.inbox.read(doc, MAX_DOCUMENT_BYTES)
+            received = min(doc.received_at, now)
+            lead = parse_document(
+                data, received_at=received, name=doc.name, region=self.config.region
+            )
+        except DocumentGone:
+            return  # a colleague claimed or quarantined it between list and read
+        except (Unreadable, DocumentOverLimit) as exc:
+            reason = getattr(exc, "reason", None) or str(exc)
+            self.inbox.quarantine(doc, reason)
+            result.quarantined.append((doc.name, reason))
+            # The document's name may be the customer's: only at DEBUG (app.system.logs).
+            log.info("quarantined a document: %s", reason)
+            log.debug("quarantined %s", doc.name)
+            return
+        original = self.store.lead(lead.id)
+        if original is None:
+            original = self.store.find_same_customer(
+                lead.phone.e164 if lead.phone else None,
+                lead.email,
+                lead.received_at,
+                SAME_CUSTOMER_WINDOW,
+            )
+        if original is not None:
+            self.store.add_duplicate(
+                original["id"],
+                {
+                    "doc_name": doc.name,
+                    "source": lead.source,
+                    "received_at": to_utc_text(lead.received_at),
+                },
+            )
+            self.inbox.set_aside_duplicate(doc, original["doc_name"])
+            result.duplicates.append((doc.name, original["id"]))
+            return
+        sla = self.config.hours.sla_start(lead.received_at)
+        self.store.insert_lead(lead, doc_name=doc.name, sla_start=sla, now=now)
+        result.new_leads.append(lead.id)
+        log.info("new lead %s (%s)", lead.id, lead.source or "unknown source")
+        log.debug("lead %s is %s", lead.id, doc.name)
+
+    def sync_events(self) -> int:
+        """Read the team's new events into the store (incremental; dedup by id)."""
+        source = self.inbox.location
+        before = self.store.cursor(source)
+        events, cursor = self.inbox.read_events(before)
+        added = team_queries.add_events(self.store.db, events)
+        if cursor != before:  # a quiet poll writes nothing (the worker's lists key on writes)
+            self.store.save_cursor(source, cursor)
+        if added:
+            self._apply_team_claims()
+        return added
+
+    def _apply_team_claims(self) -> None:
+        """Colleagues' claims close my alerts even if I never saw the lead leave `new/`."""
+        waiting = [row["id"] for row in self.store.unclaimed()]  # one query, not one per claim
+        if not waiting:
+            return
+        now = self.clock.now()
+        for lead, state in team_queries.states_of(self.store.db, waiting).items():
+            owner = state.owner
+            if owner is not None and owner != self.user and not state.released:
+                self.store.update_lead(lead, now, owner=owner)
+
+    def publish_outbox(self) -> int:
+        """Append waiting events to the shared log, oldest first; stop at the first failure."""
+        n = 0
+        for event in self.store.outbox():
+            self.inbox.append_event(event)  # raises InboxUnavailable: the rest waits
+            self.store.published(event["id"])
+            n += 1
+        return n
+
+    def emit(
+        self, type_: str, lead_id: str, *, as_user: str | None = None, **extra: Any
+    ) -> dict[str, Any]:
+        """Record an activity event (in `as_user`'s name, for a manager acting for them)
+        and publish it, or leave it in the outbox while the inbox is down."""
+        now = self.clock.now()
+        ev = make_event(
+            type_,
+            lead=lead_id,
+            user=as_user or self.user,
+            host=self.config.host,
+            ts=now,
+            **extra,
+        )
+        self.store.enqueue(ev, now)
+        # My own view is up to date before the share is.
+        team_queries.add_events(self.store.db, [ev])
+        try:
+            self.publish_outbox()
+        except InboxUnavailable as exc:
+            self._down(now, exc)
+        return ev
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def claim(
+        self, lead_id: str, *, for_user: str | None = None, calling: bool = False
+    ) -> ClaimOutcome:
+        """Take the lead (or give it to `for_user`, for a manager). One winner across PCs.
+
+        `calling`: the claimer dials right away, so attempt 1 doesn't nag during the call.
+        """
+        user = for_user or self.user
+        row = self._lead(lead_id)
+        now = self.clock.now()
+        try:
+            res = self.inbox.claim(row["doc_name"], user)
+        except InboxError as exc:
+            self._down(now, exc)
+            return ClaimOutcome(False, None, str(exc))
+        self.store.update_lead(
+            lead_id,
+            now,
+            owner=res.owner,
+            state="open",
+            claimed_at=to_utc_text(now) if res.won else None,
+        )
+        if not res.won:
+            return ClaimOutcome(False, res.owner)
+        received = from_text(row["received_at"])
+        assert received is not None
+        self.emit(
+            "claimed",
+            lead_id,
+            received_at=received.isoformat(timespec="seconds"),
+            name=row["name"],
+            source=row["source"],
+            doc=row["doc_name"],  # extra field: lets a manager's PC reassign it by name
+            as_user=user,
+        )
+        self._reschedule(lead_id)
+        if calling and self.store.reminder(lead_id) is not None:
+            # Attempt 1 is due at once, but whoever just claimed is about to call:
+            # the first nag comes only if they haven't recorded an outcome 5 minutes on.
+            self.store.update_reminder(lead_id, last_fired_at=to_utc_text(now))
+        return ClaimOutcome(True, user)
+
+    def release(self, lead_id: str) -> bool:
+        """Give the lead back to the team; reminders stop."""
+        row = self._lead(lead_id)
+        now = self.clock.now()
+        owner = row["owner"] or self.user
+        try:
+            ok = self.inbox.release(row["doc_name"], owner)
+        except InboxError as exc:
+            self._down(now, exc)
+            return False
+        if ok:
+            self.store.update_lead(lead_id, now, owner=None, claimed_at=None)
+            self.store.clear_reminder(lead_id)
+            self.emit("released", lead_id)
+        return ok
+
+    def dismiss(self, lead_id: str) -> None:
+        """ "Not me": this PC stops alerting; the lead stays open for the others."""
+        now = self.clock.now()
+        self.store.update_lead(lead_id, now, dismissed_at=to_utc_text(now))
+        self.emit("dismissed", lead_id)
+
+    def record_call(
+        self, lead_id: str, outcome: str, note: str | None = None, *, lost_reason: str | None = None
+    ) -> int:
+        """Record attempt N with its outcome; reschedule or stop reminders. Returns N."""
+        self._lead(lead_id)
+        now = self.clock.now()
+        number = self.store.add_attempt(lead_id, ts=now, outcome=outcome, note=note, user=self.user)
+        self.emit("call", lead_id, attempt=number, outcome=outcome, note=note or None)
+        if lost_reason:
+            self.mark_lost(lead_id, lost_reason)
+        else:
+            self._reschedule(lead_id)
+        return number
+
+    def mark_sold(self, lead_id: str) -> None:
+        self.store.update_lead(lead_id, self.clock.now(), state="sold")
+        self.store.clear_reminder(lead_id)
+        self.emit("sold", lead_id)
+
+    def mark_lost(self, lead_id: str, reason: str) -> None:
+        self.store.update_lead(lead_id, self.clock.now(), state="lost", lost_reason=reason)
+        self.store.clear_reminder(lead_id)
+        self.emit("lost", lead_id, reason=reason)
+
+    # -- cadence and reminders -------------------------------------------------------------
+
+    def _next(
+        self, row: dict[str, Any], attempts: list[dict[str, Any]]
+    ) -> tuple[int, datetime] | None:
+        sla = from_text(row["sla_start"])
+        assert sla is not None
+        return next_attempt(
+            [(from_text(a["ts"]), a["outcome"]) for a in attempts],  # type: ignore[misc]
+            sla_start=sla,
+            hours=self.config.hours,
+            cadence=self.config.cadence,
+            closed=row["state"] != "open" or row["owner"] != self.user,
+        )
+
+    def _reschedule(self, lead_id: str) -> None:
+        row = self._lead(lead_id)
+        nxt = self._next(row, self.store.attempts(lead_id))
+        if nxt is None:
+            self.store.clear_reminder(lead_id)
+        else:
+            self.store.set_reminder(lead_id, nxt[0], nxt[1])
+
+    def due_reminders(self) -> list[LeadView]:
+        """Reminders to show now; each is marked fired so it repeats only every 5 minutes."""
+        now = self.clock.now()
+        out = []
+        for rem in self.store.reminders_due_by(now):
+            if not reminder_due(
+                from_text(rem["due_at"]),  # type: ignore[arg-type]
+                now,
+                last_fired=from_text(rem["last_fired_at"]),
+                snoozed_until=from_text(rem["snoozed_until"]),
+            ):
+                continue
+            self.store.update_reminder(rem["lead_id"], last_fired_at=to_utc_text(now))
+            out.append(self.view(rem["lead_id"]))
+        return out
+
+    def snooze(self, lead_id: str, minutes: int) -> datetime | None:
+        """Quiet the lead's reminder for a while; None if nothing is due to be snoozed."""
+        if self.store.reminder(lead_id) is None:
+            return None
+        now = self.clock.now()
+        until = snooze_until(now, minutes, self.config.hours)
+        self.store.update_reminder(lead_id, snoozed_until=to_utc_text(until))
+        return until
+
+    def mark_alerted(self, lead_id: str) -> None:
+        """Remember when this PC first put the lead on screen (lead-to-alert, per lead)."""
+        row = self.store.lead(lead_id)
+        if row is not None and not row["alerted_at"]:
+            self.store.update_lead(
+                lead_id, self.clock.now(), alerted_at=to_utc_text(self.clock.now())
+            )
+
+    # -- views -----------------------------------------------------------------------------
+
+    def _lead(self, lead_id: str) -> dict[str, Any]:
+        row = self.store.lead(lead_id)
+        if row is None:
+            raise KeyError(f"no lead {lead_id}")
+        return row
+
+    def view(self, lead_id: str) -> LeadView:
+        row = self._lead(lead_id)
+        return self._view(row, self.store.attempts(lead_id), self.clock.now())
+
+    def _view(self, row: dict[str, Any], attempts: list[dict[str, Any]], now: datetime) -> LeadView:
+        outcomes = [a["outcome"] for a in attempts]
+        if row["state"] in ("sold", "lost"):
+            status = row["state"]
+        elif row["owner"] is None:
+            status = "new"
+        elif row["owner"] != self.user:
+            status = "taken"
+        elif "appointment" in outcomes:
+            status = "appointment"
+        elif any(o in REACHED_OUTCOMES for o in outcomes):
+            status = "reached"
+        elif attempts:
+            status = f"attempt {len(attempts)}"
+        else:
+            status = "claimed"
+        nxt = self._next(row, attempts) if row["owner"] == self.user else None
+        rem = self.store.reminder(row["id"]) if nxt else None
+        due = from_text(rem["due_at"]) if rem else (nxt[1] if nxt else None)
+        return LeadView(
+            row=row,
+            attempts=attempts,
+            status=status,
+            next_attempt=nxt[0] if nxt else None,
+            next_due=due,
+            overdue=bool(due and due <= now),
+        )
+
+    def my_leads(self) -> list[LeadView]:
+        """My leads, what is due first: overdue, then by due time, then finished ones."""
+        now = self.clock.now()
+        rows = self.store.my_leads(self.user)
+        by_lead = self.store.attempts_by_lead(r["id"] for r in rows)
+        views = [self._view(r, by_lead[r["id"]], now) for r in rows]
+        far = datetime.max.replace(tzinfo=now.tzinfo)
+        return sorted(views, key=lambda v: (v.next_due is None, v.next_due or far))
+
+    def alertable(self) -> list[LeadView]:
+        """Unclaimed leads this PC should alert for now, oldest first.
+
+        A lead that landed while closed waits until its SLA start (the next opening).
+        """
+        now = self.clock.now()
+        out = []
+        for row in self.store.unclaimed():
+            if row["dismissed_at"]:
+                continue
+            sla = from_text(row["sla_start"])
+            if sla is not None and sla <= now:
+                out.append(self._view(row, [], now))
+        return out
+
+    def waiting(self) -> list[LeadView]:
+        """Unclaimed leads whose clock hasn't started (landed outside opening hours)."""
+        now = self.clock.now()
+        return [
+            self._view(r, [], now)
+            for r in self.store.unclaimed()
+            if (from_text(r["sla_start"]) or now) > now
+        ]
+
+    def lead_fields(self, lead_id: str) -> dict[str, Any]:
+        row = self._lead(lead_id)
+        out = dict(row)
+        out["vehicle"] = json.loads(row["vehicle"]) if row["vehicle"] else None
+        return out
+
+    # -- team ------------------------------------------------------------------------------
+
+    def lead_facts(self, since: datetime, until: datetime) -> dict[str, LeadFacts]:
+        """The leads received in [since, until), folded by app.core.kpi.fold_events.
+
+        The fold is kept per lead in an indexed table and redone only for leads with new
+        events, so a year of history costs a range read, not a re-fold (team_queries).
+        """
+        team_queries.refresh_facts(self.store.db)
+        facts = team_queries.load_facts(self.store.db, since, until, self.config.hours)
+        return {f.lead: f for f in facts}
+
+    def report(self, since: datetime, until: datetime) -> dict[str, Any]:
+        """The team KPIs (app.core.kpi). Reads new events first when the inbox is reachable."""
+        try:
+            self.sync_events()
+        except InboxError as exc:
+            self._down(self.clock.now(), exc)
+        team_queries.refresh_facts(self.store.db)
+        # The same KPI code as the Team tab, on the columns it needs (no states decoded).
+        leads = team_queries.load_kpi_leads(self.store.db, since, until, self.config.hours)
+        return team_report(leads, since, until)

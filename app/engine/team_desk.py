@@ -1,0 +1,365 @@
+"""The sales manager's view on top of the engine: the live board and the hand-over actions.
+
+Qt-free. The Team tab's worker drives a TeamDesk in its own thread; the KPIs come from
+`Desk.lead_facts` + `app.core.kpi.team_report`, the same code as `leadpop report`.
+
+The board is built from two sources, like every other PC's view of the team:
+- `new/` of the shared inbox for the unclaimed leads (each read and parsed once, and
+  cached by name, time and size), so the board doesn't depend on the salesperson worker;
+- the activity log, folded per lead into the store's `lead_facts` table, for who owns
+  what and how far the follow-up got.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from app.core.cadence import MAX_ATTEMPTS, next_attempt
+from app.core.countdown import WINDOW_S, Countdown, countdown
+from app.engine.desk import ClaimOutcome, Desk
+from app.inbox.base import DocumentGone, DocumentOverLimit, InboxDoc, InboxError
+from app.intake import MAX_DOCUMENT_BYTES, Unreadable, parse_document
+from app.store import team_queries
+
+log = logging.getLogger(__name__)
+
+# Open follow-ups older than this are history, not work: a year of never-closed leads
+# would bury today's overdue calls.
+OPEN_WINDOW = timedelta(days=14)
+# People who owned a lead this recently can be given one.
+ACTIVE_WINDOW = timedelta(days=90)
+
+
+# -- what the board shows -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnclaimedLead:
+    lead: str
+    doc: str
+    name: str
+    source: str
+    vehicle: str
+    received_at: datetime
+    sla_start: datetime
+    dismissed: int = 0  # how many salespeople said "not me"
+
+    def countdown(self, now: datetime) -> Countdown:
+        return countdown(self.sla_start, now)
+
+    def waiting(self, now: datetime) -> bool:
+        """Landed while closed: the clock starts at the next opening."""
+        return self.sla_start > now
+
+    def late(self, now: datetime) -> bool:
+        return (now - self.sla_start).total_seconds() >= WINDOW_S
+
+
+@dataclass(frozen=True)
+class OpenLead:
+    lead: str
+    owner: str
+    name: str
+    source: str
+    received_at: datetime
+    outcomes: tuple[str, ...]  # of the calls so far, oldest first
+    next_attempt: int | None
+    next_due: datetime | None
+
+    @property
+    def dots(self) -> str:
+        """●○○, ●●○, ●●● — attempts made out of three."""
+        n = min(len(self.outcomes), MAX_ATTEMPTS)
+        return "●" * n + "○" * (MAX_ATTEMPTS - n)
+
+    def overdue(self, now: datetime) -> bool:
+        return self.next_due is not None and self.next_due <= now
+
+
+@dataclass(frozen=True)
+class Board:
+    unclaimed: tuple[UnclaimedLead, ...] = ()
+    open_leads: tuple[OpenLead, ...] = ()  # by owner, then oldest first
+    salespeople: tuple[str, ...] = ()  # who a lead can be given to
+
+    def by_owner(self) -> dict[str, list[OpenLead]]:
+        out: dict[str, list[OpenLead]] = {}
+        for lead in self.open_leads:
+            out.setdefault(lead.owner, []).append(lead)
+        return out
+
+
+# Why a hand-over failed, for the UI to word (the message in `error` is for the log).
+GONE, UNKNOWN, NO_DOC, STUCK, TAKEN, INBOX = "gone", "unknown", "no_doc", "stuck", "taken", "inbox"
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """The result of a manager's action on a lead."""
+
+    ok: bool
+    lead: str
+    owner: str | None  # who holds it now, when known
+    error: str | None = None
+    reason: str | None = None  # GONE, UNKNOWN, … when not ok
+
+
+# -- periods --------------------------------------------------------------------------------
+
+PERIODS = ("today", "week", "month", "custom")
+
+
+def period_bounds(
+    key: str, now: datetime, tz: tzinfo, first: date | None = None, last: date | None = None
+) -> tuple[datetime, datetime]:
+    """[since, until) in the dealership's time zone; `custom` runs from `first` to `last`.
+
+    Like `leadpop report --since D --until D'`: whole local days, until is exclusive.
+    """
+    today = now.astimezone(tz).date()
+    if key == "today":
+        start, end = today, today + timedelta(days=1)
+    elif key == "week":
+        start = today - timedelta(days=today.weekday())
+        end = start + timedelta(days=7)
+    elif key == "month":
+        start = today.replace(day=1)
+        end = (start + timedelta(days=32)).replace(day=1)
+    elif key == "custom":
+        if first is None or last is None or last < first:
+            raise ValueError("a custom period needs a first and a last day, in order")
+        start, end = first, last + timedelta(days=1)
+    else:
+        raise ValueError(f"unknown period {key!r}")
+    return datetime.combine(start, time(0), tz), datetime.combine(end, time(0), tz)
+
+
+# -- the desk -------------------------------------------------------------------------------
+
+
+class TeamDesk:
+    """The manager's board and actions. Lives in one thread, like the Desk it wraps."""
+
+    def __init__(self, desk: Desk, *, open_window: timedelta = OPEN_WINDOW) -> None:
+        self.desk = desk
+        self.open_window = open_window
+        self._docs: dict[str, tuple[tuple[Any, ...], UnclaimedLead | None]] = {}
+        self._notified: set[str] = set()  # in memory, so a quiet tick never queries
+
+    @property
+    def _db(self) -> Any:
+        return self.desk.store.db
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def sync(self) -> bool:
+        """Read what is new: events (only new bytes) and the `new/` listing.
+
+        Returns whether anything the board or the KPIs show may have changed. Raises
+        InboxError when the shared inbox can't be read; the store still answers.
+        """
+        added = self.desk.sync_events()
+        refolded = team_queries.refresh_facts(self._db)
+        listing = self._scan_new()
+        return bool(added or refolded) or listing
+
+    def _scan_new(self) -> bool:
+        now = self.desk.clock.now()
+        docs = self.desk.inbox.list_new()
+        keys = {d.name: (d.received_at, d.size) for d in docs}
+        if keys == {name: key for name, (key, _) in self._docs.items()}:
+            return False
+        kept = {n: v for n, v in self._docs.items() if keys.get(n) == v[0]}
+        for doc in docs:
+            if doc.name not in kept:
+                kept[doc.name] = (keys[doc.name], self._read(doc, now))
+        self._docs = kept
+        return True
+
+    def _read(self, doc: InboxDoc, now: datetime) -> UnclaimedLead | None:
+        """The lead in a new/ document; None when unreadable (its salesperson PCs quarantine it)."""
+        cfg = self.desk.config
+        try:
+            data = self.desk.inbox.read(doc, MAX_DOCUMENT_BYTES)
+            lead = parse_document(
+                data, received_at=min(doc.received_at, now), name=doc.name, region=cfg.region
+            )
+        except (DocumentGone, DocumentOverLimit, Unreadable) as exc:
+            log.debug("team board skips %s: %s", doc.name, exc)
+            return None
+        return UnclaimedLead(
+            lead=lead.id,
+            doc=doc.name,
+            name=lead.display_name(),
+            source=lead.source,
+            vehicle=lead.vehicle.describe() if lead.vehicle else "",
+            received_at=lead.received_at,
+            sla_start=cfg.hours.sla_start(lead.received_at),
+        )
+
+    def unclaimed(self) -> list[UnclaimedLead]:
+        leads = [u for _, u in self._docs.values() if u is not None]
+        return sorted(leads, key=lambda u: (u.sla_start, u.lead))
+
+    def board(self) -> Board:
+        now = self.desk.clock.now()
+        cfg = self.desk.config
+        listed = self.unclaimed()
+        dismissed = team_queries.dismissals(self._db, (u.lead for u in listed))
+        unclaimed = tuple(replace(u, dismissed=dismissed.get(u.lead, 0)) for u in listed)
+        in_new = {u.lead for u in unclaimed}  # back in new/ before its release event arrived
+        open_leads = []
+        for row in team_queries.followups(self._db, now - self.open_window):
+            if row["lead"] in in_new:
+                continue
+            f = team_queries.to_facts(row, cfg.hours)
+            nxt = next_attempt(
+                [(ts, outcome) for ts, _, outcome, _ in f.calls],
+                sla_start=f.sla_start,
+                hours=cfg.hours,
+                cadence=cfg.cadence,
+            )
+            open_leads.append(
+                OpenLead(
+                    lead=f.lead,
+                    owner=f.owner,
+                    name=f.name,
+                    source=f.source,
+                    received_at=f.received_at,
+                    outcomes=tuple(c[2] for c in f.calls),
+                    next_attempt=nxt[0] if nxt else None,
+                    next_due=nxt[1] if nxt else None,
+                )
+            )
+        open_leads.sort(key=lambda o: (o.owner, o.received_at, o.lead))
+        people = set(team_queries.owners(self._db, now - ACTIVE_WINDOW))
+        people.update(o.owner for o in open_leads)
+        people.add(self.desk.user)
+        return Board(unclaimed, tuple(open_leads), tuple(sorted(people, key=str.casefold)))
+
+    def late_unclaimed(self) -> list[UnclaimedLead]:
+        """Unclaimed leads past 2:00 the manager hasn't been told about; marks them told.
+
+        Once per lead, also across restarts (the store remembers). A quiet tick touches
+        only memory.
+        """
+        now = self.desk.clock.now()
+        late = [u for u in self.unclaimed() if u.late(now) and u.lead not in self._notified]
+        if not late:
+            return []
+        told = team_queries.notified(self._db, (u.lead for u in late))
+        fresh = [u for u in late if u.lead not in told]
+        team_queries.mark_notified(self._db, (u.lead for u in fresh), now)
+        self._notified.update(u.lead for u in late)
+        return fresh
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def assign(self, lead_id: str, to_user: str) -> HandOver:
+        """Give an unclaimed lead (in new/) to a salesperson."""
+        found = next((u for u in self.unclaimed() if u.lead == lead_id), None)
+        if found is None:
+            return HandOver(False, lead_id, None, "the lead is no longer in new/", GONE)
+        fields = {
+            "received_at": found.received_at.isoformat(timespec="seconds"),
+            "name": found.name,
+            "source": found.source,
+            "doc": found.doc,
+        }
+        return self._claim_for(lead_id, to_user, found.doc, fields)
+
+    def reassign(self, lead_id: str, to_user: str) -> HandOver:
+        """Move an open lead to another salesperson: release, then claim for them."""
+        row = self._facts_row(lead_id)
+        if row is None:
+            return HandOver(False, lead_id, None, "no claim of this lead is known", UNKNOWN)
+        if row["owner"] == to_user and not row["released"]:
+            return HandOver(True, lead_id, to_user)
+        doc = self._doc(row)
+        if doc is None:
+            return HandOver(False, lead_id, row["owner"], "document name unknown", NO_DOC)
+        if not row["released"]:
+            back = self._take_back(lead_id, doc, row["owner"])
+            if back is not None:
+                return back
+        received = datetime.fromisoformat(row["received_at"]).astimezone(self.desk.config.hours.tz)
+        fields = {
+            "received_at": received.isoformat(timespec="seconds"),
+            "name": row["name"],
+            "source": row["source"],
+            "doc": doc,
+        }
+        return self._claim_for(lead_id, to_user, doc, fields)
+
+    def release_to_team(self, lead_id: str) -> HandOver:
+        """Give an open lead back to the team: it lands in new/ and alerts everyone again."""
+        row = self._facts_row(lead_id)
+        if row is None:
+            return HandOver(False, lead_id, None, "no claim of this lead is known", UNKNOWN)
+        if row["released"]:
+            return HandOver(True, lead_id, None)
+        doc = self._doc(row)
+        if doc is None:
+            return HandOver(False, lead_id, row["owner"], "document name unknown", NO_DOC)
+        return self._take_back(lead_id, doc, row["owner"]) or HandOver(True, lead_id, None)
+
+    def _facts_row(self, lead_id: str) -> dict[str, Any] | None:
+        team_queries.refresh_facts(self._db)
+        return team_queries.fact_rows(self._db, [lead_id]).get(lead_id)
+
+    def _doc(self, row: dict[str, Any]) -> str | None:
+        """The claim key: from the latest claim event, else from this PC's own store."""
+        if row["doc"]:
+            return str(row["doc"])
+        local = self.desk.store.lead(row["lead"])
+        return str(local["doc_name"]) if local else None
+
+    def _take_back(self, lead_id: str, doc: str, owner: str) -> HandOver | None:
+        """Move the document from its holder back to new/ and log `released`.
+
+        Returns None on success, else why not. The log may lag the inbox (a colleague's
+        claim not read yet), so the inbox says who really holds it.
+        """
+        inbox = self.desk.inbox
+        try:
+            holder = owner
+            if not inbox.release(doc, owner):
+                holder = inbox.claimed_by(doc) or ""
+                if not holder or not inbox.release(doc, holder):
+                    why = f"{doc} is not in claimed/ (or new/ has one of that name)"
+                    return HandOver(False, lead_id, holder or None, why, STUCK)
+        except InboxError as exc:
+            return HandOver(False, lead_id, owner, str(exc), INBOX)
+        # Extra field `owner`: whose lead it was (readers ignore fields they don't know).
+        self.desk.emit("released", lead_id, owner=holder)
+        local = self.desk.store.lead(lead_id)
+        if local is not None:
+            self.desk.store.update_lead(lead_id, self.desk.clock.now(), owner=None, claimed_at=None)
+            self.desk.store.clear_reminder(lead_id)
+        return None
+
+    def _claim_for(self, lead_id: str, to_user: str, doc: str, fields: dict[str, Any]) -> HandOver:
+        """Claim the document for `to_user`, with the `claimed` event in their name.
+
+        When this PC's store knows the lead, Desk.claim does it (and keeps the local row and
+        reminders right, e.g. when the manager takes it); otherwise the same steps by hand.
+        """
+        if self.desk.store.lead(lead_id) is not None:
+            outcome = self.desk.claim(lead_id, for_user=to_user)
+        else:
+            try:
+                res = self.desk.inbox.claim(doc, to_user)
+            except InboxError as exc:
+                return HandOver(False, lead_id, None, str(exc), INBOX)
+            outcome = ClaimOutcome(res.won, res.owner)
+            if res.won:
+                self.desk.emit("claimed", lead_id, as_user=to_user, **fields)
+        if outcome.error:
+            return HandOver(False, lead_id, None, outcome.error, INBOX)
+        if not outcome.won:
+            who = outcome.owner or "a colleague"
+            return HandOver(False, lead_id, outcome.owner, f"{who} took the lead first", TAKEN)
+        return HandOver(True, lead_id, to_user)

@@ -1,0 +1,439 @@
+"""One connection to the mailbox inbox: TLS, login, error mapping, folders and moves.
+
+Every network failure becomes a one-line InboxUnavailable (retryable: the Desk backs off),
+every problem only the user can fix an InboxConfigError. A refused password is remembered
+by the Session and never tried again: servers lock an account after a few failed logins,
+and ten showroom PCs retrying every minute would do exactly that.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import ssl
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from imapclient import IMAPClient, SocketTimeout
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+from imapclient.imap_utf7 import encode as encode_utf7
+
+from app.inbox.base import InboxConfigError, InboxUnavailable
+from app.inbox.imap.auth import PasswordRejected
+from app.inbox.imap.url import INSECURE, ImapAddress
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 10.0
+READ_TIMEOUT_S = 30.0
+ROOT = "Leadpop"
+DELETED = rb"\Deleted"
+SEEN = rb"\Seen"
+# Whatever a dead or half-dead connection raises.
+NETWORK_ERRORS = (OSError, IMAPClientAbortError)
+_COPYUID = re.compile(rb"COPYUID\s+\d+\s+([\d:,]+)\s+([\d:,]+)", re.IGNORECASE)
+_MAX_SET = 100_000
+T = TypeVar("T")
+
+
+class ConnectionLost(InboxUnavailable):
+    """A connection that worked died under a command (a server restart, a NAT timeout)."""
+
+
+def one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def server_text(exc: BaseException) -> str:
+    """The server's words in an imaplib error, without Python's b'…' wrapping."""
+    arg = exc.args[0] if exc.args else exc
+    if isinstance(arg, bytes):
+        arg = arg.decode("utf-8", "replace")
+    text = one_line(arg)
+    match = re.fullmatch(r"(?:\w+ failed: )?b['\"](.*)['\"]", text)
+    return (match.group(1) if match else text)[:200]
+
+
+def tls_context(address: ImapAddress) -> ssl.SSLContext:
+    """Verifying by default; ?ca= trusts one more certificate; ?tls=insecure-… none at all."""
+    context = ssl.create_default_context(
+        cafile=str(address.ca_file) if address.ca_file is not None else None
+    )
+    if address.insecure_tls:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+def _tls_error(address: ImapAddress, exc: ssl.SSLError) -> InboxConfigError:
+    where = f"{address.host}:{address.port}"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        why = one_line(exc.verify_message or exc.reason or exc)
+        return InboxConfigError(
+            f"the certificate of mail server {where} can't be verified ({why}); for a "
+            f"self-signed server add ?ca=<its certificate> (or ?tls={INSECURE}) to the address"
+        )
+    return InboxConfigError(
+        f"no TLS connection to mail server {where} ({one_line(exc.reason or exc)}); "
+        "check the port and imap:// (STARTTLS) versus imaps:// (TLS)"
+    )
+
+
+def discard(client: IMAPClient) -> None:
+    """Close without a goodbye: the connection may be dead already."""
+    with suppress(Exception):
+        client.shutdown()
+
+
+def connect(address: ImapAddress, password: str, timeout: float | None = None) -> IMAPClient:
+    """A logged-in client. Raises InboxUnavailable, InboxConfigError or PasswordRejected.
+
+    `timeout` bounds every wait on the server (default: CONNECT_ / READ_TIMEOUT_S).
+    """
+    where = f"{address.host}:{address.port}"
+    context = tls_context(address)
+    try:
+        client = IMAPClient(
+            address.host,
+            address.port,
+            ssl=address.implicit_tls,
+            ssl_context=context,
+            timeout=SocketTimeout(
+                connect=timeout or CONNECT_TIMEOUT_S, read=timeout or READ_TIMEOUT_S
+            ),
+        )
+    except ssl.SSLError as exc:
+        raise _tls_error(address, exc) from None
+    except (OSError, IMAPClientError) as exc:
+        why = one_line(getattr(exc, "strerror", None) or exc)
+        raise InboxUnavailable(f"mail server {where} is unreachable: {why}") from None
+    try:
+        client.normalise_times = False  # aware INTERNALDATEs, not the local wall clock
+        _secure(client, address, context)
+        _login(client, address, password)
+    except ssl.SSLError as exc:
+        discard(client)
+        raise _tls_error(address, exc) from None
+    except NETWORK_ERRORS as exc:
+        discard(client)
+        raise InboxUnavailable(f"mail server {where}: connection lost ({one_line(exc)})") from None
+    except BaseException:
+        discard(client)
+        raise
+    return client
+
+
+def _secure(client: IMAPClient, address: ImapAddress, context: ssl.SSLContext) -> None:
+    if address.implicit_tls:
+        return
+    if b"STARTTLS" in client.capabilities():
+        client.starttls(context)
+    elif not address.loopback:
+        raise InboxConfigError(
+            f"mail server {address.host} offers no STARTTLS: Leadpop won't send the password "
+            "unencrypted; use imaps:// (TLS) instead"
+        )
+
+
+def _login(client: IMAPClient, address: ImapAddress, password: str) -> None:
+    try:
+        if password.isascii():
+            client.login(address.user, password)
+        else:  # LOGIN can't carry UTF-8; SASL PLAIN can
+            client.plain_login(address.user, password)
+    except LoginError as exc:
+        text = server_text(exc)
+        if "UNAVAILABLE" in text.upper():  # RFC 5530: the server's own trouble, try later
+            raise InboxUnavailable(
+                f"mail server {address.host} can't log in right now ({text})"
+            ) from None
+        raise PasswordRejected(
+            address.user,
+            address.host,
+            f"mail server {address.host} refused the login of {address.user} ({text}): "
+            "check the user name and enter the password again",
+        ) from None
+
+
+def fetched(data: dict[bytes, Any], item: bytes) -> bytes:
+    """One body item of a FETCH response, found by its name (b"BODY[TEXT]", …)."""
+    for key, value in data.items():
+        if isinstance(key, bytes) and key.upper().startswith(item) and isinstance(value, bytes):
+            return value
+    return b""
+
+
+def header_value(block: bytes, name: bytes) -> bytes:
+    """A header field's value in a fetched header block, unfolded; b"" when absent."""
+    match = re.search(rb"(?im)^" + re.escape(name) + rb":[ \t]*(.*(?:\r?\n[ \t].*)*)", block)
+    return b" ".join(match[1].split()) if match else b""
+
+
+def quote_folder(name: str) -> bytes:
+    """A folder name as an IMAP argument: modified UTF-7, quoted."""
+    raw = encode_utf7(name)
+    return b'"' + raw.replace(b"\\", b"\\\\").replace(b'"', b'\\"') + b'"'
+
+
+def uid_set(text: bytes) -> list[int]:
+    """b"3:5,9" -> [3, 4, 5, 9] (in the order given, as COPYUID pairs them)."""
+    out: list[int] = []
+    for part in text.split(b","):
+        first, _, last = part.partition(b":")
+        lo, hi = int(first), int(last or first)
+        step = 1 if hi >= lo else -1
+        if abs(hi - lo) > _MAX_SET:
+            raise ValueError("uid set too large")
+        out.extend(range(lo, hi + step, step))
+    return out
+
+
+def copyuid(texts: Iterable[bytes]) -> dict[int, int]:
+    """Source UID -> destination UID from COPYUID response codes (RFC 4315)."""
+    moved: dict[int, int] = {}
+    for text in texts:
+        for match in _COPYUID.finditer(text):
+            moved.update(zip(uid_set(match[1]), uid_set(match[2]), strict=False))
+    return moved
+
+
+@dataclass
+class Layout:
+    """Where Leadpop's folders live on this server (namespace prefix, hierarchy separator)."""
+
+    prefix: str
+    sep: str
+    mailbox: str  # MAILBOX of the address, levels joined with the server's separator
+
+    def folder(self, *parts: str) -> str:
+        return self.prefix + self.sep.join((ROOT, *parts))
+
+    def user_folder(self, user: str) -> str:
+        """Leadpop/Claimed/<user>; the user's name survives any separator and wildcard."""
+        return self.folder("Claimed", escape_user(user, self.sep))
+
+    def user_of(self, folder: str) -> str | None:
+        start = self.folder("Claimed") + self.sep
+        if not folder.startswith(start) or self.sep in folder[len(start) :]:
+            return None
+        return unescape_user(folder[len(start) :])
+
+
+_USER_UNSAFE = set('%*"\\~/.&')
+
+
+def escape_user(user: str, sep: str) -> str:
+    """Reversible: "jan.jansen" -> "jan~2Ejansen" (. is Dovecot's separator)."""
+    return "".join(
+        f"~{ord(c):02X}" if c in _USER_UNSAFE or c == sep or ord(c) < 32 else c for c in user
+    )
+
+
+def unescape_user(text: str) -> str:
+    return re.sub(r"~([0-9A-F]{2})", lambda m: chr(int(m[1], 16)), text)
+
+
+@dataclass
+class Conn:
+    """A logged-in client plus what this session learned about the server."""
+
+    client: IMAPClient
+    layout: Layout
+    caps: frozenset[bytes]
+    made: set[str] = field(default_factory=set)
+
+    @property
+    def imap(self) -> Any:
+        # imapclient hides the response codes Leadpop needs (COPYUID of MOVE comes in an
+        # untagged OK; imaplib keeps it here). Used for MOVE only.
+        return self.client._imap
+
+    def has(self, capability: bytes) -> bool:
+        return capability in self.caps
+
+    def ensure(self, folder: str) -> None:
+        """Create `folder` if it isn't there; another PC creating it at once is fine."""
+        if folder in self.made:
+            return
+        try:
+            self.client.create_folder(folder)
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError as exc:
+            if "EXISTS" not in server_text(exc).upper():  # [ALREADYEXISTS], "already exists"
+                raise
+        else:
+            with suppress(IMAPClientError):  # so mail programs show it; only a courtesy
+                self.client.subscribe_folder(folder)
+        self.made.add(folder)
+
+    def exists(self, folder: str) -> bool:
+        if folder in self.made:
+            return True
+        found = bool(self.client.list_folders("", folder))
+        if found:
+            self.made.add(folder)
+        return found
+
+    def select(self, folder: str, *, readonly: bool = True) -> dict[bytes, Any]:
+        """SELECT / EXAMINE again each time: it brings in what other PCs changed."""
+        return self._remade(folder, lambda: self.client.select_folder(folder, readonly=readonly))
+
+    def append(
+        self,
+        folder: str,
+        message: bytes,
+        *,
+        flags: tuple[bytes, ...] = (SEEN,),
+        at: datetime | None = None,
+    ) -> int | None:
+        """APPEND; the new message's UID when the server tells it (UIDPLUS)."""
+        reply = self._remade(
+            folder, lambda: self.client.append(folder, message, flags=flags, msg_time=at)
+        )
+        match = re.search(rb"APPENDUID\s+\d+\s+(\d+)", reply or b"", re.IGNORECASE)
+        return int(match[1]) if match else None
+
+    def _remade(self, folder: str, op: Callable[[], T]) -> T:
+        """`op` on one of Leadpop's folders, made again if somebody deleted it meanwhile."""
+        try:
+            return op()
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError as exc:
+            text = server_text(exc).upper()
+            if folder not in self.made or ("TRYCREATE" not in text and "NONEXISTENT" not in text):
+                raise
+        self.made.discard(folder)
+        self.ensure(folder)
+        return op()
+
+    def move(self, uids: list[int], dest: str) -> dict[int, int]:
+        """Move `uids` of the selected folder to `dest`: {source uid: uid in dest}.
+
+        Only COPYUID proves a message was moved: in a race the loser may get a plain OK
+        with nothing moved. Without MOVE: COPY, then \\Deleted and UID EXPUNGE.
+        """
+        if not uids:
+            return {}
+        if self.has(b"MOVE"):
+            return self._uid_copy("MOVE", uids, dest)
+        moved = self._uid_copy("COPY", uids, dest)
+        gone = list(moved) if self.has(b"UIDPLUS") else uids
+        if gone:
+            self.client.add_flags(gone, [DELETED], silent=True)
+            if self.has(b"UIDPLUS"):
+                self.client.uid_expunge(gone)
+            else:  # no UID EXPUNGE: nobody else marks messages \Deleted in these folders
+                self.client.expunge()
+        return moved
+
+    def _uid_copy(self, command: str, uids: list[int], dest: str) -> dict[int, int]:
+        """UID MOVE or UID COPY, and the COPYUID it answered (untagged for MOVE, tagged for
+        COPY). imapclient drops both, so this goes to imaplib underneath it."""
+        imap = self.imap
+        imap.untagged_responses.pop("COPYUID", None)  # nothing stale from before
+        numbers = ",".join(map(str, uids))
+        typ, data = imap._simple_command("UID", command, numbers, quote_folder(dest))
+        texts = [b"COPYUID " + c for c in imap.untagged_responses.pop("COPYUID", [])]
+        texts += [d for d in data if isinstance(d, bytes)]
+        if typ == "OK":
+            return copyuid(texts)
+        text = b" ".join(texts).decode("utf-8", "replace")
+        if "EXPUNGEISSUED" in text.upper():
+            return {}  # somebody else moved it first
+        raise IMAPClientError(f"{command.lower()} failed: {text}")
+
+
+def _layout(client: IMAPClient, mailbox: str) -> Layout:
+    prefix, sep = "", "/"
+    personal = None
+    if b"NAMESPACE" in client.capabilities():
+        personal = client.namespace().personal
+    if personal:
+        prefix, sep = personal[0][0], personal[0][1] or "/"
+    else:
+        listed = client.list_folders("", "")
+        if listed and listed[0][1]:
+            sep = listed[0][1].decode() if isinstance(listed[0][1], bytes) else listed[0][1]
+    if mailbox.upper() != "INBOX":
+        mailbox = mailbox.replace("/", sep)
+    return Layout(prefix=prefix, sep=sep, mailbox=mailbox)
+
+
+class Session:
+    """The command connection: made on first use, dropped on a network error, made again
+    on the next use (the Desk's backoff paces those). Thread-safe: one user at a time."""
+
+    def __init__(self, address: ImapAddress, password: str) -> None:
+        self.address = address
+        self._password = password
+        self._lock = threading.RLock()
+        self._conn: Conn | None = None
+        self._refused: PasswordRejected | None = None
+        self._closed = False
+
+    @property
+    def where(self) -> str:
+        return f"{self.address.host}:{self.address.port}"
+
+    def open(self, timeout: float | None = None) -> Conn:
+        """A new logged-in connection with its layout (the IDLE watcher's too).
+
+        A password the server refused is never sent again, on any connection.
+        """
+        refused = self._refused
+        if refused is not None:  # a new exception each time: re-raising one grows its traceback
+            raise PasswordRejected(refused.user, refused.host, str(refused))
+        try:
+            client = connect(self.address, self._password, timeout)
+        except PasswordRejected as exc:
+            self._refused = exc
+            log.warning("mailbox login refused: %s", exc)  # the message holds no password
+            raise
+        try:
+            layout = _layout(client, self.address.mailbox)
+            caps = frozenset(client.capabilities())
+        except BaseException:
+            discard(client)
+            raise
+        return Conn(client, layout, caps)
+
+    @contextmanager
+    def use(self) -> Iterator[Conn]:
+        with self._lock:
+            if self._closed:
+                raise InboxUnavailable(f"the mailbox inbox on {self.where} is closed")
+            if self._conn is None:
+                try:
+                    self._conn = self.open()
+                except (*NETWORK_ERRORS, IMAPClientError) as exc:
+                    raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc
+            try:
+                yield self._conn
+            except NETWORK_ERRORS as exc:
+                self.drop()
+                why = one_line(getattr(exc, "strerror", None) or exc) or type(exc).__name__
+                raise ConnectionLost(f"mail server {self.where}: connection lost ({why})") from exc
+            except IMAPClientError as exc:  # a NO or BAD: the connection itself is fine
+                raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc
+
+    def drop(self) -> None:
+        with self._lock:
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            discard(conn.client)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.client.logout()
+            except Exception:
+                discard(conn.client)

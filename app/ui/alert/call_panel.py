@@ -1,0 +1,182 @@
+"""The call panel: after winning the claim, the number big and a QR code to dial from a mobile.
+
+Shown inside the alert; the shell may also put it in a window for attempts 2 and 3.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import segno
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.core.lead import Phone
+from app.engine.desk import LeadView
+from app.ui.alert import theme as th
+from app.ui.common.fit_label import FitLabel
+from app.ui.common.lead_text import phone_of, vehicle_text
+
+log = logging.getLogger(__name__)
+
+QR_BORDER = 4  # the quiet zone the QR standard asks for; phones read it much more reliably
+QR_PX = 300  # target size at scale 1.0
+
+
+def open_tel_link(url: str) -> bool:
+    """Hand the tel: link to the OS (softphone, Teams, Phone Link). Tests replace this."""
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+def qr_code(content: str) -> segno.QRCode:
+    # Medium error correction: survives a glare on the monitor, still a small symbol.
+    return segno.make(content, error="m", micro=False)
+
+
+def qr_pixmap(qr: segno.QRCode, scale: int) -> QPixmap:
+    """Render in memory (no temp file): PNG bytes from segno into a QPixmap."""
+    buf = io.BytesIO()
+    qr.save(buf, kind="png", scale=scale, border=QR_BORDER, dark="black", light="white")
+    pixmap = QPixmap()
+    pixmap.loadFromData(buf.getvalue(), "PNG")
+    return pixmap
+
+
+class CallPanel(QWidget):
+    outcome_requested = Signal(str)  # lead id: "Record outcome" was pressed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CallPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # also as its own window
+        self._view: LeadView | None = None
+        self._phone: Phone | None = None
+        self._scale = 1.0
+        self.qr: segno.QRCode | None = None  # what the QR image encodes (tests check it)
+        self.qr_scale = 0  # pixels per module of the shown QR image
+
+        self.heading = FitLabel(34, bold=False)
+        self.heading.setObjectName("call-heading")
+        self.detail = QLabel(objectName="call-detail")
+        self.detail.setWordWrap(True)
+        self.number = FitLabel(96)
+        self.number.setObjectName("call-number")
+        self.note = QLabel(objectName="call-note")
+        self.note.setWordWrap(True)
+        self.copy_button = QPushButton(self.tr("Copy number"), objectName="call-copy")
+        self.copy_button.setProperty("role", "secondary")
+        self.done_button = QPushButton(self.tr("Record outcome"), objectName="call-done")
+        self.done_button.setProperty("role", "primary")
+        self.qr_label = QLabel(objectName="call-qr")
+        self.qr_caption = QLabel(self.tr("Scan to call"), objectName="call-qr-caption")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        left = QVBoxLayout()
+        left.addWidget(self.heading)
+        left.addWidget(self.detail)
+        left.addWidget(self.number)
+        left.addWidget(self.note)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.qr_label)
+        right.addWidget(self.qr_caption)
+        right.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(left, 1)
+        top.addLayout(right)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.done_button, 2)
+        buttons.addWidget(self.copy_button, 1)
+        self._layouts = (left, right, top, buttons)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addLayout(top, 1)
+        root.addLayout(buttons)
+
+        self.copy_button.clicked.connect(self.copy_number)
+        self.done_button.clicked.connect(self._done)
+        self.set_scale(1.0)
+
+    # -- API -------------------------------------------------------------------------------
+
+    def show_lead(self, view: LeadView, *, dial: bool = False) -> None:
+        """Show the lead's number; with `dial`, also hand the tel: link to the OS once."""
+        self._view = view
+        self._phone = phone = phone_of(view.row)
+        name = view.row.get("name") or ""
+        self.heading.setText(self.tr("Call {name}").format(name=name) if name else "")
+        self.detail.setText(vehicle_text(view.row.get("vehicle")))
+        self.detail.setVisible(bool(self.detail.text()))
+        self.number.setText(phone.shown or self.tr("No phone number"))
+        self.copy_button.setEnabled(bool(phone.raw or phone.e164))
+        uri = phone.tel_uri
+        if uri is None:
+            self.qr = None
+            self.qr_label.clear()
+            self.qr_label.hide()
+            self.qr_caption.hide()
+            self.note.setText(
+                self.tr("This number could not be checked — dial it by hand")
+                if phone.raw
+                else self.tr("This lead has no phone number")
+            )
+            return
+        self.qr = qr_code(uri)
+        self._render_qr()
+        self.qr_label.show()
+        self.qr_caption.show()
+        if not dial:
+            self.note.setText(self.tr("Scan the code to call from your mobile"))
+        elif open_tel_link(uri):
+            self.note.setText(self.tr("Sent to your phone app — or scan the code with your mobile"))
+        else:
+            log.info("no handler for tel: links on this PC")
+            self.note.setText(self.tr("No phone app here — dial the number or scan the code"))
+
+    def copy_number(self) -> None:
+        """E.164 when known: it pastes into any softphone, whatever country it is set to."""
+        if self._phone is None:
+            return
+        QGuiApplication.clipboard().setText(self._phone.e164 or self._phone.raw)
+        self.note.setText(self.tr("Number copied"))
+
+    def set_scale(self, scale: float) -> None:
+        """Sizes follow the screen: the alert passes its scale on."""
+        self._scale = scale
+        self.number.set_max_px(th.px(96, scale))
+        self.heading.set_max_px(th.px(34, scale))
+        for layout in self._layouts:
+            layout.setSpacing(th.px(16, scale))
+        self.setStyleSheet(self._qss(scale))
+        if self.qr is not None:
+            self._render_qr()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _render_qr(self) -> None:
+        assert self.qr is not None
+        modules = self.qr.symbol_size(border=QR_BORDER)[0]
+        self.qr_scale = max(2, th.px(QR_PX, self._scale) // modules)
+        self.qr_label.setPixmap(qr_pixmap(self.qr, self.qr_scale))
+
+    def _done(self) -> None:
+        if self._view is not None:
+            self.outcome_requested.emit(self._view.id)
+
+    @staticmethod
+    def _qss(s: float) -> str:
+        p = th.px
+        return (
+            th.button_qss(s)
+            + f"""
+        #CallPanel {{ background: {th.BG}; }}
+        QLabel {{ color: {th.TEXT}; font-family: {th.FONT_FAMILY}; }}
+        #call-heading {{ color: {th.MUTED}; }}
+        #call-detail {{ color: {th.TEXT}; font-size: {p(26, s)}px; }}
+        #call-note {{ color: {th.MUTED}; font-size: {p(22, s)}px; }}
+        #call-qr {{ background: white; border-radius: {p(8, s)}px; }}
+        #call-qr-caption {{ color: {th.MUTED}; font-size: {p(20, s)}px; }}
+        """
+        )

@@ -1,0 +1,270 @@
+"""Settings: who I am, where the inbox is, opening hours, cadence, sound, language, autostart.
+
+`SettingsDialog.edit(parent, current)` takes and returns a plain dict (the Prefs fields),
+so tests replace it without building Prefs. `current["fixed"]` lists the fields that a
+command-line option sets (they win over saved settings, so they can't be edited here);
+`current["locked"]` those IT locked in leadpop.toml (greyed out the same way). A value
+equal to `current["defaults"]` (IT's or the built-in) comes back as None: not the
+person's own choice, so a later change by IT still reaches this PC.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.hours import DEFAULT_HOURS, HoursError, OpeningHours
+from app.core.routing import MANAGER, SALESPERSON
+
+REGIONS = ("NL", "BE", "DE", "LU", "FR", "GB")
+BUILT_IN = {"region": "NL", "second_after_min": 15, "third_after_min": 120}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, current: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SettingsDialog")
+        self.setWindowTitle(self.tr("Leadpop settings"))
+        self.current = dict(current)
+        fixed = set(current.get("fixed", ()))
+        locked = set(current.get("locked", ())) - fixed
+
+        self.name = QLineEdit(current.get("name") or "", objectName="settings-name")
+        self.role = QComboBox(objectName="settings-role")
+        self.role.addItem(self.tr("Salesperson"), SALESPERSON)
+        self.role.addItem(self.tr("Sales manager"), MANAGER)
+        self.role.setCurrentIndex(max(0, self.role.findData(current.get("role", SALESPERSON))))
+        self.manager_alert = QCheckBox(
+            self.tr("Show the full-screen alert for me"), objectName="settings-manager-alert"
+        )
+        self.manager_alert.setChecked(bool(current.get("manager_alert", True)))
+
+        self.inbox = QLineEdit(current.get("inbox") or "", objectName="settings-inbox")
+        self.inbox.setPlaceholderText(
+            self.tr("This PC only: {path}").format(path=current.get("default_inbox", ""))
+        )
+        self.browse = QPushButton(self.tr("Browse…"), objectName="settings-browse")
+        self.browse.clicked.connect(self._browse)
+        inbox_row = QHBoxLayout()
+        inbox_row.addWidget(self.inbox, 1)
+        inbox_row.addWidget(self.browse)
+        self.region = QComboBox(objectName="settings-region")
+        self.region.addItems(REGIONS)
+        if (current.get("region") or "NL") not in REGIONS:  # IT may deploy any country
+            self.region.addItem(current["region"])
+        self.region.setCurrentText(current.get("region") or "NL")
+
+        self.hours = QLineEdit(current.get("hours") or DEFAULT_HOURS, objectName="settings-hours")
+        self.hours.setToolTip(self.tr("e.g. 'mo-fr 09:00-18:00, sa 09:00-17:00', or 'always'"))
+        self.hours_error = QLabel(objectName="settings-hours-error")
+        self.hours_error.setWordWrap(True)
+        self.hours_error.hide()
+        self.hours.textChanged.connect(self._check_hours)
+        self.second = self._minutes(current.get("second_after_min") or 15, "settings-second")
+        self.third = self._minutes(current.get("third_after_min") or 120, "settings-third")
+
+        self.sound = QCheckBox(self.tr("Play a sound with the alert"), objectName="settings-sound")
+        self.sound.setChecked(bool(current.get("sound", True)))
+        self.language = QComboBox(objectName="settings-language")
+        self.language.addItem(self.tr("Same as the computer"), None)
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(current.get("language"))))
+        self.language_note = QLabel(
+            self.tr("A new language shows the next time Leadpop starts."),
+            objectName="settings-note",
+        )
+        self.language_note.setWordWrap(True)
+        self.autostart = QCheckBox(
+            self.tr("Start Leadpop with the computer"), objectName="settings-autostart"
+        )
+        self.autostart.setChecked(bool(current.get("autostart", False)))
+
+        you = _form()
+        you.addRow(self.tr("Your name"), self.name)
+        you.addRow(self.tr("Role"), self.role)
+        you.addRow("", self.manager_alert)
+        dealer = _form()
+        dealer.addRow(self.tr("Lead inbox"), inbox_row)
+        dealer.addRow(self.tr("Phone numbers from"), self.region)
+        dealer.addRow(self.tr("Opening hours"), self.hours)
+        dealer.addRow("", self.hours_error)
+        dealer.addRow(self.tr("Call attempt 2 after"), self.second)
+        dealer.addRow(self.tr("Call attempt 3 after"), self.third)
+        app = _form()
+        app.addRow("", self.sound)
+        app.addRow(self.tr("Language"), self.language)
+        app.addRow("", self.language_note)
+        app.addRow("", self.autostart)
+
+        notes = []
+        for key, widgets, option in (
+            ("name", (self.name,), "--user"),
+            ("inbox", (self.inbox, self.browse), "--inbox"),
+            ("hours", (self.hours,), "--hours"),
+        ):
+            if key in fixed:
+                for w in widgets:
+                    w.setEnabled(False)
+                notes.append(option)
+        it_widgets = {
+            "inbox": (self.inbox, self.browse),
+            "hours": (self.hours,),
+            "region": (self.region,),
+            "second_after_min": (self.second,),
+            "third_after_min": (self.third,),
+            "language": (self.language,),
+        }
+        it_tip = self.tr("Set by your IT department")
+        for key in sorted(locked & it_widgets.keys()):
+            for w in it_widgets[key]:
+                w.setEnabled(False)
+                w.setToolTip(it_tip)
+        self.fixed_note = QLabel(objectName="settings-note")
+        self.fixed_note.setWordWrap(True)
+        lines = []
+        if notes:
+            lines.append(
+                self.tr("Set on the command line ({options}); change it there.").format(
+                    options=", ".join(notes)
+                )
+            )
+        if locked & it_widgets.keys():
+            lines.append(self.tr("The greyed-out settings are set by your IT department."))
+        self.fixed_note.setText("\n".join(lines))
+        self.fixed_note.setVisible(bool(lines))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        for button in self.buttons.buttons():
+            button.setIcon(QIcon())  # some desktop styles add floppy-disk icons: calmer without
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.role.currentIndexChanged.connect(self._role_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        for title, form in (
+            (self.tr("You"), you),
+            (self.tr("Dealership"), dealer),
+            (self.tr("This PC"), app),
+        ):
+            box = QGroupBox(title)
+            box.setLayout(form)
+            layout.addWidget(box)
+        layout.addWidget(self.fixed_note)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(640)
+        self.setStyleSheet(_QSS)
+        self._role_changed()
+        self._check_hours()
+
+    def _minutes(self, value: int, name: str) -> QSpinBox:
+        box = QSpinBox(objectName=name)
+        box.setRange(1, 24 * 60)
+        box.setValue(int(value))
+        box.setSuffix(self.tr(" min"))
+        return box
+
+    def _role_changed(self) -> None:
+        self.manager_alert.setVisible(self.role.currentData() == MANAGER)
+
+    def _browse(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Lead inbox folder"), self.inbox.text()
+        )
+        if path:
+            self.inbox.setText(path)
+
+    def _check_hours(self) -> bool:
+        """Opening hours are parsed as the engine will: a clear error instead of a surprise."""
+        text = self.hours.text().strip()
+        try:
+            OpeningHours.parse(text or DEFAULT_HOURS)
+        except HoursError as exc:
+            self.hours_error.setText(self.tr("Opening hours: {error}").format(error=exc))
+            self.hours_error.show()
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            return False
+        self.hours_error.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        return True
+
+    def _save(self) -> None:
+        if self._check_hours() and self.name.text().strip():
+            self.accept()
+
+    def values(self) -> dict[str, Any]:
+        defaults = {**BUILT_IN, **(self.current.get("defaults") or {})}
+        defaults["hours"] = defaults.get("hours") or DEFAULT_HOURS
+
+        def own(key: str, value: Any) -> Any:
+            """None when it is what the person would get anyway (IT's or built-in)."""
+            return None if value in (None, "", defaults.get(key)) else value
+
+        return {
+            "name": self.name.text().strip() or self.current.get("name"),
+            "role": self.role.currentData(),
+            "manager_alert": self.manager_alert.isChecked(),
+            "inbox": own("inbox", self.inbox.text().strip()),
+            "region": own("region", self.region.currentText()),
+            "hours": own("hours", self.hours.text().strip()),
+            "second_after_min": own("second_after_min", self.second.value()),
+            "third_after_min": own("third_after_min", self.third.value()),
+            "sound": self.sound.isChecked(),
+            "language": own("language", self.language.currentData()),
+            "autostart": self.autostart.isChecked(),
+        }
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, current: dict[str, Any]) -> dict[str, Any] | None:
+        """The edited settings, or None when cancelled. Tests replace this."""
+        dialog = cls(current, parent)
+        try:
+            return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    form.setHorizontalSpacing(16)
+    form.setVerticalSpacing(8)
+    return form
+
+
+_QSS = """
+QDialog, QLabel, QLineEdit, QComboBox, QSpinBox, QCheckBox, QPushButton, QGroupBox {
+    font-size: 15px;
+}
+QGroupBox { font-weight: 700; margin-top: 14px; padding-top: 8px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
+QLineEdit, QComboBox { padding: 4px 6px; min-height: 24px; }
+QSpinBox { padding: 2px 6px; min-height: 26px; }
+QPushButton { padding: 6px 18px; }
+#settings-hours-error { color: #b91c1c; font-weight: 600; }
+#settings-note { color: #475569; font-weight: 400; }
+"""

@@ -1,0 +1,308 @@
+"""The detail pane: one lead's fields, the original document as text, the call log, actions.
+
+The original document is shown as plain text only (QPlainTextEdit, read-only): lead
+e-mails are untrusted, so nothing in them is ever rendered as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.clock import Clock
+from app.core.timefmt import from_text
+from app.engine.desk import LeadView
+from app.ui.common.lead_format import (
+    clock_time,
+    landed_at,
+    lost_reason_text,
+    next_action,
+    outcome_text,
+    status_text,
+)
+from app.ui.common.lead_text import phone_of, vehicle_text
+
+SNOOZE_MINUTES = (15, 30, 60)
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # customer data: never rich text
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class LeadDetail(QWidget):
+    call_requested = Signal(str)
+    qr_requested = Signal(str)
+    record_requested = Signal(str)
+    sold_requested = Signal(str)
+    lost_requested = Signal(str)
+    release_requested = Signal(str)
+    snooze_requested = Signal(str, int)
+
+    def __init__(self, clock: Clock, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LeadDetail")
+        self.clock = clock
+        self.tz = tz
+        self.view: LeadView | None = None
+
+        self.empty = QLabel(self.tr("Select a lead to see its details"), objectName="detail-empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.name = QLabel(objectName="detail-name")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setWordWrap(True)
+        self.status = QLabel(objectName="detail-status")
+        self.next = QLabel(objectName="detail-next")
+        self.next.setWordWrap(True)
+
+        self.phone = _value_label()
+        self.phone.setObjectName("detail-phone")
+        self.email = _value_label()
+        self.car = _value_label()
+        self.source = _value_label()
+        self.landed = _value_label()
+        self.message = _value_label()
+        self.message.setObjectName("detail-message")
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(6)
+        for text, widget in (
+            (self.tr("Phone"), self.phone),
+            (self.tr("E-mail"), self.email),
+            (self.tr("Car"), self.car),
+            (self.tr("Source"), self.source),
+            (self.tr("Landed"), self.landed),
+            (self.tr("Question"), self.message),
+        ):
+            caption = QLabel(text, objectName="detail-caption")
+            form.addRow(caption, widget)
+
+        self.call_button = self._button(self.tr("Call"), "detail-call", "primary")
+        self.record_button = self._button(self.tr("Record outcome"), "detail-record", "primary2")
+        self.qr_button = self._button(self.tr("QR code"), "detail-qr")
+        self.copy_button = self._button(self.tr("Copy number"), "detail-copy")
+        self.sold_button = self._button(self.tr("Mark sold"), "detail-sold")
+        self.lost_button = self._button(self.tr("Mark lost…"), "detail-lost")
+        self.release_button = self._button(self.tr("Release to team"), "detail-release")
+        self.snooze_button = QToolButton(objectName="detail-snooze")
+        self.snooze_button.setText(self.tr("Snooze") + " ▾")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self.snooze_button)
+        for minutes in SNOOZE_MINUTES:
+            action = menu.addAction(self.tr("{n} minutes").format(n=minutes))
+            action.triggered.connect(lambda _=False, m=minutes: self._snooze(m))
+        self.snooze_button.setMenu(menu)
+
+        # Three rows, most used first: call and record; dial helpers; closing the lead.
+        main_row = QHBoxLayout()
+        main_row.addWidget(self.call_button, 1)
+        main_row.addWidget(self.record_button, 1)
+        more = QGridLayout()
+        more.setHorizontalSpacing(8)
+        more.setVerticalSpacing(8)
+        for i, button in enumerate(
+            (
+                self.qr_button,
+                self.copy_button,
+                self.snooze_button,
+                self.sold_button,
+                self.lost_button,
+                self.release_button,
+            )
+        ):
+            more.addWidget(button, i // 3, i % 3)
+        for col in range(3):
+            more.setColumnStretch(col, 1)
+        self.snooze_button.setSizePolicy(
+            QSizePolicy.Policy.Expanding, self.snooze_button.sizePolicy().verticalPolicy()
+        )
+
+        self.log = QTableWidget(0, 4, objectName="detail-log")
+        self.log.setHorizontalHeaderLabels(
+            [self.tr("Attempt"), self.tr("Time"), self.tr("Outcome"), self.tr("Note")]
+        )
+        self.log.verticalHeader().hide()
+        self.log.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.log.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.log.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.log.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.log_empty = QLabel(self.tr("No calls yet"), objectName="detail-log-empty")
+
+        self.original = QPlainTextEdit(objectName="detail-original")
+        self.original.setReadOnly(True)
+        self.original.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+        self.body = QWidget(objectName="detail-body")
+        col = QVBoxLayout(self.body)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(10)
+        head = QHBoxLayout()
+        head.addWidget(self.name, 1)
+        head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        col.addLayout(head)
+        col.addWidget(self.next)
+        col.addLayout(main_row)
+        col.addLayout(more)
+        col.addWidget(_line())
+        col.addLayout(form)
+        col.addWidget(self._heading(self.tr("Calls")))
+        col.addWidget(self.log_empty)
+        col.addWidget(self.log, 1)
+        col.addWidget(self._heading(self.tr("Original document")))
+        col.addWidget(self.original, 2)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(18, 14, 18, 14)
+        root.addWidget(self.empty)
+        root.addWidget(self.body)
+
+        self.call_button.clicked.connect(lambda: self._emit(self.call_requested))
+        self.record_button.clicked.connect(lambda: self._emit(self.record_requested))
+        self.qr_button.clicked.connect(lambda: self._emit(self.qr_requested))
+        self.copy_button.clicked.connect(self.copy_number)
+        self.sold_button.clicked.connect(lambda: self._emit(self.sold_requested))
+        self.lost_button.clicked.connect(lambda: self._emit(self.lost_requested))
+        self.release_button.clicked.connect(lambda: self._emit(self.release_requested))
+        self.show_lead(None)
+
+    def _button(self, text: str, name: str, role: str = "") -> QPushButton:
+        button = QPushButton(text, objectName=name)
+        button.setProperty("role", role)
+        return button
+
+    def _heading(self, text: str) -> QLabel:
+        return QLabel(text, objectName="detail-heading")
+
+    # -- API -------------------------------------------------------------------------------
+
+    def lead_id(self) -> str | None:
+        return self.view.id if self.view else None
+
+    def show_lead(self, view: LeadView | None) -> None:
+        """Show a lead (None: the empty hint). Called again with fresh data every poll."""
+        same = view is not None and self.view is not None and view.id == self.view.id
+        self.view = view
+        self.empty.setVisible(view is None)
+        self.body.setVisible(view is not None)
+        if view is None:
+            return
+        now = self.clock.now()
+        row = view.row
+        phone = phone_of(row)
+        self.name.setText(row.get("name") or phone.shown or view.id)
+        self.status.setText(status_text(view))
+        self.status.setProperty("overdue", view.overdue)
+        self.status.style().polish(self.status)
+        action = next_action(view, self.tz, now)
+        if row.get("state") == "lost" and row.get("lost_reason"):
+            action = self.tr("Lost: {reason}").format(reason=lost_reason_text(row["lost_reason"]))
+        self.next.setText(action)
+        self.next.setVisible(bool(action))
+        self.next.setProperty("overdue", view.overdue)
+        self.next.style().polish(self.next)
+        self.phone.setText(phone.shown or self.tr("no phone number"))
+        self.email.setText(row.get("email") or "—")
+        self.car.setText(vehicle_text(row.get("vehicle")) or "—")
+        self.source.setText(row.get("source") or "—")
+        landed = landed_at(view)
+        self.landed.setText(clock_time(landed, self.tz, now) if landed else "—")
+        self.message.setText(row.get("message") or "—")
+        self._fill_log(view, now)
+        if not same:  # don't reset the scroll position of a document being read
+            self.original.setPlainText(_original_text(row))
+        self._enable(view)
+
+    def copy_number(self) -> None:
+        if self.view is None:
+            return
+        phone = phone_of(self.view.row)
+        if phone.e164 or phone.raw:
+            QGuiApplication.clipboard().setText(phone.e164 or phone.raw)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _fill_log(self, view: LeadView, now: datetime) -> None:
+        self.log.setRowCount(len(view.attempts))
+        for r, attempt in enumerate(view.attempts):
+            ts = from_text(attempt.get("ts"))
+            cells = (
+                str(attempt.get("number", r + 1)),
+                clock_time(ts, self.tz, now) if ts else "",
+                outcome_text(attempt.get("outcome") or ""),
+                attempt.get("note") or "",
+            )
+            for c, text in enumerate(cells):
+                self.log.setItem(r, c, QTableWidgetItem(text))
+        self.log.setVisible(bool(view.attempts))
+        self.log_empty.setVisible(not view.attempts)
+        height = self.log.horizontalHeader().height() + 4
+        height += sum(self.log.rowHeight(r) for r in range(self.log.rowCount()))
+        self.log.setMaximumHeight(max(height, 40))
+
+    def _enable(self, view: LeadView) -> None:
+        phone = phone_of(view.row)
+        is_open = view.row.get("state") == "open"
+        self.call_button.setEnabled(is_open and phone.tel_uri is not None)
+        self.qr_button.setEnabled(phone.tel_uri is not None)
+        self.copy_button.setEnabled(bool(phone.e164 or phone.raw))
+        self.record_button.setEnabled(is_open)
+        self.sold_button.setEnabled(is_open)
+        self.lost_button.setEnabled(is_open)
+        self.release_button.setEnabled(is_open)
+        self.snooze_button.setEnabled(is_open and view.next_due is not None)
+
+    def _emit(self, signal: Signal) -> None:
+        if self.view is not None:
+            signal.emit(self.view.id)  # type: ignore[attr-defined]
+
+    def _snooze(self, minutes: int) -> None:
+        if self.view is not None:
+            self.snooze_requested.emit(self.view.id, minutes)
+
+
+def _original_text(row: dict[str, object]) -> str:
+    original = row.get("original")
+    if isinstance(original, str) and original.strip():
+        return original
+    # No original kept (older rows): show the stored fields instead of nothing.
+    fields = {k: row.get(k) for k in ("name", "phone_raw", "email", "message")}
+    vehicle = row.get("vehicle")
+    if isinstance(vehicle, str) and vehicle:
+        fields["vehicle"] = json.loads(vehicle) if vehicle.startswith("{") else vehicle
+    return json.dumps(fields, ensure_ascii=False, indent=2)
+
+
+def _line() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setObjectName("detail-line")
+    return line

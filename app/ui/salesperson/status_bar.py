@@ -1,0 +1,99 @@
+"""The status bar: the inbox's health, my availability, and the leads waiting for the team."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+
+from app.core.routing import AVAILABLE, ON_BREAK, WITH_CUSTOMER
+from app.engine.desk import Health
+
+
+class LeadStatusBar(QStatusBar):
+    waiting_clicked = Signal()
+
+    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LeadStatusBar")
+        self.tz = tz
+        self.health = QLabel(objectName="status-health")
+        self.availability = QLabel(objectName="status-availability")
+        self.waiting = QPushButton(objectName="status-waiting")
+        self.waiting.setFlat(True)
+        self.waiting.setToolTip(self.tr("Show the alert for the waiting leads"))
+        self.waiting.clicked.connect(self.waiting_clicked)
+        self.demo = QLabel(objectName="status-demo")
+        self.demo.hide()
+        self.tls = QLabel(objectName="status-tls")
+        self.tls.hide()
+        self.addWidget(self.health, 1)
+        self.addPermanentWidget(self.tls)
+        self.addPermanentWidget(self.demo)
+        self.addPermanentWidget(self.waiting)
+        self.addPermanentWidget(self.availability)
+        self.set_health(None)
+        self.set_availability(AVAILABLE)
+        self.set_waiting(0, 0)
+
+    def health_text(self, health: Health | None) -> str:
+        """'Inbox unreachable since 10:02 — retrying…' (in the dealership's time zone)."""
+        if health is None:
+            return self.tr("Connecting to the inbox…")
+        if health.ok:
+            return self.tr("Inbox connected")
+        if health.down_since is None:
+            return self.tr("Inbox unreachable — retrying…")
+        since = health.down_since.astimezone(self.tz).strftime("%H:%M")
+        return self.tr("Inbox unreachable since {time} — retrying…").format(time=since)
+
+    def set_health(self, health: Health | None) -> None:
+        self.health.setText(self.health_text(health))
+        self.health.setProperty("down", bool(health and not health.ok))
+        self.health.style().polish(self.health)
+        if health is not None and health.error and not health.ok:
+            self.health.setToolTip(health.error)
+        else:
+            self.health.setToolTip("")
+
+    def set_availability(self, availability: str) -> None:
+        text = {
+            AVAILABLE: self.tr("Available"),
+            WITH_CUSTOMER: self.tr("With a customer — new leads come as a message"),
+            ON_BREAK: self.tr("On a break — new leads come as a message"),
+        }[availability]
+        self.availability.setText(text)
+        self.availability.setProperty("away", availability != AVAILABLE)
+        self.availability.style().polish(self.availability)
+
+    def set_waiting(self, now_waiting: int, before_opening: int) -> None:
+        """Unclaimed leads: those whose clock runs, and those waiting for opening time."""
+        total = now_waiting + before_opening
+        if total == 0:
+            text = self.tr("No leads waiting")
+        elif before_opening and not now_waiting:
+            text = self.tr("{n} waiting for opening time").format(n=before_opening)
+        elif before_opening:
+            text = self.tr("{n} leads waiting ({m} for opening time)").format(
+                n=total, m=before_opening
+            )
+        else:
+            text = self.tr("{n} leads waiting").format(n=total)
+        self.waiting.setText(text)
+        self.waiting.setEnabled(now_waiting > 0)
+        self.waiting.setProperty("count", total)
+
+    def set_tls_warning(self, on: bool) -> None:
+        """The mailbox's certificate is not checked: say so for as long as it is on."""
+        self.tls.setText(self.tr("Warning: the mail server's certificate is not checked"))
+        self.tls.setToolTip(self.tr("Set with ?tls=insecure-skip-verify in the inbox address"))
+        self.tls.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.tls.setVisible(on)
+
+    def set_demo(self, on: bool, around_the_clock: bool = False) -> None:
+        text = self.tr("Demo: a sample lead arrives every 2 minutes")
+        if around_the_clock:
+            text += " · " + self.tr("open around the clock")
+        self.demo.setText(text)
+        self.demo.setVisible(on)

@@ -1,0 +1,443 @@
+"""The worker thread: it owns the Store, the Inbox and the Desk; the GUI only gets signals.
+
+The GUI thread does no I/O, and the SQLite connection belongs to the thread
+that opened it. So everything that touches the store or the inbox is created *inside*
+the worker thread (in `open_store` / `start_desk`) and only used there. The GUI talks to
+it through `WorkerThread`, whose request signals are queued into the worker's slots.
+
+Detection has two paths: a re-list timer (≤ 2 s; network shares drop change
+notifications) and a watcher thread blocked in `inbox.wait_for_change`, which pokes the
+worker for low latency. The timer also keeps reminders and opening-time alerts on
+schedule when nothing in the inbox changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+from app.core.clock import Clock
+from app.core.timefmt import from_text
+from app.engine import session
+from app.engine.desk import ClaimOutcome, Desk, Health, LeadView
+from app.engine.session import Inbox, InboxError, PasswordNeeded, PasswordRejected, StoreError
+from app.settings.config import Config
+from app.settings.prefs import Prefs, PrefsFile
+from app.system import autostart
+from app.ui.workers.thread_handle import ThreadHandle
+
+log = logging.getLogger(__name__)
+
+MAX_RELIST_S = 2.0
+WATCH_TIMEOUT_S = 0.5  # how long stop() may wait for the watcher thread to notice
+# The lists are rebuilt when the store changed or a due time / opening passed; else this
+# often, for the relative times they show ("landed 5 min ago"). A quiet poll stays cheap.
+LISTS_EVERY_S = 30.0
+DEMO_FIRST_MS = 4_000
+DEMO_EVERY_MS = 120_000
+
+InboxFactory = Callable[[Config], Inbox]
+
+
+def default_inbox(cfg: Config, **kw: Any) -> Inbox:
+    """The configured inbox; `kw` (e.g. password=) goes to the backend."""
+    return session.open_inbox(cfg, **kw)
+
+
+def _next_change(now: datetime, mine: list[LeadView], waiting: list[LeadView]) -> datetime:
+    """When the lists change by time alone: a due time passes (overdue), a lead's clock
+    starts (waiting -> alertable), or LISTS_EVERY_S for the relative times."""
+    times = [now + timedelta(seconds=LISTS_EVERY_S)]
+    times += [v.next_due for v in mine if v.next_due is not None and v.next_due > now]
+    times += [t for v in waiting if (t := from_text(v.row.get("sla_start"))) and t > now]
+    return min(times)
+
+
+def _health_key(h: Health) -> tuple[Any, ...]:
+    return (h.ok, h.down_since, h.error, h.needs_password)
+
+
+class DeskWorker(QObject):
+    """Lives in the worker thread. Every slot runs there; results go out by signal."""
+
+    prefs_loaded = Signal(object)  # Prefs (defaults when the store can't be opened)
+    desk_ready = Signal(object)  # Config the desk runs with
+    leads_changed = Signal(list, list, list)  # alertable, my leads, waiting (LeadView lists)
+    lead_taken = Signal(str, object)  # lead id, owner (None: gone without a known owner)
+    claim_done = Signal(str, object, bool)  # lead id, ClaimOutcome, calling
+    reminders_due = Signal(list)  # LeadViews whose reminder fires now
+    health_changed = Signal(object)  # Health
+    store_message = Signal(str)
+    error = Signal(str)
+    demo_dropped = Signal(str)  # the demo lead's file name
+    stopped = Signal()
+    password_needed = Signal(str, str, bool)  # mailbox user, host, refused before
+    tls_unverified = Signal(bool)  # the mailbox's certificate isn't checked (IT's choice)
+    pong = Signal(int)  # answer to ping(n): every request queued before it is done
+    _poke = Signal()  # from the watcher thread: something changed in the inbox
+
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        inbox_factory: InboxFactory = default_inbox,
+        rng: random.Random | None = None,
+    ) -> None:
+        super().__init__()
+        self.clock = clock
+        self.inbox_factory = inbox_factory
+        self.rng = rng or random.Random()
+        self.cfg: Config | None = None
+        self.store: session.Store | None = None
+        self.prefs_file: PrefsFile | None = None  # settings.json (app.settings.prefs)
+        self.desk: Desk | None = None
+        self._health: tuple[Any, ...] | None = None
+        self._lists_key: tuple[int, int] | None = None  # store version the lists were built on
+        self._lists_until: datetime | None = None  # when time alone changes them
+        self._watch_stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self._poll_timer: QTimer | None = None
+        self._demo_timer: QTimer | None = None
+        self._demo = False
+        self._password: str | None = None  # only when the OS has no keyring to keep it
+        self._poke.connect(self.refresh)
+
+    # -- start and stop (worker thread) ----------------------------------------------------
+
+    @Slot(object)
+    def open_store(self, data_dir: Path) -> None:
+        """Open the local store and read the saved settings."""
+        prefs = Prefs()
+        self.prefs_file = PrefsFile.for_data_dir(data_dir)
+        try:
+            self.store = session.open_store(data_dir)
+        except StoreError as exc:
+            self.error.emit(str(exc))
+        except OSError as exc:  # Store.open lets a data dir it can't create raise OSError
+            self.error.emit(f"can't use the data folder {data_dir}: {exc.strerror or exc}")
+        else:
+            for message in self.store.messages:
+                self.store_message.emit(message)
+            prefs = self.prefs_file.load(self.store)  # moves them out of the store once
+        self.prefs_loaded.emit(prefs)
+
+    @Slot(object, bool)
+    def start_desk(self, cfg: Config, demo: bool = False) -> None:
+        """Open the inbox and start polling; again after settings changed the config."""
+        self._close_desk()
+        self.cfg, self._demo = cfg, demo
+        if self.store is None:
+            return  # the store failed to open: the error was reported; nothing to drive
+        try:
+            inbox = (
+                self.inbox_factory(cfg, password=self._password)
+                if self._password
+                else self.inbox_factory(cfg)
+            )
+        except PasswordNeeded as exc:
+            self.password_needed.emit(exc.user, exc.host, isinstance(exc, PasswordRejected))
+            return
+        except (InboxError, OSError) as exc:
+            self.error.emit(str(exc))
+            return
+        self.tls_unverified.emit(bool(getattr(inbox, "insecure_tls", False)))
+        self.desk = Desk(inbox, self.store, self.clock, cfg)
+        self._health = None
+        self._lists_key = None
+        self._poll_timer = QTimer(self, objectName="worker-poll")
+        self._poll_timer.setInterval(int(min(cfg.relist_s, MAX_RELIST_S) * 1000))
+        self._poll_timer.timeout.connect(self.refresh)
+        self._poll_timer.start()
+        self._watch_stop.clear()
+        self._watcher = threading.Thread(
+            target=self._watch, args=(inbox,), name="leadpop-inbox-watch", daemon=True
+        )
+        self._watcher.start()
+        if demo:
+            self._demo_timer = QTimer(self, objectName="worker-demo")
+            self._demo_timer.setSingleShot(True)
+            self._demo_timer.timeout.connect(self._drop_demo)
+            self._demo_timer.start(DEMO_FIRST_MS)
+        self.desk_ready.emit(cfg)
+        self.refresh()
+
+    def _close_desk(self) -> None:
+        for timer in (self._poll_timer, self._demo_timer):
+            if timer is not None:
+                timer.stop()
+                timer.deleteLater()
+        self._poll_timer = self._demo_timer = None
+        self._watch_stop.set()
+        if self.desk is not None:
+            try:
+                self.desk.inbox.close()  # also wakes the watcher from wait_for_change
+            except Exception:  # closing a broken share must not stop the shutdown
+                log.exception("closing the inbox")
+            self.desk = None
+        if self._watcher is not None:
+            self._watcher.join()
+            self._watcher = None
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop timers and the watcher, close inbox and store; then the thread may quit."""
+        self._close_desk()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        self.stopped.emit()
+        # Back to the GUI thread: once this thread is gone the worker is deleted there
+        # (an object left on a finished thread crashes PySide's clean-up at exit).
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
+        # Quit from here: the GUI thread is blocked in QThread.wait(), so a queued quit
+        # would never be delivered.
+        thread = QThread.currentThread()
+        if thread is not None:
+            thread.quit()
+
+    def _watch(self, inbox: Inbox) -> None:
+        """Watcher thread: block on the backend's change notice and poke the worker."""
+        while not self._watch_stop.is_set():
+            try:
+                changed = inbox.wait_for_change(WATCH_TIMEOUT_S)
+            except Exception as exc:  # the timer re-lists anyway; don't spin on a broken share
+                log.debug("inbox watch failed: %s", exc)
+                self._watch_stop.wait(WATCH_TIMEOUT_S * 4)
+                continue
+            if changed and not self._watch_stop.is_set():
+                self._poke.emit()
+
+    # -- polling ---------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """One round: poll the inbox (the desk backs off itself), fire reminders, report."""
+        desk = self.desk
+        if desk is None:
+            return
+        try:
+            result = desk.poll()
+            for lead_id, owner in result.gone:
+                self.lead_taken.emit(lead_id, owner)
+            self._report_health()
+            due = desk.due_reminders()
+            if due:
+                self.reminders_due.emit(due)
+            if self._lists_stale():
+                self._emit_lists()
+        except Exception as exc:  # a store or parsing bug must not kill the worker
+            log.exception("poll failed")
+            self.error.emit(str(exc) or type(exc).__name__)
+
+    def _report_health(self) -> None:
+        assert self.desk is not None
+        key = _health_key(self.desk.health)
+        if key != self._health:
+            self._health = key
+            self.health_changed.emit(self.desk.health)
+            if self.desk.health.needs_password:
+                self.password_needed.emit(*self.desk.health.needs_password)
+
+    @Slot(str, str, str)
+    def set_password(self, user: str, host: str, password: str) -> None:
+        """Keep the mailbox password in the OS keyring (or, without one, for this session)."""
+        if not session.keep_password(user, host, password):
+            self.error.emit(
+                "No system keyring here: the mailbox password is kept until Leadpop closes"
+            )
+        self._password = password
+        if self.cfg is not None:
+            self.start_desk(self.cfg, self._demo)
+
+    def _lists_stale(self) -> bool:
+        assert self.desk is not None
+        return (
+            self._lists_key != self.desk.store.version()
+            or self._lists_until is None
+            or self.clock.now() >= self._lists_until
+        )
+
+    def _emit_lists(self) -> None:
+        assert self.desk is not None
+        d = self.desk
+        self._lists_key = d.store.version()  # before reading: a later write makes it stale
+        now = self.clock.now()
+        alertable, mine, waiting = d.alertable(), d.my_leads(), d.waiting()
+        self._lists_until = _next_change(now, mine, waiting)
+        self.leads_changed.emit(alertable, mine, waiting)
+
+    def _act(self, what: str, action: Callable[[Desk], Any]) -> Any:
+        """Run an action on the desk, then tell the GUI the new state (or the error)."""
+        if self.desk is None:
+            self.error.emit(f"{what}: the inbox is not open")
+            return None
+        try:
+            result = action(self.desk)
+        except Exception as exc:
+            log.exception("%s failed", what)
+            self.error.emit(f"{what}: {exc}")
+            return None
+        self._report_health()
+        self._emit_lists()
+        return result
+
+    # -- actions (queued from the GUI) -----------------------------------------------------
+
+    @Slot(str, bool)
+    def claim(self, lead_id: str, calling: bool) -> None:
+        outcome = self._act("claim", lambda d: d.claim(lead_id, calling=calling))
+        if outcome is None:
+            outcome = ClaimOutcome(False, None, "the claim failed")
+        self.claim_done.emit(lead_id, outcome, calling)
+
+    @Slot(str)
+    def release(self, lead_id: str) -> None:
+        ok = self._act("release", lambda d: d.release(lead_id))
+        if ok is False:
+            self.error.emit("release: the lead could not be given back to the team")
+
+    @Slot(str)
+    def dismiss(self, lead_id: str) -> None:
+        self._act("dismiss", lambda d: d.dismiss(lead_id))
+
+    @Slot(str, str, object, object)
+    def record_call(
+        self, lead_id: str, outcome: str, note: str | None, lost_reason: str | None
+    ) -> None:
+        self._act(
+            "record call", lambda d: d.record_call(lead_id, outcome, note, lost_reason=lost_reason)
+        )
+
+    @Slot(str)
+    def mark_sold(self, lead_id: str) -> None:
+        self._act("mark sold", lambda d: d.mark_sold(lead_id))
+
+    @Slot(str, str)
+    def mark_lost(self, lead_id: str, reason: str) -> None:
+        self._act("mark lost", lambda d: d.mark_lost(lead_id, reason))
+
+    @Slot(str, int)
+    def snooze(self, lead_id: str, minutes: int) -> None:
+        self._act("snooze", lambda d: d.snooze(lead_id, minutes))
+
+    @Slot(object)
+    def save_prefs(self, prefs: Prefs) -> None:
+        if self.store is None or self.prefs_file is None:
+            self.error.emit("settings: the local store is not open")
+            return
+        try:
+            old = self.prefs_file.save(prefs)
+            if prefs.autostart != old.autostart or prefs.autostart != autostart.is_enabled():
+                autostart.set_enabled(prefs.autostart)
+        except Exception as exc:
+            log.exception("saving settings failed")
+            self.error.emit(f"settings: {exc}")
+
+    @Slot(int)
+    def ping(self, token: int) -> None:
+        """A barrier: requests are handled in order, so pong(token) follows their results."""
+        self.pong.emit(token)
+
+    @Slot()
+    def _drop_demo(self) -> None:
+        """Demo mode: a realistic lead lands in the inbox, as a web-form bridge would drop it."""
+        if self._demo_timer is not None:
+            self._demo_timer.start(DEMO_EVERY_MS)
+        if self.cfg is None:
+            return
+        now = self.clock.now()
+        try:
+            path = session.drop_sample(self.cfg, self.rng, now)
+        except (InboxError, OSError) as exc:
+            log.warning("demo lead not dropped: %s", exc)
+            return
+        self.demo_dropped.emit(path.name)
+        self.refresh()
+
+
+class WorkerThread(ThreadHandle):
+    """The GUI side: starts the thread, forwards requests (queued), stops and joins."""
+
+    _open_store = Signal(object)
+    _start_desk = Signal(object, bool)
+    _claim = Signal(str, bool)
+    _release = Signal(str)
+    _dismiss = Signal(str)
+    _record_call = Signal(str, str, object, object)
+    _mark_sold = Signal(str)
+    _mark_lost = Signal(str, str)
+    _snooze = Signal(str, int)
+    _refresh = Signal()
+    _save_prefs = Signal(object)
+    _set_password = Signal(str, str, str)
+    _ping = Signal(int)
+
+    def __init__(self, worker: DeskWorker, parent: QObject | None = None) -> None:
+        super().__init__(worker, "leadpop-worker", parent)
+        w = worker
+        self._forward(
+            (self._open_store, w.open_store),
+            (self._start_desk, w.start_desk),
+            (self._claim, w.claim),
+            (self._release, w.release),
+            (self._dismiss, w.dismiss),
+            (self._record_call, w.record_call),
+            (self._mark_sold, w.mark_sold),
+            (self._mark_lost, w.mark_lost),
+            (self._snooze, w.snooze),
+            (self._refresh, w.refresh),
+            (self._save_prefs, w.save_prefs),
+            (self._set_password, w.set_password),
+            (self._ping, w.ping),
+        )
+
+    def start(self, data_dir: Path) -> None:
+        self._start_thread()
+        self._open_store.emit(Path(data_dir))
+
+    def start_desk(self, cfg: Config, demo: bool = False) -> None:
+        self._start_desk.emit(cfg, demo)
+
+    def claim(self, lead_id: str, calling: bool) -> None:
+        self._claim.emit(lead_id, calling)
+
+    def release(self, lead_id: str) -> None:
+        self._release.emit(lead_id)
+
+    def dismiss(self, lead_id: str) -> None:
+        self._dismiss.emit(lead_id)
+
+    def record_call(
+        self, lead_id: str, outcome: str, note: str | None = None, lost_reason: str | None = None
+    ) -> None:
+        self._record_call.emit(lead_id, outcome, note, lost_reason)
+
+    def mark_sold(self, lead_id: str) -> None:
+        self._mark_sold.emit(lead_id)
+
+    def mark_lost(self, lead_id: str, reason: str) -> None:
+        self._mark_lost.emit(lead_id, reason)
+
+    def snooze(self, lead_id: str, minutes: int) -> None:
+        self._snooze.emit(lead_id, minutes)
+
+    def refresh(self) -> None:
+        self._refresh.emit()
+
+    def save_prefs(self, prefs: Prefs) -> None:
+        self._save_prefs.emit(prefs)
+
+    def set_password(self, user: str, host: str, password: str) -> None:
+        self._set_password.emit(user, host, password)
+
+    def ping(self, token: int) -> None:
+        self._ping.emit(token)

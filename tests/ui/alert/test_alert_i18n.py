@@ -1,0 +1,126 @@
+"""Dutch for the alert, call panel, outcome prompt and banner (resources/i18n/alert_nl.ts)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import PySide6
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from ts_catalogue import messages
+
+from app.ui.alert import call_panel
+from app.ui.alert.alert_window import AlertWindow
+from app.ui.common.notify import Banner
+from app.ui.salesperson.outcome_dialog import OutcomeDialog
+
+ROOT = Path(__file__).resolve().parents[3]
+TS = ROOT / "resources" / "i18n" / "alert_nl.ts"
+SOURCES = [
+    ROOT / "app" / "ui" / f
+    for f in (
+        "alert/alert_window.py",
+        "alert/call_panel.py",
+        "salesperson/outcome_dialog.py",
+        "common/notify.py",
+        "common/lead_text.py",
+    )
+]
+QT_TOOLS = Path(PySide6.__file__).parent  # lrelease / lupdate ship inside the wheel
+
+
+def test_every_string_is_translated_with_its_placeholders():
+    found = messages(TS)
+    assert found
+    for (ctx, source), translation in found.items():
+        assert translation, f"{ctx}: {source!r} has no Dutch translation"
+        want = sorted(re.findall(r"\{\w+\}", source))
+        assert sorted(re.findall(r"\{\w+\}", translation)) == want, (ctx, source, translation)
+
+
+def test_the_catalogue_is_up_to_date_with_the_code(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(QT_TOOLS / "lupdate"), *map(str, SOURCES), "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert set(messages(fresh)) == set(messages(TS)), "re-run pyside6-lupdate (see alert_nl.ts)"
+
+
+@pytest.fixture
+def dutch(tmp_path):
+    qm = tmp_path / "alert_nl.qm"
+    subprocess.run(
+        [str(QT_TOOLS / "lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    yield
+    QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+class Mute:
+    def play(self) -> bool:
+        return False
+
+
+def test_alert_in_dutch(qtbot, dutch, clock, make_view):
+    landed = clock.now() - timedelta(seconds=70)
+    first = make_view(1, landed=landed, requested_at=(landed - timedelta(minutes=3)).isoformat())
+    alert = AlertWindow(clock, sound=Mute())
+    qtbot.addWidget(alert)
+    alert.set_leads([first, make_view(2), make_view(3)])
+    assert alert.windowTitle() == "Nieuwe lead — Jan Jansen"
+    assert [b.text() for b in (alert.call_button, alert.take_button, alert.dismiss_button)] == [
+        "Bel nu",
+        "Ik pak hem",
+        "Niet ik",
+    ]
+    assert alert.waiting.text() == "nog 2 wachtend"
+    assert alert.asked.text() == "vroeg 4 min geleden"
+    assert "binnen sinds 1 min" in alert.kicker.text()
+    assert alert.vehicle.text() == "Volkswagen Golf 2021 · € 21.950 · voorraadnr. V1234"
+    assert alert.clock_caption.text() == "Bel binnen"
+    alert.lead_taken(first.id, "Piet")
+    assert alert.status.text() == "Piet heeft deze lead genomen"
+
+
+def test_call_panel_in_dutch(qtbot, dutch, make_view, monkeypatch):
+    monkeypatch.setattr(call_panel, "open_tel_link", lambda url: False)
+    panel = call_panel.CallPanel()
+    qtbot.addWidget(panel)
+    panel.show_lead(make_view(1), dial=True)
+    assert panel.copy_button.text() == "Nummer kopiëren"
+    assert panel.done_button.text() == "Uitkomst vastleggen"
+    assert panel.heading.full_text() == "Bel Jan Jansen"
+    assert panel.note.text() == "Geen telefoon-app op deze pc — kies het nummer of scan de code"
+
+
+def test_outcome_dialog_in_dutch(qtbot, dutch, make_view):
+    dialog = OutcomeDialog(make_view(1, attempts=1))
+    qtbot.addWidget(dialog)
+    assert dialog.attempt_label.text() == "Poging 2 van 3"
+    texts = {key: b.text() for key, b in dialog.buttons.items()}
+    assert texts == {
+        "appointment": "Afspraak gemaakt",
+        "reached": "Bereikt, geen afspraak",
+        "not_interested": "Geen interesse",
+        "voicemail": "Voicemail",
+        "no_answer": "Geen gehoor",
+        "busy": "In gesprek",
+        "wrong_number": "Verkeerd nummer",
+    }
+
+
+def test_banner_in_dutch(qtbot, dutch):
+    banner = Banner()
+    qtbot.addWidget(banner)
+    assert banner.open_button.text() == "Openen"

@@ -1,0 +1,90 @@
+"""Dutch for the main window, its dialogs, tray and notifications (leadpop_nl.ts)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import PySide6
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from ts_catalogue import messages
+
+from app.core.clock import FakeClock
+from app.engine.desk import Health
+from app.ui.salesperson.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[3]
+TS = ROOT / "resources" / "i18n" / "leadpop_nl.ts"
+SOURCES = [
+    ROOT / "app" / "ui" / f
+    for f in (
+        "salesperson/main_window.py",
+        "salesperson/lead_table.py",
+        "salesperson/lead_detail.py",
+        "common/lead_format.py",
+        "salesperson/status_bar.py",
+        "common/settings_dialog.py",
+        "common/first_run.py",
+        "salesperson/lost_dialog.py",
+        "alert/qr_dialog.py",
+        "common/tray.py",
+        "shell.py",
+        "common/password_dialog.py",
+    )
+]
+QT_TOOLS = Path(PySide6.__file__).parent
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
+
+
+def test_every_string_is_translated_with_its_placeholders():
+    found = messages(TS)
+    assert len(found) > 100
+    for (ctx, source), translation in found.items():
+        assert translation, f"{ctx}: {source!r} has no Dutch translation"
+        want = sorted(re.findall(r"\{\w+\}", source))
+        assert sorted(re.findall(r"\{\w+\}", translation)) == want, (ctx, source, translation)
+
+
+def test_the_catalogue_is_up_to_date_with_the_code(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(QT_TOOLS / "lupdate"), *map(str, SOURCES), "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert set(messages(fresh)) == set(messages(TS))
+
+
+@pytest.fixture
+def dutch(tmp_path):
+    qm = tmp_path / "leadpop_nl.qm"
+    subprocess.run(
+        [str(QT_TOOLS / "lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_main_window_speaks_dutch(qtbot, dutch):
+    window = MainWindow(
+        FakeClock(datetime(2026, 11, 25, 9, 12, tzinfo=UTC)), ZoneInfo("Europe/Amsterdam"), "piet"
+    )
+    window.keep_in_tray = True
+    qtbot.addWidget(window)
+    window.status.set_health(
+        Health(ok=False, failures=1, down_since=datetime(2026, 11, 25, 9, 2, tzinfo=UTC))
+    )
+    assert window.status.health.text() == "Inbox onbereikbaar sinds 10:02 — opnieuw proberen…"
+    assert window.with_customer_action.text() == "Met klant"
+    assert window.break_action.text() == "Pauze"
+    assert window.tabs.tabText(0) == "Mijn leads"
+    window.break_action.trigger()
+    assert window.status.availability.text().startswith("Pauze")

@@ -1,0 +1,507 @@
+"""The Team tab with its worker thread, a real folder inbox, real stores and a fake clock.
+
+Colleagues' PCs are plain Desks in the test thread; the tab's worker reads what they did
+from the shared inbox. Refreshes are triggered by hand (the worker's timer is set far
+out), and every wait is on a signal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QSignalSpy
+
+from app.core.clock import FakeClock
+from app.core.events import encode_event
+from app.engine.desk import Desk
+from app.engine.team_desk import HandOver
+from app.inbox.folder.inbox import FolderInbox
+from app.intake import make_sample_document
+from app.settings.config import Config, resolve
+from app.store import Store
+from app.ui.team.team_tab import TeamTab
+from app.ui.workers.team_worker import Period, TeamWorker
+
+AMS = ZoneInfo("Europe/Amsterdam")
+NEVER_MS = 3_600_000  # the worker's own timer stays out of the way: tests refresh by hand
+I18N = Path(__file__).resolve().parents[3] / "resources" / "i18n"
+
+
+class Room:
+    """A shared inbox, the manager's config and colleagues' desks, on one fake clock."""
+
+    def __init__(self, tmp: Path, clock: FakeClock) -> None:
+        self.tmp, self.clock = tmp, clock
+        self.root = tmp / "inbox"
+        for sub in ("new", "claimed", "activity"):
+            (self.root / sub).mkdir(parents=True)
+        self.desks: list[Desk] = []
+        self.cfg = self.config("marco")
+
+    def config(self, user: str) -> Config:
+        cfg = resolve(
+            inbox=str(self.root), data_dir=str(self.tmp / f"data-{user}"), user=user, env={}
+        )
+        cfg.host = f"pc-{user}"
+        return cfg
+
+    def inbox(self, cfg: Config) -> FolderInbox:
+        return FolderInbox(Path(cfg.inbox), cfg.user, cfg.host, watch=False, now=self.clock.now)
+
+    def desk(self, user: str) -> Desk:
+        cfg = self.config(user)
+        d = Desk(self.inbox(cfg), Store.open(cfg.data_dir), self.clock, cfg)
+        self.desks.append(d)
+        return d
+
+    def drop(self, n: int, age_s: float = 0) -> tuple[str, str]:
+        """A real lead document lands; returns (lead id, customer name)."""
+        landed = self.clock.now() - timedelta(seconds=age_s)
+        data = make_sample_document(random.Random(n), landed)
+        path = self.root / "new" / f"lead-{n}.json"
+        path.write_bytes(data)
+        os.utime(path, (landed.timestamp(), landed.timestamp()))
+        doc = json.loads(data)
+        return doc["id"], doc.get("name") or f"{doc['first_name']} {doc['last_name']}"
+
+    def close(self) -> None:
+        for d in self.desks:
+            d.store.close()
+            d.inbox.close()
+
+
+@pytest.fixture
+def room(tmp_path: Path, clock: FakeClock) -> Iterator[Room]:
+    r = Room(tmp_path, clock)
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def notes() -> list[tuple[str, str]]:
+    return []
+
+
+@pytest.fixture
+def tab(
+    qtbot: Any, room: Room, clock: FakeClock, notes: list[tuple[str, str]]
+) -> Iterator[TeamTab]:
+    def notify(title: str, text: str) -> None:
+        notes.append((title, text))
+
+    t = TeamTab(room.cfg, clock, notify, inbox_factory=room.inbox, refresh_ms=NEVER_MS)
+    qtbot.addWidget(t)
+    with qtbot.waitSignals([t.board_shown, t.period_shown], timeout=10_000):
+        t.start()
+    yield t
+    t.stop()
+
+
+def refreshed(qtbot: Any, tab: TeamTab) -> None:
+    """Refresh and wait for the new board and the period's KPIs (a change brings both)."""
+    with qtbot.waitSignals([tab.board_shown, tab.period_shown], timeout=10_000):
+        tab.refresh()
+
+
+def settled(qtbot: Any, tab: TeamTab) -> None:
+    """Refresh, and wait until the worker has done it even when it emits nothing.
+
+    Requests are queued in order; a period request always answers, so by then the
+    refresh and everything it emitted have arrived.
+    """
+    tab.refresh()
+    with qtbot.waitSignal(tab.period_shown, timeout=10_000):
+        tab.thread.set_period(tab.period())
+
+
+def unclaimed_rows(tab: TeamTab) -> list[list[str]]:
+    t = tab.unclaimed_table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def open_rows(tab: TeamTab) -> dict[str, list[list[str]]]:
+    out = {}
+    for i in range(tab.open_tree.topLevelItemCount()):
+        top = tab.open_tree.topLevelItem(i)
+        out[top.text(0)] = [
+            [top.child(j).text(c) for c in range(4)] for j in range(top.childCount())
+        ]
+    return out
+
+
+def handed(qtbot: Any, tab: TeamTab, action: Any) -> HandOver:
+    with qtbot.waitSignal(tab.handed_over, timeout=10_000) as blocker:
+        action()
+    result = blocker.args[0]
+    assert isinstance(result, HandOver)
+    return result
+
+
+# -- the live board -----------------------------------------------------------------------
+
+
+def test_board_follows_landing_claim_call_reassignment_and_release(
+    qtbot: Any, tab: TeamTab, room: Room, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anna = room.desk("anna")
+    lead, name = room.drop(1, age_s=30)
+    refreshed(qtbot, tab)
+    [row] = unclaimed_rows(tab)
+    assert row[0] == name and row[4] == "1:30" and row[3] == "10:11"
+
+    anna.poll()
+    assert anna.claim(lead).won
+    refreshed(qtbot, tab)
+    assert unclaimed_rows(tab) == []
+    assert open_rows(tab) == {"anna": [[name, "○○○", "attempt 1 overdue since 10:11", "10:11"]]}
+
+    clock.advance(60)
+    anna.record_call(lead, "voicemail")
+    refreshed(qtbot, tab)
+    assert open_rows(tab)["anna"][0][1:3] == ["●○○", "attempt 2 at 10:28"]
+
+    monkeypatch.setattr(TeamTab, "ask_salesperson", classmethod(lambda cls, *a: "bram"))
+    assert tab.select_lead(lead)
+    with qtbot.waitSignal(tab.board_shown, timeout=10_000):
+        result = handed(qtbot, tab, tab.reassign_selected)
+    assert result.ok and result.owner == "bram"
+    assert list(open_rows(tab)) == ["bram"] and open_rows(tab)["bram"][0][1] == "●○○"
+    assert (room.root / "claimed" / "bram" / "lead-1.json").exists()
+    assert "bram" in tab.status.text()
+
+    monkeypatch.setattr(TeamTab, "confirm", classmethod(lambda cls, *a: True))
+    assert tab.select_lead(lead)
+    with qtbot.waitSignal(tab.board_shown, timeout=10_000):
+        assert handed(qtbot, tab, tab.release_selected).ok
+    assert [r[0] for r in unclaimed_rows(tab)] == [name] and open_rows(tab) == {}
+    assert lead in anna.poll().new_leads  # the team is alerted again
+
+
+def test_assign_an_unclaimed_lead(
+    qtbot: Any, tab: TeamTab, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    room.desk("anna").poll()
+    lead, name = room.drop(2)
+    refreshed(qtbot, tab)
+    asked: list[tuple[Any, ...]] = []
+
+    def ask(cls: type, *args: Any) -> str:
+        asked.append(args)
+        return "anna"
+
+    monkeypatch.setattr(TeamTab, "ask_salesperson", classmethod(ask))
+    assert tab.select_lead(lead) and tab.assign_button.isEnabled()
+    with qtbot.waitSignal(tab.board_shown, timeout=10_000):
+        assert handed(qtbot, tab, tab.assign_selected).ok
+    assert "marco" in asked[0][3]  # the manager can take it too
+    assert open_rows(tab) == {"anna": [[name, "○○○", "attempt 1 overdue since 10:12", "10:12"]]}
+
+
+def test_countdown_turns_red_after_two_minutes(
+    qtbot: Any, tab: TeamTab, room: Room, clock: FakeClock
+) -> None:
+    room.drop(3)
+    refreshed(qtbot, tab)
+    tab.show()
+    assert tab.tick.isActive()
+    cell = tab.unclaimed_table.item(0, 4)
+    assert cell.text() == "2:00" and cell.foreground().color().name() == "#000000"
+    clock.advance(125)
+    qtbot.waitUntil(lambda: cell.text() == "+0:05", timeout=5_000)  # the tick redraws it
+    assert cell.foreground().color().name() == "#c62828"
+    tab.hide()
+    assert not tab.tick.isActive()
+
+
+def test_manager_is_notified_once_per_late_lead(
+    qtbot: Any, tab: TeamTab, room: Room, clock: FakeClock, notes: list[tuple[str, str]]
+) -> None:
+    _, name = room.drop(4)
+    refreshed(qtbot, tab)
+    clock.advance(119)
+    settled(qtbot, tab)
+    assert notes == []
+    clock.advance(1)
+    settled(qtbot, tab)
+    assert notes == [("Lead waiting over 2 minutes", f"{name} (website) — nobody has taken it yet")]
+    clock.advance(300)
+    settled(qtbot, tab)
+    assert len(notes) == 1
+
+
+def test_notification_takes_a_notifier_too(qtbot: Any, room: Room, clock: FakeClock) -> None:
+    class Notifier:
+        def __init__(self) -> None:
+            self.seen: list[str] = []
+
+        def notify(self, title: str, text: str) -> str:
+            self.seen.append(title)
+            return "banner"
+
+    notifier = Notifier()
+    t = TeamTab(room.cfg, clock, notifier, inbox_factory=room.inbox, refresh_ms=NEVER_MS)
+    qtbot.addWidget(t)
+    room.drop(5, age_s=200)
+    room.drop(6, age_s=130)
+    try:
+        with qtbot.waitSignal(t.late_notified, timeout=10_000):
+            t.start()
+        assert notifier.seen == ["2 leads waiting over 2 minutes"]
+    finally:
+        t.stop()
+
+
+# -- KPIs, periods and export -------------------------------------------------------------
+
+
+def _event(n: int, type_: str, rec: datetime, after_s: int, **extra: Any) -> bytes:
+    return encode_event(
+        {
+            "v": 1,
+            "id": f"{type_}{n}",
+            "ts": (rec + timedelta(seconds=after_s)).isoformat(),
+            "type": type_,
+            "lead": f"H{n}",
+            "user": "anna" if n % 2 else "bram",
+            "host": "pc-anna",
+            **extra,
+        }
+    )
+
+
+def _history(room: Room) -> None:
+    """Leads landed today (1), earlier this week (2), earlier this month (3), in October (4)."""
+    days = {
+        date(2026, 11, 25): 1,
+        date(2026, 11, 23): 2,
+        date(2026, 11, 10): 3,
+        date(2026, 10, 20): 4,
+    }
+    n = 0
+    with open(room.root / "activity" / "anna@pc-anna.jsonl", "wb") as fh:
+        for day, count in days.items():
+            for i in range(count):
+                n += 1
+                rec = datetime(day.year, day.month, day.day, 10, i, tzinfo=AMS)
+                fh.write(
+                    _event(
+                        n,
+                        "claimed",
+                        rec,
+                        10,
+                        received_at=rec.isoformat(),
+                        name=f"Klant {n}",
+                        source="website",
+                    )
+                )
+                outcome = "appointment" if n % 3 == 0 else "voicemail"
+                fh.write(_event(n, "call", rec, 30 * n, attempt=1, outcome=outcome))
+        fh.write(b'{"v":1,"id":"torn')  # a crash mid-line
+
+
+def team_row(tab: TeamTab) -> dict[str, str]:
+    t = tab.kpi_table
+    last = t.rowCount() - 1
+    return {
+        t.horizontalHeaderItem(c).text(): t.item(last, c).text() for c in range(t.columnCount())
+    }
+
+
+def choose(qtbot: Any, tab: TeamTab, key: str, *days: date) -> None:
+    with qtbot.waitSignal(tab.period_shown, timeout=10_000):
+        tab.set_period(key, *days)
+
+
+def test_period_switching(qtbot: Any, tab: TeamTab, room: Room) -> None:
+    _history(room)
+    refreshed(qtbot, tab)
+    assert tab.period().key == "week"
+    assert team_row(tab)["Leads"] == "3"
+    tab.pages.setCurrentIndex(1)
+    choose(qtbot, tab, "today")
+    assert team_row(tab)["Leads"] == "1" and "25 Nov 2026" in tab.range_label.text()
+    choose(qtbot, tab, "month")
+    assert team_row(tab)["Leads"] == "6"
+    assert tab.range_label.text().startswith("1 Nov 2026 – 30 Nov 2026")
+    assert not tab.first_edit.isVisibleTo(tab)
+    choose(qtbot, tab, "custom", date(2026, 10, 1), date(2026, 10, 31))
+    assert team_row(tab)["Leads"] == "4" and tab.first_edit.isVisibleTo(tab)
+    rows = [tab.kpi_table.item(r, 0).text() for r in range(tab.kpi_table.rowCount())]
+    assert rows == ["anna", "bram", "Team"]
+    assert tab.charts.funnel.has_chart
+
+
+def test_empty_period_charts_say_so(qtbot: Any, tab: TeamTab) -> None:
+    assert tab.view is not None and tab.view.report["team"]["leads"] == 0
+    for card in tab.charts.cards():
+        assert not card.has_chart and card.empty.text() == "No leads in this period"
+    assert not tab.conversion.has_chart
+
+
+def leadpop(*args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADPOP_")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+@pytest.mark.parametrize("kind,extra", [("kpis", []), ("detail", ["--detail"])])
+def test_export_matches_the_command(
+    qtbot: Any,
+    tab: TeamTab,
+    room: Room,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    extra: list[str],
+) -> None:
+    _history(room)
+    refreshed(qtbot, tab)
+    choose(qtbot, tab, "month")
+    target = tmp_path / "export.csv"
+    suggested: list[str] = []
+
+    def ask(cls: type, parent: Any, title: str, name: str) -> str:
+        suggested.append(name)
+        return str(target)
+
+    monkeypatch.setattr(TeamTab, "ask_save_path", classmethod(ask))
+    with qtbot.waitSignal(tab.exported, timeout=10_000) as blocker:
+        (tab.export_kpis if kind == "kpis" else tab.export_detail)()
+    assert blocker.args == [str(target), ""]
+    assert suggested[0].endswith("-20261101-20261130.csv")
+    expected = leadpop(
+        "report",
+        "--format",
+        "csv",
+        *extra,
+        "--inbox",
+        str(room.root),
+        "--data-dir",
+        str(tmp_path / "cli-data"),
+        "--since",
+        "2026-11-01",
+        "--until",
+        "2026-12-01",
+    )
+    assert target.read_bytes() == expected.encode("utf-8")
+    assert expected.count("\n") == (4 if kind == "kpis" else 7)  # header + rows
+
+
+# -- robustness ---------------------------------------------------------------------------
+
+
+def test_unreachable_inbox_shows_when_the_data_is_from(
+    qtbot: Any, tab: TeamTab, room: Room, clock: FakeClock
+) -> None:
+    away = room.root.with_name("unmounted")
+    room.root.rename(away)
+    clock.advance(minutes=5)
+    try:
+        with qtbot.waitSignal(tab.health_shown, timeout=10_000):
+            tab.refresh()
+        assert tab.stale.isVisibleTo(tab)
+        assert tab.stale.text() == "Data from 10:12 — activity folder unreachable"
+    finally:
+        away.rename(room.root)
+    with qtbot.waitSignal(tab.health_shown, timeout=10_000):
+        tab.refresh()
+    assert not tab.stale.isVisibleTo(tab)
+
+
+def test_unchanged_data_costs_nothing(qtbot: Any, room: Room, clock: FakeClock) -> None:
+    """The worker without its thread: every call runs here, so silence is observable."""
+    worker = TeamWorker(clock, inbox_factory=room.inbox, refresh_ms=NEVER_MS)
+    spies = [
+        QSignalSpy(s)
+        for s in (worker.board_changed, worker.period_ready, worker.late, worker.health_changed)
+    ]
+    room.drop(7)
+    worker.start(room.cfg)
+    try:
+        assert [s.count() for s in spies] == [1, 1, 0, 1]
+        worker.refresh()
+        worker.refresh()
+        assert [s.count() for s in spies] == [1, 1, 0, 1]
+        with open(room.root / "activity" / "x@y.jsonl", "ab") as fh:
+            fh.write(b"not json\n")  # new bytes, but no event: still nothing to redraw
+        worker.refresh()
+        assert [s.count() for s in spies] == [1, 1, 0, 1]
+        room.drop(8)
+        worker.refresh()
+        assert [s.count() for s in spies] == [2, 2, 0, 1]
+    finally:
+        worker.stop()
+    assert worker.store is None
+    assert not any(t.isActive() for t in worker.findChildren(QTimer))
+
+
+def test_conversion_lines_are_kept(qtbot: Any, tab: TeamTab, room: Room, clock: FakeClock) -> None:
+    _history(room)
+    refreshed(qtbot, tab)
+    tab.min_spin.setValue(15)
+    assert "15%" in tab.conversion.caption.text()
+    tab.stop()
+    again = TeamTab(room.cfg, clock, None, inbox_factory=room.inbox, refresh_ms=NEVER_MS)
+    qtbot.addWidget(again)
+    try:
+        with qtbot.waitSignal(again.lines_shown, timeout=10_000):
+            again.start()
+        assert again.lines == (15.0, 20.0) and again.min_spin.value() == 15
+    finally:
+        again.stop()
+
+
+def test_every_string_is_translated() -> None:
+    tree = ET.parse(I18N / "team_nl.ts")
+    messages = tree.findall(".//message")
+    assert len(messages) > 60
+    unfinished = ("unfinished", "obsolete", "vanished")
+    missing = [
+        m.findtext("source")
+        for m in messages
+        if not (m.findtext("translation") or "").strip()
+        or m.find("translation").get("type") in unfinished  # type: ignore[union-attr]
+    ]
+    assert missing == []
+    sources = {m.findtext("source") for m in messages}
+    assert {
+        "Team",
+        "Unclaimed leads",
+        "% sold",
+        "This week",
+        "Custom…",
+        "Data from {time} — activity folder unreachable",
+    } <= sources
+
+
+def test_worker_period_request_before_start_is_kept(room: Room, clock: FakeClock) -> None:
+    worker = TeamWorker(clock, inbox_factory=room.inbox, refresh_ms=NEVER_MS)
+    spy = QSignalSpy(worker.period_ready)
+    worker.set_period(Period("today"))
+    worker.start(room.cfg)
+    try:
+        assert spy.count() == 1
+        view = spy.at(0)[0]
+        assert view.period.key == "today" and view.until - view.since == timedelta(days=1)
+    finally:
+        worker.stop()

@@ -1,0 +1,278 @@
+"""The engine on a real folder inbox, real SQLite files and a fake clock."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.core.clock import FakeClock
+from app.engine.desk import Desk
+from app.inbox.folder.inbox import FolderInbox
+from app.settings.config import resolve
+from app.store import Store, team_queries
+
+AMS = ZoneInfo("Europe/Amsterdam")
+WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
+
+
+def lead_doc(name: str = "Jan Jansen", phone: str = "06 12345678", **extra: object) -> bytes:
+    doc = {
+        "requested_at": "2026-11-25T09:59:00+01:00",
+        "source": "website",
+        "name": name,
+        "phone": phone,
+        "email": f"{name.split()[0].lower()}@example.nl",
+        "vehicle": {
+            "make": "Volkswagen",
+            "model": "Golf",
+            "year": 2021,
+            "stock": "V1234",
+            "price": 21950,
+        },
+        "message": "Is deze auto nog beschikbaar?",
+        **extra,
+    }
+    return json.dumps(doc).encode()
+
+
+class Team:
+    """Several showroom PCs (desks) sharing one inbox, all on one fake clock."""
+
+    def __init__(self, root: Path, clock: FakeClock, hours: str = "mo-fr 09:00-18:00") -> None:
+        self.root, self.clock, self.hours = root, clock, hours
+        self.desks: list[Desk] = []
+
+    def desk(self, user: str) -> Desk:
+        cfg = resolve(
+            inbox=str(self.root),
+            data_dir=str(self.root.parent / f"data-{user}"),
+            user=user,
+            hours=self.hours,
+            env={},
+        )
+        cfg.host = f"pc-{user}"
+        inbox = FolderInbox(self.root, user, cfg.host, watch=False, now=self.clock.now)
+        d = Desk(inbox, Store.open(cfg.data_dir), self.clock, cfg)
+        self.desks.append(d)
+        return d
+
+    def drop(self, data: bytes, name: str, at: datetime | None = None) -> Path:
+        new = self.root / "new"
+        new.mkdir(parents=True, exist_ok=True)
+        tmp = new / (name + ".tmp")
+        tmp.write_bytes(data)
+        when = (at or self.clock.now()).timestamp()
+        os.utime(tmp, (when, when))
+        final = new / name
+        os.rename(tmp, final)
+        return final
+
+    def close(self) -> None:
+        for d in self.desks:
+            d.store.close()
+            d.inbox.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(WED_10)
+
+
+@pytest.fixture
+def team(tmp_path: Path, clock: FakeClock) -> Iterator[Team]:
+    root = tmp_path / "inbox"
+    root.mkdir()
+    t = Team(root, clock)
+    yield t
+    t.close()
+
+
+def test_a_dropped_lead_becomes_an_alertable_lead(team: Team, clock: FakeClock) -> None:
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json", at=clock.now() - timedelta(seconds=30))
+    res = anna.poll()
+    assert len(res.new_leads) == 1
+    [view] = anna.alertable()
+    assert view.row["name"] == "Jan Jansen"
+    assert view.row["phone_e164"] == "+31612345678"
+    # The countdown runs from when it landed, not from when we noticed.
+    assert datetime.fromisoformat(view.row["sla_start"]) == WED_10 - timedelta(seconds=30)
+    assert anna.poll().new_leads == []  # seen once
+
+
+def test_one_claim_wins_and_the_other_pc_learns_who(team: Team) -> None:
+    anna, bram = team.desk("anna"), team.desk("bram")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    bram.poll()
+    assert anna.claim(lead_id).won
+    lost = bram.claim(lead_id)
+    assert not lost.won and lost.owner == "anna"
+    assert bram.alertable() == []
+    # A third PC that never tried learns it from the inbox on its next poll.
+    carla = team.desk("carla")
+    carla.poll()
+    res = carla.poll()
+    assert carla.alertable() == [] and res.gone == []
+    bram.poll()
+    state = team_queries.states_of(bram.store.db, [lead_id])[lead_id]
+    assert state.owner == "anna" and state.first and state.last  # one claim: the winner's
+    assert state.first[1] == state.last[1]
+
+
+def test_gone_is_reported_with_the_winner(team: Team) -> None:
+    anna, bram = team.desk("anna"), team.desk("bram")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    bram.poll()
+    anna.claim(lead_id)
+    assert bram.poll().gone == [(lead_id, "anna")]
+
+
+def test_cadence_and_reminders_until_the_third_attempt(team: Team, clock: FakeClock) -> None:
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    anna.claim(lead_id)
+    clock.advance(60)
+    assert anna.record_call(lead_id, "voicemail") == 1
+    view = anna.view(lead_id)
+    assert view.next_attempt == 2 and view.next_due == clock.now() + timedelta(minutes=15)
+    clock.advance(minutes=14)
+    assert anna.due_reminders() == []
+    clock.advance(minutes=1)
+    assert [v.id for v in anna.due_reminders()] == [lead_id]
+    clock.advance(minutes=4)
+    assert anna.due_reminders() == []  # repeats only every 5 minutes
+    clock.advance(minutes=1)
+    assert [v.id for v in anna.due_reminders()] == [lead_id]
+    assert anna.my_leads()[0].overdue
+    anna.record_call(lead_id, "no_answer")
+    clock.advance(hours=2)
+    assert [v.next_attempt for v in anna.due_reminders()] == [3]
+    assert anna.record_call(lead_id, "busy") == 3
+    clock.advance(hours=5)
+    assert anna.due_reminders() == [] and anna.view(lead_id).next_attempt is None
+    assert anna.view(lead_id).status == "attempt 3"
+
+
+def test_reached_stops_reminders(team: Team, clock: FakeClock) -> None:
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    anna.claim(lead_id)
+    anna.record_call(lead_id, "voicemail")
+    anna.record_call(lead_id, "appointment")
+    clock.advance(hours=3)
+    assert anna.due_reminders() == []
+    assert anna.view(lead_id).status == "appointment"
+
+
+def test_unreadable_document_is_quarantined_never_lost(team: Team) -> None:
+    anna = team.desk("anna")
+    team.drop(b'{"name": "Jan", "phone": ', "broken.json")
+    res = anna.poll()
+    assert [n for n, _ in res.quarantined] == ["broken.json"]
+    kept = team.root / "quarantine" / "broken.json"
+    assert kept.read_bytes() == b'{"name": "Jan", "phone": '
+    reason = (team.root / "quarantine" / "broken.json.reason").read_text()
+    assert reason.strip() and "\n" not in reason.strip()
+    assert anna.alertable() == []
+
+
+def test_same_document_twice_and_same_customer_give_one_lead(team: Team, clock: FakeClock) -> None:
+    anna = team.desk("anna")
+    now = clock.now()
+    team.drop(lead_doc(), "a.json", at=now - timedelta(seconds=3))
+    team.drop(lead_doc(), "a-again.json", at=now - timedelta(seconds=2))
+    # The same customer (same phone) through a portal, a bit later.
+    team.drop(lead_doc(source="autoscout24"), "portal.json", at=now - timedelta(seconds=1))
+    anna.poll()
+    [view] = anna.alertable()
+    dups = json.loads(view.row["duplicates"])
+    assert sorted(d["doc_name"] for d in dups) == ["a-again.json", "portal.json"]
+    assert sorted(
+        p.name for p in (team.root / "duplicates").iterdir() if not p.name.endswith(".reason")
+    ) == ["a-again.json", "portal.json"]
+
+
+def test_outage_buffers_events_and_flushes_exactly_once(team: Team, clock: FakeClock) -> None:
+    anna, bram = team.desk("anna"), team.desk("bram")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    anna.claim(lead_id)
+    away = team.root.with_name("inbox-unmounted")
+    team.root.rename(away)  # the share goes away
+    try:
+        anna.record_call(lead_id, "voicemail")
+        anna.record_call(lead_id, "no_answer")
+        res = anna.poll()
+        assert not res.health.ok and res.health.down_since == clock.now()
+        assert anna.store.outbox_size() == 2
+        assert anna.view(lead_id).status == "attempt 2"  # the local store keeps working
+    finally:
+        away.rename(team.root)
+    assert not anna.poll().health.ok  # still backing off: no hammering
+    clock.advance(seconds=anna.health.retry_delay() + 1)
+    res = anna.poll()
+    assert res.health.ok and res.published == 2 and anna.store.outbox_size() == 0
+    clock.advance(60)
+    anna.poll()
+    bram.poll()
+    facts = bram.lead_facts(WED_10 - timedelta(hours=1), WED_10 + timedelta(hours=1))
+    assert sorted(c[1] for c in facts[lead_id].calls) == [1, 2]  # both in one second
+    lines = (team.root / "activity" / "anna@pc-anna.jsonl").read_text().splitlines()
+    assert len(lines) == len({json.loads(x)["id"] for x in lines}) == 3
+
+
+def test_released_lead_alerts_again(team: Team) -> None:
+    anna, bram = team.desk("anna"), team.desk("bram")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    bram.poll()
+    anna.claim(lead_id)
+    bram.poll()
+    assert bram.alertable() == []
+    assert anna.release(lead_id)
+    assert lead_id in bram.poll().new_leads
+    assert [v.id for v in bram.alertable()] == [lead_id]
+    assert anna.due_reminders() == []
+
+
+def test_saturday_evening_lead_waits_for_monday(team: Team, clock: FakeClock) -> None:
+    sat = datetime(2026, 11, 28, 19, 30, tzinfo=AMS)
+    clock.set(sat)
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json")
+    anna.poll()
+    assert anna.alertable() == [] and len(anna.waiting()) == 1
+    clock.set(datetime(2026, 11, 30, 9, 0, tzinfo=AMS))
+    [view] = anna.alertable()
+    assert datetime.fromisoformat(view.row["sla_start"]) == clock.now()
+
+
+def test_dismiss_is_local_and_recorded(team: Team) -> None:
+    anna, bram = team.desk("anna"), team.desk("bram")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    bram.poll()
+    anna.dismiss(lead_id)
+    assert anna.alertable() == []
+    bram.poll()
+    assert [v.id for v in bram.alertable()] == [lead_id]
+    assert team_queries.dismissals(bram.store.db, [lead_id]) == {lead_id: 1}
+
+
+def test_future_mtime_is_clamped(team: Team, clock: FakeClock) -> None:
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json", at=clock.now() + timedelta(hours=1))
+    [lead_id] = anna.poll().new_leads
+    row = anna.store.lead(lead_id)
+    assert row is not None
+    assert datetime.fromisoformat(row["received_at"]) == clock.now().astimezone(UTC)
