@@ -20,10 +20,21 @@ from tools.bench import imap_latency
 
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = {
-    "lead_to_alert_folder", "lead_to_alert_no_watch", "lead_to_alert_imap",
-    "startup", "memory_startup", "memory_after_leads", "idle_tray", "idle_alert",
-    "report_first", "report_after", "intake_json", "intake_adf", "intake_email", "relist",
-}  # fmt: skip
+    "lead_to_alert_folder",
+    "lead_to_alert_no_watch",
+    "lead_to_alert_imap",
+    "startup",
+    "memory_startup",
+    "memory_after_leads",
+    "idle_tray",
+    "idle_alert",
+    "report_first",
+    "report_after",
+    "intake_json",
+    "intake_adf",
+    "intake_email",
+    "relist",
+}
 
 
 @pytest.mark.slow
@@ -31,8 +42,11 @@ def test_the_benchmark_reports_every_figure_at_a_tiny_size(tmp_path: Path) -> No
     out = tmp_path / "bench.json"
     proc = subprocess.run(
         [sys.executable, "-m", "tools.bench", "--tiny", "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=240,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "meets goal" in proc.stdout  # the table
 

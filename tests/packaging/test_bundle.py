@@ -33,8 +33,16 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("bundle")
     started = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(out / "dist"),
-         "--work", str(out / "work"), "--no-tarball", "--no-installer"],
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "build.py"),
+            "--dist",
+            str(out / "dist"),
+            "--work",
+            str(out / "work"),
+            "--no-tarball",
+            "--no-installer",
+        ],
         capture_output=True,
         text=True,
     )
