@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
+from app.core.text import one_line
+
 # A lead document is a few kB; anything past this is not a lead and is never read whole.
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
 _MAX_REASON = 200
 
 
-def one_line(text: str, limit: int = _MAX_REASON) -> str:
-    """Collapse whitespace: reasons end up in `X.reason` files and one-line CLI errors."""
-    line = " ".join(str(text).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
 class Unreadable(Exception):
     """The document can't be read as a lead; `reason` says why, in one line."""
 
     def __init__(self, reason: str) -> None:
-        self.reason = one_line(reason) or "unreadable document"
+        self.reason = one_line(reason, _MAX_REASON) or "unreadable document"
         super().__init__(self.reason)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 import msgspec
@@ -25,6 +25,7 @@ from app.core.events import EventLines, EventRecord, record_of
 from app.core.fold import LeadState
 from app.core.hours import OpeningHours
 from app.core.kpi import KpiLead, LeadFacts, first_call_s
+from app.core.timefmt import to_utc_text_exact
 from app.store.sqlite import Database
 
 _T = TypeVar("_T")
@@ -55,11 +56,6 @@ _UPSERT = (
     f"insert or replace into lead_facts ({', '.join(_COLUMNS)})"
     f" values ({', '.join('?' * len(_COLUMNS))})"
 )
-
-
-def utc_text(when: datetime) -> str:
-    """Full-precision UTC ISO text; its string order is time order."""
-    return when.astimezone(UTC).isoformat()
 
 
 @contextmanager
@@ -204,7 +200,7 @@ def _row(lead: str, state: LeadState) -> tuple[Any, ...]:
     return (
         lead,
         text,
-        utc_text(state.received_at()),
+        to_utc_text_exact(state.received_at()),
         state.owner,
         int(state.followup(reached)),
         calls[0][2] if calls else None,
@@ -277,7 +273,7 @@ def load_facts(
     for lead, state, rec in db.execute(
         "select lead, state, received_at from lead_facts"
         " where received_at >= ? and received_at < ? order by received_at, lead",
-        [utc_text(since), utc_text(until)],
+        [to_utc_text_exact(since), to_utc_text_exact(until)],
     ):
         received = fromiso(rec)
         facts.append(from_json(loads(state)).facts_at(lead, received, sla_start(received)))
@@ -293,7 +289,7 @@ def load_kpi_leads(
     for lead, owner, rec, first, attempts, reached, appointment, sold in db.execute(
         "select lead, owner, received_at, first_call_at, attempts, reached, appointment, sold"
         " from lead_facts where received_at >= ? and received_at < ?",  # any order will do
-        [utc_text(since), utc_text(until)],
+        [to_utc_text_exact(since), to_utc_text_exact(until)],
     ):
         received = fromiso(rec)
         out.append(
@@ -340,7 +336,7 @@ def followups(db: Database, received_since: datetime) -> Iterator[dict[str, Any]
     return db.query(
         "select * from lead_facts where followup = 1 and received_at >= ?"
         " order by received_at, lead",
-        [utc_text(received_since)],
+        [to_utc_text_exact(received_since)],
     )
 
 
@@ -350,7 +346,7 @@ def owners(db: Database, received_since: datetime) -> list[str]:
         r[0]
         for r in db.execute(
             "select distinct owner from lead_facts where received_at >= ? order by owner",
-            [utc_text(received_since)],
+            [to_utc_text_exact(received_since)],
         )
     ]
 
@@ -375,5 +371,5 @@ def notified(db: Database, leads: Iterable[str]) -> set[str]:
 def mark_notified(db: Database, leads: Iterable[str], now: datetime) -> None:
     with db.atomic():
         db["team_notified"].insert_all(
-            ({"lead": lead, "notified_at": utc_text(now)} for lead in leads), ignore=True
+            ({"lead": lead, "notified_at": to_utc_text_exact(now)} for lead in leads), ignore=True
         )

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.text import one_line
 from app.inbox import activity_log
 from app.inbox.base import (
     ClaimResult,
@@ -69,10 +70,6 @@ def safe_name(text: str, what: str = "user name") -> str:
     if name.split(".")[0].upper() in _WINDOWS_RESERVED:
         name = "_" + name
     return name
-
-
-def one_line(text: str) -> str:
-    return " ".join(str(text).split())
 
 
 def _doc_name(name: str) -> str:

@@ -22,6 +22,7 @@ from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 from imapclient.imap_utf7 import encode as encode_utf7
 
+from app.core.text import one_line
 from app.inbox.base import InboxConfigError, InboxUnavailable
 from app.inbox.imap.auth import PasswordRejected
 from app.inbox.imap.url import INSECURE, ImapAddress
@@ -42,10 +43,6 @@ T = TypeVar("T")
 
 class ConnectionLost(InboxUnavailable):
     """A connection that worked died under a command (a server restart, a NAT timeout)."""
-
-
-def one_line(text: object) -> str:
-    return " ".join(str(text).split())
 
 
 def server_text(exc: BaseException) -> str:

@@ -32,6 +32,7 @@ from urllib.parse import quote, unquote
 
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
+from app.core.text import one_line
 from app.inbox.base import (
     ClaimResult,
     Cursor,
@@ -49,7 +50,6 @@ from app.inbox.imap.conn import (
     Session,
     fetched,
     header_value,
-    one_line,
     server_text,
 )
 from app.inbox.imap.idle import IdleWatcher
