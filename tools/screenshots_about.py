@@ -3,7 +3,7 @@
     .venv/bin/python tools/screenshots_about.py [--out docs/screenshots]
 
 Under a real X server with a window manager (Xvfb + openbox when DISPLAY is unset, as in
-tools/screenshots_alert.py). Writes docs/screenshots/about-nl.png and about-en.png.
+tools/screenshot_kit.py). Writes docs/screenshots/about-nl.png and about-en.png.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshots_alert import x_server  # noqa: E402  (shared Xvfb + openbox helper)
+from screenshot_kit import x_server  # noqa: E402
 
 
 def shoot(out: Path, lang: str) -> Path:
@@ -61,7 +61,8 @@ def main() -> None:
     os.environ["LEADPOP_MUTE"] = "1"
     with x_server(1366, 768):
         for lang in ("nl", "en"):
-            print(shoot(args.out, lang).relative_to(ROOT))
+            path = shoot(args.out, lang)
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
 if __name__ == "__main__":

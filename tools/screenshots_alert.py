@@ -10,56 +10,18 @@ Writes e.g. docs/screenshots/alert-normal-nl-1366.png.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import json
-import os
-import shutil
-import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
-SIZES = ((1366, 768), (1920, 1080))
+from screenshot_kit import SIZES, parser, per_size  # noqa: E402
+
 NOW = datetime(2026, 11, 25, 9, 12, 0, tzinfo=UTC)
-
-
-@contextlib.contextmanager
-def x_server(width: int, height: int) -> Iterator[None]:
-    """Xvfb + openbox on a free display, unless a display is already there."""
-    if os.environ.get("DISPLAY"):
-        yield
-        return
-    for tool in ("Xvfb", "openbox"):
-        if not shutil.which(tool):
-            sys.exit(f"error: {tool} not found (apt-get install xvfb openbox)")
-    display = next(f":{n}" for n in range(99, 140) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-    deadline = time.monotonic() + 10
-    while not socket.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)  # a tool script waiting for a process, not a test
-    env = {**os.environ, "DISPLAY": display}
-    wm = subprocess.Popen(
-        ["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    os.environ["DISPLAY"] = display
-    try:
-        yield
-    finally:
-        del os.environ["DISPLAY"]
-        for proc in (wm, xvfb):
-            proc.terminate()
-            proc.wait(timeout=5)
 
 
 def lead_row(now: datetime, **over: object) -> dict[str, object]:
@@ -174,33 +136,14 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", nargs="+", default=["nl", "en"])
-    parser.add_argument("--size", nargs="+", default=[f"{w}x{h}" for w, h in SIZES])
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    os.environ["LEADPOP_MUTE"] = "1"
-    if args.child:  # one resolution per process: Qt keeps its first display for good
-        width, height = (int(n) for n in args.child.split("x"))
-        with x_server(width, height):
-            for lang in args.lang:
-                for path in shoot(args.out, lang, width, height):
-                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
-        return
-    for size in args.size:
-        cmd = [
-            sys.executable,
-            __file__,
-            "--child",
-            size,
-            "--out",
-            str(args.out),
-            "--lang",
-            *args.lang,
-        ]
-        subprocess.run(cmd, check=True)
+    p = parser(__doc__)
+    p.add_argument("--lang", nargs="+", default=["nl", "en"])
+    args = p.parse_args()
+
+    def shoot_size(width: int, height: int) -> list[Path]:
+        return [path for lang in args.lang for path in shoot(args.out, lang, width, height)]
+
+    per_size(args, shoot_size, __file__, ["--lang", *args.lang])
 
 
 if __name__ == "__main__":

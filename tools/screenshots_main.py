@@ -4,16 +4,14 @@
 
 Launches the real shell (worker thread, store, folder inbox) on a temporary data dir with
 realistic leads at different stages, one of them overdue. Under a real X server with a
-window manager: when DISPLAY is unset it starts Xvfb + openbox (tools/screenshots_alert.py)
+window manager: when DISPLAY is unset it starts Xvfb + openbox (tools/screenshot_kit.py)
 and stops them. Writes e.g. docs/screenshots/main-nl-1366.png.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
 from datetime import datetime, timedelta
@@ -24,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshots_alert import SIZES, x_server  # noqa: E402  (shared Xvfb + openbox helper)
+from screenshot_kit import parser, per_size  # noqa: E402
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 26, tzinfo=AMS)  # a Wednesday morning in the showroom
@@ -207,34 +205,14 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", nargs="+", default=["nl", "en"])
-    parser.add_argument("--size", nargs="+", default=[f"{w}x{h}" for w, h in SIZES])
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    os.environ["LEADPOP_MUTE"] = "1"
-    os.environ["LEADPOP_NO_DESKTOP_NOTIFY"] = "1"
-    if args.child:  # one resolution per process: Qt keeps its first display for good
-        width, height = (int(n) for n in args.child.split("x"))
-        with x_server(width, height):
-            for lang in args.lang:
-                for path in shoot(args.out, lang, width, height):
-                    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
-        return
-    for size in args.size:
-        cmd = [
-            sys.executable,
-            __file__,
-            "--child",
-            size,
-            "--out",
-            str(args.out),
-            "--lang",
-            *args.lang,
-        ]
-        subprocess.run(cmd, check=True)
+    p = parser(__doc__)
+    p.add_argument("--lang", nargs="+", default=["nl", "en"])
+    args = p.parse_args()
+
+    def shoot_size(width: int, height: int) -> list[Path]:
+        return [path for lang in args.lang for path in shoot(args.out, lang, width, height)]
+
+    per_size(args, shoot_size, __file__, ["--lang", *args.lang])
 
 
 if __name__ == "__main__":

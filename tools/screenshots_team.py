@@ -5,7 +5,7 @@
 Fills a temporary inbox with `leadpop demo-history` (six Dutch salespeople, fast and slow
 callers), then shows the Team tab in a window titled "Leadpop — Team" on a fake clock set
 to the end of that history. Runs under a real X server with a window manager: when
-DISPLAY is unset it starts Xvfb + openbox (tools/screenshots_alert.py) and stops them.
+DISPLAY is unset it starts Xvfb + openbox (tools/screenshot_kit.py) and stops them.
 
 Writes docs/screenshots/team-<page>-<lang>-<width>.png: the eight pictures in KEEP, or all
 twelve with --all (for a review; only KEEP are committed).
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from screenshots_alert import SIZES, x_server  # noqa: E402  (shared Xvfb + openbox helper)
+from screenshot_kit import SIZES, x_server  # noqa: E402
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 12, tzinfo=AMS)  # a Wednesday morning in the showroom
