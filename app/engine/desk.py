@@ -26,6 +26,7 @@ from app.inbox.base import (
     InboxUnavailable,
     PasswordNeeded,
     PasswordRejected,
+    SignInNeeded,
 )
 from app.settings.config import Config
 from app.store import Store, team_queries
@@ -47,6 +48,9 @@ class Health:
     failures: int = 0
     # The mailbox wants a password (user, host, refused before?): the GUI asks once.
     needs_password: tuple[str, str, bool] | None = None
+    # The mailbox's OAuth sign-in is missing, expired or revoked: the one line to show
+    # (status bar and tray, once); the person signs in again from the settings.
+    sign_in_needed: str | None = None
 
     def retry_delay(self) -> float:
         """Back off 2, 4, 8 … 60 s while the inbox is down."""
@@ -125,6 +129,8 @@ class Desk:
         h.failures += 1
         if isinstance(exc, PasswordNeeded):
             h.needs_password = (exc.user, exc.host, isinstance(exc, PasswordRejected))
+        if isinstance(exc, SignInNeeded):
+            h.sign_in_needed = str(exc)
         self._next_try = now + timedelta(seconds=h.retry_delay())
 
     def _up(self, now: datetime) -> None:

@@ -36,6 +36,39 @@ class PasswordRejected(PasswordNeeded):
     """The server refused the login. Not retried: servers lock accounts after a few tries."""
 
 
+class SignInNeeded(InboxConfigError):
+    """An OAuth inbox has no sign-in, or the provider no longer takes it (expired, revoked).
+
+    Not retried: the person signs in again, once (the GUI says so in the status bar and
+    the tray, the CLI has `leadpop signin`), and the local store keeps working meanwhile.
+    """
+
+    def __init__(self, mailbox: str, message: str) -> None:
+        self.mailbox = mailbox
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class OAuthApp:
+    """The OAuth app registration IT deploys in leadpop.toml. A public client: nothing in it
+    is secret (Google's "Desktop" client secret is, by Google's own account, not one)."""
+
+    client_id: str = ""
+    tenant: str = ""  # Microsoft: the tenant id or domain (autohuis.onmicrosoft.com)
+    client_secret: str = ""  # Google Desktop clients only
+    authority: str = ""  # Microsoft: another sign-in host (a national cloud); rarely set
+
+
+@dataclass(frozen=True)
+class SignInCode:
+    """A device-code sign-in (RFC 8628): the code to show big, and where to type it."""
+
+    user_code: str
+    verification_uri: str
+    expires_in: float
+    verification_uri_complete: str = ""
+
+
 class DocumentGone(InboxError):
     """The document left `new/` (claimed by someone else) between list and read."""
 

@@ -14,12 +14,23 @@ from app.core.clock import FakeClock
 from app.engine.desk import Desk
 from app.inbox.imap.auth import ENV_PASSWORD
 from app.inbox.imap.inbox import ImapInbox
+from app.inbox.imap.oauth import ENV_REFRESH_TOKEN
 from app.settings.config import resolve
 from app.store import Store
 from tests.imap.dovecot_server import DovecotServer
 from tests.imap.mail import NOW, Mailbox
 from tests.imap.memory_keyring import MemoryKeyring
+from tests.imap.oauth_world import (  # the OAuth mailbox's fixtures
+    idp,
+    oauth_dovecot,
+    oauth_mailbox,
+    oauth_server,
+    provider,
+    tls_certificate,
+)
 from tests.leak_check import no_leaked_threads
+
+__all__ = ["idp", "oauth_dovecot", "oauth_mailbox", "oauth_server", "provider", "tls_certificate"]
 
 _no_leaked_threads = pytest.fixture(autouse=True)(no_leaked_threads)
 
@@ -28,6 +39,7 @@ _no_leaked_threads = pytest.fixture(autouse=True)(no_leaked_threads)
 def _no_system_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test reads or writes the real keyring: as on a machine that has none."""
     monkeypatch.delenv(ENV_PASSWORD, raising=False)
+    monkeypatch.delenv(ENV_REFRESH_TOKEN, raising=False)
     saved = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     yield

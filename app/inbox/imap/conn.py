@@ -1,5 +1,9 @@
 """One connection to the mailbox inbox: TLS, login, error mapping, folders and moves.
 
+The login is a password, or an OAuth access token over SASL XOAUTH2 (Exchange Online,
+Gmail). A token the server refuses is refreshed and tried once more, then the refusal is
+final like a password's; a connection is renewed before its token runs out.
+
 Every network failure becomes a one-line InboxUnavailable (retryable: the Desk backs off),
 every problem only the user can fix an InboxConfigError. A refused password is remembered
 by the Session and never tried again: servers lock an account after a few failed logins,
@@ -9,6 +13,7 @@ and ten showroom PCs retrying every minute would do exactly that.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import ssl
 import threading
@@ -25,6 +30,7 @@ from imapclient.imap_utf7 import encode as encode_utf7
 from app.core.text import one_line
 from app.inbox.base import InboxConfigError, InboxUnavailable
 from app.inbox.imap.auth import PasswordRejected
+from app.inbox.imap.oauth import GOOGLE, MARGIN_S, MICROSOFT, Tokens, oauthbearer, xoauth2
 from app.inbox.imap.url import INSECURE, ImapAddress
 
 log = logging.getLogger(__name__)
@@ -86,8 +92,15 @@ def discard(client: IMAPClient) -> None:
         client.shutdown()
 
 
-def connect(address: ImapAddress, password: str, timeout: float | None = None) -> IMAPClient:
-    """A logged-in client. Raises InboxUnavailable, InboxConfigError or PasswordRejected.
+# A password, or the OAuth tokens of the mailbox.
+Credential = str | Tokens
+
+
+def connect(
+    address: ImapAddress, credential: Credential, timeout: float | None = None
+) -> tuple[IMAPClient, float]:
+    """A logged-in client, and when its login expires (inf for a password). Raises
+    InboxUnavailable, InboxConfigError, PasswordRejected or SignInNeeded.
 
     `timeout` bounds every wait on the server (default: CONNECT_ / READ_TIMEOUT_S).
     """
@@ -111,7 +124,7 @@ def connect(address: ImapAddress, password: str, timeout: float | None = None) -
     try:
         client.normalise_times = False  # aware INTERNALDATEs, not the local wall clock
         _secure(client, address, context)
-        _login(client, address, password)
+        expires_at = _login(client, address, credential)
     except ssl.SSLError as exc:
         discard(client)
         raise _tls_error(address, exc) from None
@@ -121,7 +134,7 @@ def connect(address: ImapAddress, password: str, timeout: float | None = None) -
     except BaseException:
         discard(client)
         raise
-    return client
+    return client, expires_at
 
 
 def _secure(client: IMAPClient, address: ImapAddress, context: ssl.SSLContext) -> None:
@@ -136,7 +149,10 @@ def _secure(client: IMAPClient, address: ImapAddress, context: ssl.SSLContext) -
         )
 
 
-def _login(client: IMAPClient, address: ImapAddress, password: str) -> None:
+def _login(client: IMAPClient, address: ImapAddress, credential: Credential) -> float:
+    if isinstance(credential, Tokens):
+        return _oauth_login(client, address, credential)
+    password = credential
     try:
         if password.isascii():
             client.login(address.user, password)
@@ -154,6 +170,70 @@ def _login(client: IMAPClient, address: ImapAddress, password: str) -> None:
             f"mail server {address.host} refused the login of {address.user} ({text}): "
             "check the user name and enter the password again",
         ) from None
+    return math.inf
+
+
+def _oauth_login(client: IMAPClient, address: ImapAddress, tokens: Tokens) -> float:
+    """SASL XOAUTH2 (OAUTHBEARER where only that is offered): `user=` is the mailbox, the
+    token is the signed-in account's. A refused token is refreshed and tried once more:
+    it may have expired, or been revoked, since we took it."""
+    caps = client.capabilities()
+    bearer = b"AUTH=XOAUTH2" not in caps and b"AUTH=OAUTHBEARER" in caps
+    mech, initial = ("OAUTHBEARER", oauthbearer) if bearer else ("XOAUTH2", xoauth2)
+    token = tokens.get()
+    text = ""
+    for attempt in (1, 2):
+        try:
+            client._command_and_check(
+                "authenticate", mech, _responder(initial(address.user, token.value))
+            )
+            return token.expires_at
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError as exc:
+            text = server_text(exc)
+        if "UNAVAILABLE" in text.upper():  # RFC 5530: the server's own trouble, try later
+            raise InboxUnavailable(f"mail server {address.host} can't log in right now ({text})")
+        if attempt == 1:
+            log.info("mail server refused the access token (%s): refreshing it", text)
+            token = tokens.get(fresh=True)
+    raise token_refused(address, tokens, text)
+
+
+def _responder(initial: str) -> Callable[[bytes], str]:
+    """SASL answers: the initial response, then "" to the error challenge a refusing
+    server sends (RFC 7628 3.2.3); the server then ends the exchange with NO."""
+    answers = iter((initial,))
+    return lambda challenge: next(answers, "")
+
+
+class TokenRefused(InboxConfigError):
+    """The server refused a freshly refreshed token: not tried again (only IT can mend it)."""
+
+
+def token_refused(address: ImapAddress, tokens: Tokens, text: str) -> TokenRefused:
+    """A fresh token refused: the account may not open this mailbox. One line for IT."""
+    who, box, host = tokens.account, address.user, address.host
+    if "not enabled for imap" in text.lower():  # Gmail's words
+        return TokenRefused(
+            f"IMAP is off for {box}: allow it in the Google Admin console (Apps > Google "
+            "Workspace > Gmail > End user access > POP and IMAP access)"
+        )
+    if tokens.spec.kind == MICROSOFT:
+        return TokenRefused(
+            f"Exchange Online refused {who} for mailbox {box} ({text}): give {who} access "
+            f"(Add-MailboxPermission -Identity {box} -User {who} -AccessRights FullAccess) and "
+            f"turn IMAP on for the mailbox (Set-CASMailbox -Identity {box} -ImapEnabled $true)"
+        )
+    if tokens.spec.kind == GOOGLE:
+        return TokenRefused(
+            f"Gmail refused {who} for mailbox {box} ({text}): sign in as {box} itself, and "
+            "check that IMAP is allowed for it in the Google Admin console"
+        )
+    return TokenRefused(
+        f"mail server {host} refused {who} for mailbox {box} ({text}): give {who} FullAccess "
+        "to the mailbox, or sign in with an account that has it"
+    )
 
 
 def fetched(data: dict[bytes, Any], item: bytes) -> bytes:
@@ -242,6 +322,7 @@ class Conn:
     layout: Layout
     caps: frozenset[bytes]
     made: set[str] = field(default_factory=set)
+    expires_at: float = math.inf  # when the login's access token runs out (OAuth)
 
     @property
     def imap(self) -> Any:
@@ -366,12 +447,13 @@ class Session:
     """The command connection: made on first use, dropped on a network error, made again
     on the next use (the Desk's backoff paces those). Thread-safe: one user at a time."""
 
-    def __init__(self, address: ImapAddress, password: str) -> None:
+    def __init__(self, address: ImapAddress, credential: Credential) -> None:
         self.address = address
-        self._password = password
+        self._credential = credential
+        self._tokens = credential if isinstance(credential, Tokens) else None
         self._lock = threading.RLock()
         self._conn: Conn | None = None
-        self._refused: PasswordRejected | None = None
+        self._refused: PasswordRejected | TokenRefused | None = None
         self._closed = False
 
     @property
@@ -381,30 +463,48 @@ class Session:
     def open(self, timeout: float | None = None) -> Conn:
         """A new logged-in connection with its layout (the IDLE watcher's too).
 
-        A password the server refused is never sent again, on any connection.
+        A password (or a fresh token) the server refused is never sent again, on any
+        connection.
         """
         refused = self._refused
         if refused is not None:  # a new exception each time: re-raising one grows its traceback
-            raise PasswordRejected(refused.user, refused.host, str(refused))
+            if isinstance(refused, PasswordRejected):
+                raise PasswordRejected(refused.user, refused.host, str(refused))
+            raise TokenRefused(str(refused))
         try:
-            client = connect(self.address, self._password, timeout)
-        except PasswordRejected as exc:
+            client, expires_at = connect(self.address, self._credential, timeout)
+        except (PasswordRejected, TokenRefused) as exc:
             self._refused = exc
-            log.warning("mailbox login refused: %s", exc)  # the message holds no password
+            log.warning("mailbox login refused: %s", exc)  # the message holds no secret
             raise
         try:
             layout = _layout(client, self.address.mailbox)
             caps = frozenset(client.capabilities())
+        except IMAPClientError as exc:
+            discard(client)
+            if self._tokens is None or "not connected" not in server_text(exc).lower():
+                raise
+            # Exchange Online: "User is authenticated but not connected" - signed in, but
+            # the account may not open this mailbox over IMAP.
+            self._refused = token_refused(self.address, self._tokens, server_text(exc))
+            raise TokenRefused(str(self._refused)) from None
         except BaseException:
             discard(client)
             raise
-        return Conn(client, layout, caps)
+        return Conn(client, layout, caps, expires_at=expires_at)
+
+    def stale(self, conn: Conn) -> bool:
+        """The connection's token runs out soon: make a new one before the server ends it."""
+        return self._tokens is not None and conn.expires_at - self._tokens.clock() < MARGIN_S / 2
 
     @contextmanager
     def use(self) -> Iterator[Conn]:
         with self._lock:
             if self._closed:
                 raise InboxUnavailable(f"the mailbox inbox on {self.where} is closed")
+            if self._conn is not None and self.stale(self._conn):
+                log.info("renewing the mailbox connection before its access token runs out")
+                self.drop()
             if self._conn is None:
                 try:
                     self._conn = self.open()
@@ -415,6 +515,8 @@ class Session:
             except NETWORK_ERRORS as exc:
                 self.drop()
                 why = one_line(getattr(exc, "strerror", None) or exc) or type(exc).__name__
+                if self._tokens is not None and "AccessTokenExpired" in why:
+                    self._tokens.expired()  # Exchange ended the session: refresh first
                 raise ConnectionLost(f"mail server {self.where}: connection lost ({why})") from exc
             except IMAPClientError as exc:  # a NO or BAD: the connection itself is fine
                 raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc

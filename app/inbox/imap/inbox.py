@@ -61,6 +61,7 @@ from app.inbox.imap.names import (
     name_all,
     search_window,
 )
+from app.inbox.imap.oauth import OAuthApp, Tokens, spec_of
 from app.inbox.imap.url import parse_imap_url
 
 log = logging.getLogger(__name__)
@@ -115,16 +116,28 @@ class ImapInbox:
         now: Callable[[], datetime] | None = None,
         create: bool = False,
         password: str | None = None,
+        oauth: OAuthApp | None = None,
+        tokens: Tokens | None = None,
     ) -> None:
+        """`oauth`: IT's app registration, for an address with ?auth=; `tokens`: the access
+        tokens themselves (a test's clock)."""
         self.address = parse_imap_url(url)
         self.location = self.address.display
         self.user, self.host = user, host
         self._now = now or _utc_now
         self._create = create
-        secret = password or find_password(self.address.user, self.address.host)
-        if not secret:
-            raise password_needed(self.address.user, self.address.host)
-        self._session = Session(self.address, secret)
+        self.tokens: Tokens | None = None
+        credential: str | Tokens
+        if self.address.auth:  # OAuth 2.0: no password; SignInNeeded until somebody signs in
+            spec = spec_of(self.address, oauth or OAuthApp())
+            self.tokens = tokens or Tokens(spec, self.address.user, self.address.host)
+            credential = self.tokens
+        else:
+            secret = password or find_password(self.address.user, self.address.host)
+            if not secret:
+                raise password_needed(self.address.user, self.address.host)
+            credential = secret
+        self._session = Session(self.address, credential)
         self._idle = IdleWatcher(self._session.open) if watch else None
         self._closed = threading.Event()
         self._listing = _Listing()
@@ -141,6 +154,11 @@ class ImapInbox:
     def insecure_tls(self) -> bool:
         """The certificate isn't checked (?tls=insecure-skip-verify): the status bar warns."""
         return self.address.insecure_tls
+
+    @property
+    def signed_in_as(self) -> str | None:
+        """The account whose OAuth sign-in opens the mailbox (None: a password mailbox)."""
+        return self.tokens.account if self.tokens is not None else None
 
     @property
     def watching(self) -> bool:

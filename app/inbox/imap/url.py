@@ -5,6 +5,14 @@
     imaps://leads@192.168.1.10/INBOX?ca=/etc/leadpop/mail.pem          trust this certificate
     imaps://leads@192.168.1.10/INBOX?tls=insecure-skip-verify          no verification at all
 
+OAuth 2.0 instead of a password (Exchange Online and Gmail take nothing else over IMAP);
+the user part is the mailbox, a shared one too, and the client id comes from leadpop.toml:
+
+    imaps://leads%40dealer.nl@outlook.office365.com/INBOX?auth=microsoft
+    imaps://leads%40dealer.nl@imap.gmail.com/INBOX?auth=google
+    imaps://leads@mail.dealer.nl/INBOX?auth=oauth2&issuer=https://id.dealer.nl   any OpenID
+                                      provider (&client_id=… overrides leadpop.toml's)
+
 A password never goes into the address (it would end up in settings and logs): it comes
 from the keyring or LEADPOP_IMAP_PASSWORD (app.inbox.imap.auth).
 """
@@ -20,7 +28,8 @@ from app.inbox.base import InboxConfigError
 
 IMAP_PORT, IMAPS_PORT = 143, 993
 INSECURE = "insecure-skip-verify"
-_OPTIONS = ("tls", "ca")
+_OPTIONS = ("tls", "ca", "auth", "issuer", "client_id")
+AUTH_KINDS = ("microsoft", "google", "oauth2")
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,9 @@ class ImapAddress:
     mailbox: str  # "INBOX", or folder levels separated by "/"
     insecure_tls: bool = False  # ?tls=insecure-skip-verify: no certificate check at all
     ca_file: Path | None = None  # ?ca=PATH: trust this certificate (a self-signed server)
+    auth: str | None = None  # ?auth=microsoft|google|oauth2: OAuth 2.0 (XOAUTH2), no password
+    issuer: str | None = None  # ?issuer=https://…: the OpenID provider of auth=oauth2
+    client_id: str | None = None  # ?client_id=…: instead of leadpop.toml's oauth_client_id
 
     @property
     def implicit_tls(self) -> bool:
@@ -40,12 +52,7 @@ class ImapAddress:
     @property
     def loopback(self) -> bool:
         """Only here may a password travel unencrypted: it never leaves the machine."""
-        if self.host.lower() == "localhost":
-            return True
-        try:
-            return ipaddress.ip_address(self.host).is_loopback
-        except ValueError:
-            return False
+        return _is_loopback(self.host)
 
     @property
     def display(self) -> str:
@@ -54,6 +61,15 @@ class ImapAddress:
         default = IMAPS_PORT if self.implicit_tls else IMAP_PORT
         port = "" if self.port == default else f":{self.port}"
         return f"{self.scheme}://{quote(self.user, safe='')}@{host}{port}/{quote(self.mailbox)}"
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def parse_imap_url(url: str) -> ImapAddress:
@@ -91,6 +107,7 @@ def parse_imap_url(url: str) -> ImapAddress:
     ca_file = Path(ca).expanduser() if ca else None
     if ca_file is not None and not ca_file.is_file():
         raise InboxConfigError(f"the certificate file {ca_file} does not exist")
+    auth, issuer = _oauth(options)
     return ImapAddress(
         scheme=scheme,
         user=user,
@@ -99,7 +116,28 @@ def parse_imap_url(url: str) -> ImapAddress:
         mailbox=mailbox,
         insecure_tls=tls == INSECURE,
         ca_file=ca_file,
+        auth=auth,
+        issuer=issuer,
+        client_id=options.get("client_id") or None,
     )
+
+
+def _oauth(options: dict[str, str]) -> tuple[str | None, str | None]:
+    auth, issuer = options.get("auth"), options.get("issuer")
+    if auth is not None and auth not in AUTH_KINDS:
+        raise InboxConfigError(
+            f"unknown auth={auth!r}: use auth=microsoft, auth=google or auth=oauth2"
+        )
+    if issuer is not None and auth != "oauth2":
+        raise InboxConfigError("issuer= goes with auth=oauth2 (any OpenID provider)")
+    if auth == "oauth2":
+        if not issuer:
+            raise InboxConfigError("auth=oauth2 needs the provider: add &issuer=https://…")
+        parts = urlsplit(issuer)
+        local = parts.scheme == "http" and _is_loopback(parts.hostname or "")
+        if not parts.hostname or (parts.scheme != "https" and not local):
+            raise InboxConfigError("issuer= must be the provider's https:// address")
+    return auth, issuer
 
 
 def _options(query: str) -> dict[str, str]:
@@ -107,7 +145,8 @@ def _options(query: str) -> dict[str, str]:
     for key, value in parse_qsl(query, keep_blank_values=True):
         if key not in _OPTIONS:
             raise InboxConfigError(
-                f"unknown mailbox address option {key!r}: known are ca= and tls={INSECURE}"
+                f"unknown mailbox address option {key!r}: known are ca=, tls={INSECURE}, "
+                "auth=, issuer= and client_id="
             )
         options[key] = value
     return options
