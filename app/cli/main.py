@@ -11,13 +11,16 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import app
 from app.core.clock import SystemClock
 from app.core.hours import HoursError
 from app.settings.config import ENV_DATA_DIR, ENV_HOURS, ENV_INBOX, ENV_USER, Config, resolve
 from app.system import logs
+
+if TYPE_CHECKING:
+    from app.engine import session as session_types
 
 log = logging.getLogger("leadpop")
 
@@ -82,6 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --format csv: one row per lead instead of the KPI table",
     )
+
+    si = sub.add_parser(
+        "signin", help="sign in to a Microsoft 365, Google or OpenID mailbox inbox (OAuth)"
+    )
+    _common(si)
+    si.add_argument(
+        "--device-code",
+        action="store_true",
+        help="no browser here: show a code to enter on a phone or another PC",
+    )
+    si.add_argument("--sign-out", action="store_true", help="remove this PC's sign-in")
 
     sh = sub.add_parser(
         "demo-history", help="fill a fresh folder inbox with weeks of realistic team history"
@@ -212,6 +226,48 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_signin(args: argparse.Namespace) -> int:
+    """Sign in once per PC; the refresh token goes to the system keyring, nowhere else."""
+    from app.engine import session
+
+    cfg = _config(args)
+    if not session.signs_in(cfg):
+        raise CliError(
+            "the inbox is not a mailbox that signs in with OAuth: give --inbox "
+            "imaps://…?auth=microsoft (or auth=google, auth=oauth2&issuer=…)"
+        )
+    if args.sign_out:
+        print("signed out" if session.sign_out(cfg) else "nobody was signed in on this PC")
+        return 0
+    account = session.sign_in(
+        cfg, device=args.device_code, show_code=_show_code, open_url=_open_browser
+    )
+    print(f"signed in as {account}")
+    inbox = session.open_inbox(cfg, watch=False)  # the proof: the mailbox opens with it
+    try:
+        inbox.check()
+    finally:
+        inbox.close()
+    print(f"mailbox {inbox.location} opens: leads will arrive")
+    return 0
+
+
+def _show_code(code: session_types.SignInCode) -> None:
+    """The device code, large enough to read from across the desk."""
+    spaced = "  ".join(code.user_code)
+    rule = "─" * (len(spaced) + 8)
+    print(f"\n  ┌{rule}┐\n  │    {spaced}    │\n  └{rule}┘\n")
+    print(f"Open {code.verification_uri} on a phone or another PC and enter this code.")
+    print(f"(It works for {int(code.expires_in // 60)} minutes; Ctrl+C cancels.)", flush=True)
+
+
+def _open_browser(url: str) -> bool:
+    import webbrowser
+
+    print(f"Sign in in the browser. If none opens, visit:\n{url}", flush=True)
+    return webbrowser.open(url)
+
+
 def cmd_demo_history(args: argparse.Namespace) -> int:
     from app.demo import history as demo_history
 
@@ -269,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parse": cmd_parse,
         "drop": cmd_drop,
         "report": cmd_report,
+        "signin": cmd_signin,
         "demo-history": cmd_demo_history,
         None: cmd_app,
     }

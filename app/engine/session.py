@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import random
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,8 +20,11 @@ from app.inbox.base import (
     InboxConfigError,
     InboxError,
     InboxUnavailable,
+    OAuthApp,
     PasswordNeeded,
     PasswordRejected,
+    SignInCode,
+    SignInNeeded,
 )
 from app.settings.config import Config
 from app.store import Store, StoreError
@@ -32,6 +37,8 @@ __all__ = [
     "InboxUnavailable",
     "PasswordNeeded",
     "PasswordRejected",
+    "SignInCode",
+    "SignInNeeded",
     "Store",
     "StoreError",
     "drop_document",
@@ -39,6 +46,10 @@ __all__ = [
     "keep_password",
     "open_inbox",
     "open_store",
+    "sign_in",
+    "sign_out",
+    "signed_in_as",
+    "signs_in",
 ]
 
 # "1": no change notifications, only the re-list finds leads (as on an SMB share; benchmark)
@@ -53,7 +64,61 @@ def open_inbox(cfg: Config, *, watch: bool = True, **kw: Any) -> Inbox:
     if cfg.embedded_inbox:
         kw.setdefault("create", True)
     watch = watch and os.environ.get(ENV_NO_WATCH) != "1"
+    kw.setdefault("oauth", oauth_app(cfg))
     return open_location(cfg.inbox, cfg.user, cfg.host, watch=watch, **kw)
+
+
+# -- OAuth sign-in of a mailbox inbox (?auth=microsoft|google|oauth2) -----------------------
+
+
+def oauth_app(cfg: Config) -> OAuthApp:
+    """IT's app registration from leadpop.toml (oauth_client_id, oauth_tenant, …)."""
+    get = cfg.deployed.get
+    return OAuthApp(
+        client_id=get("oauth_client_id", ""),
+        tenant=get("oauth_tenant", ""),
+        client_secret=get("oauth_client_secret", ""),
+        authority=get("oauth_authority", ""),
+    )
+
+
+def signs_in(cfg: Config) -> bool:
+    """Whether the configured inbox is a mailbox that signs in with OAuth."""
+    from app.inbox.open import signs_in as location_signs_in
+
+    return location_signs_in(cfg.inbox)
+
+
+def signed_in_as(cfg: Config) -> str | None:
+    """The account signed in for the configured mailbox on this PC (None: nobody)."""
+    from app.inbox.open import signed_in_as as location_signed_in_as
+
+    return location_signed_in_as(cfg.inbox, oauth_app(cfg))
+
+
+def sign_in(
+    cfg: Config,
+    *,
+    device: bool = False,
+    show_code: Callable[[SignInCode], None] | None = None,
+    open_url: Callable[[str], bool] | None = None,
+    cancel: threading.Event | None = None,
+) -> str:
+    """Sign in to the configured mailbox: the browser, or with `device` the device code
+    (`show_code` shows it). The account that signed in. Raises InboxError, one line."""
+    from app.inbox.open import sign_in as location_sign_in
+
+    return location_sign_in(
+        cfg.inbox, oauth_app(cfg), device=device, show_code=show_code, open_url=open_url,
+        cancel=cancel,
+    )  # fmt: skip
+
+
+def sign_out(cfg: Config) -> bool:
+    """Remove this PC's sign-in for the configured mailbox. False if there was none."""
+    from app.inbox.open import sign_out as location_sign_out
+
+    return location_sign_out(cfg.inbox, oauth_app(cfg))
 
 
 def open_store(data_dir: Path) -> Store:

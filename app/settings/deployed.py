@@ -26,8 +26,10 @@ from app.core.hours import DEFAULT_TZ, HoursError, OpeningHours
 FILE_NAME = "leadpop.toml"
 LANGUAGES = ("nl", "en")
 CADENCE = ("second_after_min", "third_after_min")
+# The mailbox's OAuth app registration (public: no secret in it), for ?auth= addresses.
+OAUTH = ("oauth_client_id", "oauth_tenant", "oauth_client_secret", "oauth_authority")
 # The keys a file may set, and so lock ("cadence" locks both attempts).
-KEYS = ("inbox", "hours", "timezone", "region", "language", *CADENCE)
+KEYS = ("inbox", "hours", "timezone", "region", "language", *CADENCE, *OAUTH)
 LOCKABLE = (*KEYS, "cadence")
 MAX_MINUTES = 24 * 60
 

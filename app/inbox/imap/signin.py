@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from app.inbox.base import InboxConfigError, InboxUnavailable, SignInCode
+from app.inbox.base import InboxConfigError, InboxUnavailable, OAuthApp, SignInCode
 from app.inbox.imap.oauth import (
     GOOGLE,
     GOOGLE_AUTH_URL,
@@ -41,9 +41,12 @@ from app.inbox.imap.oauth import (
     delete_grant,
     discover,
     explain,
+    load_grant,
     post_form,
     save_grant,
+    spec_of,
 )
+from app.inbox.imap.url import parse_imap_url
 
 log = logging.getLogger(__name__)
 
@@ -369,3 +372,40 @@ def _google_installed_app(spec: OAuthSpec, mailbox: str, timeout: float) -> Toke
     # google-auth keeps a naive UTC expiry
     expires = creds.expiry.replace(tzinfo=UTC).timestamp() - time.time() if creds.expiry else 3600
     return TokenReply(creds.token, expires, creds.refresh_token, mailbox, " ".join(spec.scopes))
+
+
+# -- by mailbox address (what app.inbox.open hands on) -------------------------------------
+
+
+def _target(url: str, app: OAuthApp) -> tuple[OAuthSpec, str, str]:
+    address = parse_imap_url(url)
+    if not address.auth:
+        raise InboxConfigError("this mailbox signs in with a password, not with OAuth (?auth=)")
+    return spec_of(address, app), address.user, address.host
+
+
+def sign_in_address(url: str, app: OAuthApp, **kw: Any) -> Grant:
+    """sign_in() for the mailbox at `url`; `kw` as sign_in's. The grant is kept."""
+    spec, mailbox, host = _target(url, app)
+    grant, kept = sign_in(spec, mailbox, host, **kw)
+    if not kept:
+        raise InboxConfigError(
+            "signed in, but this PC has no system keyring to keep the sign-in: set "
+            "LEADPOP_OAUTH_REFRESH_TOKEN for a kiosk, or install a keyring"
+        )
+    return grant
+
+
+def sign_out_address(url: str, app: OAuthApp) -> bool:
+    spec, mailbox, host = _target(url, app)
+    return sign_out(spec, mailbox, host, load_grant(spec, mailbox, host))
+
+
+def signed_in_account(url: str, app: OAuthApp) -> str | None:
+    """Who is signed in for the mailbox at `url` on this PC (None: nobody)."""
+    try:
+        spec, mailbox, host = _target(url, app)
+    except InboxConfigError:
+        return None
+    grant = load_grant(spec, mailbox, host)
+    return (grant.account or mailbox) if grant is not None else None
