@@ -19,9 +19,17 @@ from inbox_harness import BACKENDS, T0, FolderBackend
 from app.core.events import make_event
 from app.inbox.base import Inbox
 from tests.imap.dovecot_server import DovecotServer
+from tests.imap.oauth_world import idp, oauth_dovecot  # the OAuth mailbox's server
 from tests.leak_check import no_leaked_threads
 
 _no_leaked_threads = pytest.fixture(autouse=True)(no_leaked_threads)
+__all__ = ["idp", "oauth_dovecot"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _provider_first(idp: object) -> None:
+    """The OAuth mailbox's provider serves from a thread: start it before any test looks
+    for leaked threads (the harness asks for it only inside a test)."""
 
 
 @pytest.fixture(scope="session")

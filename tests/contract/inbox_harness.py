@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from app.inbox.base import ClaimResult, Cursor, Inbox, InboxDoc
 from app.inbox.folder.inbox import FolderInbox
@@ -22,8 +23,11 @@ from app.inbox.imap import activity as imap_activity
 from app.inbox.imap.auth import ENV_PASSWORD
 from app.inbox.imap.inbox import ImapInbox
 from app.inbox.imap.names import fetch_messages, name_all
+from app.inbox.imap.oauth import ENV_REFRESH_TOKEN
 from app.inbox.open import open_inbox
 from tests.imap.dovecot_server import DovecotServer
+from tests.imap.oauth_world import CLIENT_ID
+from tests.imap.oidc_provider import OidcProvider
 
 # Tuesday 25 November 2026, 10:00 in Amsterdam.
 T0 = datetime(2026, 11, 25, 9, 0, 0, tzinfo=UTC)
@@ -274,11 +278,34 @@ class ImapBackend:
             inbox.close()
 
 
+class OAuthImapBackend(ImapBackend):
+    """The same mailbox, opened with OAuth 2.0 (XOAUTH2): Dovecot asks a local OpenID
+    provider about each token. The producer still delivers with a password."""
+
+    def __init__(self, root: Path, server: DovecotServer, idp: OidcProvider) -> None:
+        super().__init__(root, server)
+        watcher = f"watcher-{self.account}@dealer.example.nl"  # the lead watcher account
+        idp.provider.add_account(watcher, self.account)
+        query = urlencode({"auth": "oauth2", "issuer": idp.issuer, "client_id": CLIENT_ID})
+        self.location = f"{server.url(self.account)}?{query}"
+        # The sign-in's refresh token, the way a kiosk (and a spawned claimer) takes it.
+        token = idp.provider.issue_grant(watcher, CLIENT_ID)
+        self.env = {ENV_REFRESH_TOKEN: token, NAMES_ENV: str(self.names.path)}
+
+    def make(self, user: str, host: str) -> Inbox:
+        inbox = ImapInbox(self.location, user, host, watch=False)
+        self._clients.append(inbox)
+        return NamedInbox(inbox, self.names)
+
+
 Harness = FolderBackend | ImapBackend
 # name -> make(root, fixture): `fixture` looks up a pytest fixture (the Dovecot server).
 BACKENDS: dict[str, Callable[[Path, Callable[[str], Any]], Harness]] = {
     "folder": lambda root, fixture: FolderBackend(root),
     "imap": lambda root, fixture: ImapBackend(root, fixture("dovecot")),
+    "imap-oauth": lambda root, fixture: OAuthImapBackend(
+        root, fixture("oauth_dovecot"), fixture("idp")
+    ),
 }
 
 

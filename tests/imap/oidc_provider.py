@@ -131,6 +131,11 @@ class Provider:
                 if grant.account == account:
                     grant.revoked = True
 
+    def issue_grant(self, account: str, client_id: str, scope: str = "openid") -> str:
+        """What a finished sign-in leaves behind: a new grant's refresh token."""
+        with self.lock:
+            return str(self._new_grant(account, client_id, scope)["refresh_token"])
+
     def grant_of(self, account: str) -> Grant:
         with self.lock:
             return [g for g in self.grants if g.account == account][-1]
