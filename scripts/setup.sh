@@ -14,7 +14,7 @@ APT_APP="python3-venv libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 l
  fonts-dejavu-core"
 # Tests also need a virtual screen with a window manager, a real IMAP server, and what the
 # bundle test needs: binutils for PyInstaller, desktop-file-validate for the menu entry.
-APT_TEST="xvfb xauth openbox dovecot-imapd binutils desktop-file-utils"
+APT_TEST="xvfb xauth openbox dovecot-imapd postgresql binutils desktop-file-utils"
 
 pkgs="$APT_APP"
 [ "$want" = test ] && pkgs="$pkgs $APT_TEST"
@@ -34,6 +34,10 @@ if [ -n "$missing" ]; then
     # Debian starts dovecot as a service on install; the tests run their own on 127.0.0.1.
     if echo "$missing" | grep -q dovecot; then
       (service dovecot stop || systemctl stop dovecot) >/dev/null 2>&1 || true
+    fi
+    # Likewise the postgresql cluster: the tests start their own on a free port.
+    if echo "$missing" | grep -q postgresql; then
+      (service postgresql stop || systemctl stop postgresql) >/dev/null 2>&1 || true
     fi
   else
     echo ">> missing system packages. Run this once, then try again:"
@@ -62,7 +66,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo ">> installing Python packages (first time takes a minute)"
   .venv/bin/python -m pip install -q --upgrade pip
   if [ "$want" = test ]; then
-    .venv/bin/python -m pip install -q -e ".[test,package]"
+    .venv/bin/python -m pip install -q -e ".[test,package,bench]"
   else
     .venv/bin/python -m pip install -q -e .
   fi
