@@ -52,7 +52,9 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.core.clock import FakeClock
-    from app.engine.desk import ClaimOutcome, LeadView
+    from app.core.enums import LeadStatus
+    from app.engine.desk import ClaimOutcome
+    from app.engine.views import from_row
     from app.ui.alert import call_panel
     from app.ui.alert.alert_window import AlertWindow
     from app.ui.salesperson.outcome_dialog import OutcomeDialog
@@ -81,16 +83,10 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
 
     clock = FakeClock(NOW)
     alert = AlertWindow(clock, sound=type("Mute", (), {"play": lambda self: False})())
-    view = LeadView(
-        row=lead_row(NOW), attempts=[], status="new", next_attempt=1, next_due=NOW, overdue=False
-    )
-    other = LeadView(
-        row=lead_row(NOW, id="L2", name="Fatima el Amrani"),
-        attempts=[],
-        status="new",
-        next_attempt=1,
-        next_due=NOW,
-        overdue=False,
+    new = LeadStatus.NEW
+    view = from_row(lead_row(NOW), status=new, next_attempt=1, next_due=NOW)
+    other = from_row(
+        lead_row(NOW, id="L2", name="Fatima el Amrani"), status=new, next_attempt=1, next_due=NOW
     )
     shots = []
     clock.set(NOW - timedelta(seconds=65) + timedelta(seconds=18))  # 1:42 left
@@ -114,10 +110,10 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
         "note": None,
         "user": "piet",
     }
-    later = LeadView(
-        row=view.row,
-        attempts=[attempt],
-        status="attempt 1",
+    later = from_row(
+        lead_row(NOW),
+        [attempt],
+        status=LeadStatus.CALLED,
         next_attempt=2,
         next_due=NOW,
         overdue=True,

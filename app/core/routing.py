@@ -7,14 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-AVAILABLE = "available"
-WITH_CUSTOMER = "with_customer"
-ON_BREAK = "on_break"
-AVAILABILITIES = (AVAILABLE, WITH_CUSTOMER, ON_BREAK)
-
-SALESPERSON = "salesperson"
-MANAGER = "manager"
-ROLES = (SALESPERSON, MANAGER)
+from app.core.enums import Availability, Role
 
 
 class Route(Enum):
@@ -26,8 +19,8 @@ class Route(Enum):
 def route(
     has_leads: bool,
     *,
-    availability: str = AVAILABLE,
-    role: str = SALESPERSON,
+    availability: Availability = Availability.AVAILABLE,
+    role: Role = Role.SALESPERSON,
     manager_alert: bool = True,
     opened: bool = False,
 ) -> Route:
@@ -40,8 +33,8 @@ def route(
         return Route.NONE
     if opened:
         return Route.ALERT
-    if availability != AVAILABLE:
+    if availability != Availability.AVAILABLE:
         return Route.NOTIFY  # a customer in front of you comes first; the team takes it
-    if role == MANAGER and not manager_alert:
+    if role == Role.MANAGER and not manager_alert:
         return Route.NOTIFY
     return Route.ALERT

@@ -6,7 +6,6 @@ same numbers because they call the same code.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -14,9 +13,11 @@ from typing import Any
 
 from app.core.cadence import next_attempt, reminder_due, snooze_until
 from app.core.clock import Clock
+from app.core.enums import LeadState, LeadStatus
 from app.core.events import REACHED_OUTCOMES, make_event
 from app.core.kpi import LeadFacts, team_report
 from app.core.timefmt import from_text, to_utc_text
+from app.engine.views import LeadView, from_row
 from app.inbox.base import (
     DocumentGone,
     DocumentOverLimit,
@@ -75,22 +76,6 @@ class ClaimOutcome:
     error: str | None = None  # set when the inbox couldn't be reached: nobody owns it yet
 
 
-@dataclass
-class LeadView:
-    """A lead as the UI lists it: stored fields plus what follows from attempts and now."""
-
-    row: dict[str, Any]
-    attempts: list[dict[str, Any]]
-    status: str  # new | attempt 1..3 | reached | appointment | sold | lost | taken
-    next_attempt: int | None
-    next_due: datetime | None
-    overdue: bool
-
-    @property
-    def id(self) -> str:
-        return self.row["id"]
-
-
 class Desk:
     def __init__(self, inbox: Inbox, store: Store, clock: Clock, config: Config) -> None:
         self.inbox = inbox
@@ -147,19 +132,17 @@ class Desk:
         for doc in docs:
             row = known.get(doc.name)
             if row is not None:
-                if row["owner"] is not None and row["state"] == "open":
+                if row["owner"] is not None and row["state"] == LeadState.OPEN:
                     # Released back to the team: it is everybody's again, alert anew.
-                    self.store.update_lead(row["id"], now, owner=None, claimed_at=None)
-                    self.store.clear_reminder(row["id"])
+                    self.back_to_team(row["id"], now)
                     result.new_leads.append(row["id"])
                 continue
             self._take_in(doc, now, result)
         for row in self.store.unclaimed():
             if row["doc_name"] not in present:
                 owner = self.inbox.claimed_by(row["doc_name"])
-                self.store.update_lead(
-                    row["id"], now, owner=owner, state="open" if owner else "gone"
-                )
+                state = LeadState.OPEN if owner else LeadState.GONE
+                self.store.update_lead(row["id"], now, owner=owner, state=state)
                 result.gone.append((row["id"], owner))
 
     def _take_in(self, doc: InboxDoc, now: datetime, result: PollResult) -> None:
@@ -222,14 +205,19 @@ class Desk:
         return added
 
     def _apply_team_claims(self) -> None:
-        """Colleagues' claims close my alerts even if I never saw the lead leave `new/`."""
-        waiting = [row["id"] for row in self.store.unclaimed()]  # one query, not one per claim
+        """Colleagues' claims close my alerts even if I never saw the lead leave `new/`,
+        and a lead released back after my "Not me" alerts here again."""
+        waiting = {row["id"]: row for row in self.store.unclaimed()}  # one query, not one per claim
         if not waiting:
             return
         now = self.clock.now()
         for lead, state in team_queries.states_of(self.store.db, waiting).items():
-            owner = state.owner
-            if owner is not None and owner != self.user and not state.released:
+            owner, handover = state.owner, state.handover
+            if state.released and handover is not None:
+                dismissed = from_text(waiting[lead]["dismissed_at"])
+                if dismissed is not None and handover[0] > dismissed.timestamp():
+                    self.store.update_lead(lead, now, dismissed_at=None)
+            elif owner is not None and owner != self.user:
                 self.store.update_lead(lead, now, owner=owner)
 
     def publish_outbox(self) -> int:
@@ -285,7 +273,7 @@ class Desk:
             lead_id,
             now,
             owner=res.owner,
-            state="open",
+            state=LeadState.OPEN,
             claimed_at=to_utc_text(now) if res.won else None,
         )
         if not res.won:
@@ -319,10 +307,15 @@ class Desk:
             self._down(now, exc)
             return False
         if ok:
-            self.store.update_lead(lead_id, now, owner=None, claimed_at=None)
-            self.store.clear_reminder(lead_id)
+            self.back_to_team(lead_id, now)
             self.emit("released", lead_id)
         return ok
+
+    def back_to_team(self, lead_id: str, now: datetime) -> None:
+        """The lead is unclaimed again: nobody's, no reminders, and it alerts on every PC,
+        also where someone pressed "Not me" before (the manager's prompt promises so)."""
+        self.store.update_lead(lead_id, now, owner=None, claimed_at=None, dismissed_at=None)
+        self.store.clear_reminder(lead_id)
 
     def dismiss(self, lead_id: str) -> None:
         """ "Not me": this PC stops alerting; the lead stays open for the others."""
@@ -345,12 +338,12 @@ class Desk:
         return number
 
     def mark_sold(self, lead_id: str) -> None:
-        self.store.update_lead(lead_id, self.clock.now(), state="sold")
+        self.store.update_lead(lead_id, self.clock.now(), state=LeadState.SOLD)
         self.store.clear_reminder(lead_id)
         self.emit("sold", lead_id)
 
     def mark_lost(self, lead_id: str, reason: str) -> None:
-        self.store.update_lead(lead_id, self.clock.now(), state="lost", lost_reason=reason)
+        self.store.update_lead(lead_id, self.clock.now(), state=LeadState.LOST, lost_reason=reason)
         self.store.clear_reminder(lead_id)
         self.emit("lost", lead_id, reason=reason)
 
@@ -366,7 +359,7 @@ class Desk:
             sla_start=sla,
             hours=self.config.hours,
             cadence=self.config.cadence,
-            closed=row["state"] != "open" or row["owner"] != self.user,
+            closed=row["state"] != LeadState.OPEN or row["owner"] != self.user,
         )
 
     def _reschedule(self, lead_id: str) -> None:
@@ -402,14 +395,6 @@ class Desk:
         self.store.update_reminder(lead_id, snoozed_until=to_utc_text(until))
         return until
 
-    def mark_alerted(self, lead_id: str) -> None:
-        """Remember when this PC first put the lead on screen (lead-to-alert, per lead)."""
-        row = self.store.lead(lead_id)
-        if row is not None and not row["alerted_at"]:
-            self.store.update_lead(
-                lead_id, self.clock.now(), alerted_at=to_utc_text(self.clock.now())
-            )
-
     # -- views -----------------------------------------------------------------------------
 
     def _lead(self, lead_id: str) -> dict[str, Any]:
@@ -422,29 +407,30 @@ class Desk:
         row = self._lead(lead_id)
         return self._view(row, self.store.attempts(lead_id), self.clock.now())
 
-    def _view(self, row: dict[str, Any], attempts: list[dict[str, Any]], now: datetime) -> LeadView:
+    def _status(self, row: dict[str, Any], attempts: list[dict[str, Any]]) -> LeadStatus:
         outcomes = [a["outcome"] for a in attempts]
-        if row["state"] in ("sold", "lost"):
-            status = row["state"]
-        elif row["owner"] is None:
-            status = "new"
-        elif row["owner"] != self.user:
-            status = "taken"
-        elif "appointment" in outcomes:
-            status = "appointment"
-        elif any(o in REACHED_OUTCOMES for o in outcomes):
-            status = "reached"
-        elif attempts:
-            status = f"attempt {len(attempts)}"
-        else:
-            status = "claimed"
+        if row["state"] == LeadState.SOLD:
+            return LeadStatus.SOLD
+        if row["state"] == LeadState.LOST:
+            return LeadStatus.LOST
+        if row["owner"] is None:
+            return LeadStatus.NEW
+        if row["owner"] != self.user:
+            return LeadStatus.TAKEN
+        if "appointment" in outcomes:
+            return LeadStatus.APPOINTMENT
+        if any(o in REACHED_OUTCOMES for o in outcomes):
+            return LeadStatus.REACHED
+        return LeadStatus.CALLED if attempts else LeadStatus.CLAIMED
+
+    def _view(self, row: dict[str, Any], attempts: list[dict[str, Any]], now: datetime) -> LeadView:
         nxt = self._next(row, attempts) if row["owner"] == self.user else None
         rem = self.store.reminder(row["id"]) if nxt else None
         due = from_text(rem["due_at"]) if rem else (nxt[1] if nxt else None)
-        return LeadView(
-            row=row,
-            attempts=attempts,
-            status=status,
+        return from_row(
+            row,
+            attempts,
+            status=self._status(row, attempts),
             next_attempt=nxt[0] if nxt else None,
             next_due=due,
             overdue=bool(due and due <= now),
@@ -482,12 +468,6 @@ class Desk:
             for r in self.store.unclaimed()
             if (from_text(r["sla_start"]) or now) > now
         ]
-
-    def lead_fields(self, lead_id: str) -> dict[str, Any]:
-        row = self._lead(lead_id)
-        out = dict(row)
-        out["vehicle"] = json.loads(row["vehicle"]) if row["vehicle"] else None
-        return out
 
     # -- team ------------------------------------------------------------------------------
 

@@ -337,8 +337,7 @@ class TeamDesk:
         self.desk.emit("released", lead_id, owner=holder)
         local = self.desk.store.lead(lead_id)
         if local is not None:
-            self.desk.store.update_lead(lead_id, self.desk.clock.now(), owner=None, claimed_at=None)
-            self.desk.store.clear_reminder(lead_id)
+            self.desk.back_to_team(lead_id, self.desk.clock.now())
         return None
 
     def _claim_for(self, lead_id: str, to_user: str, doc: str, fields: dict[str, Any]) -> HandOver:

@@ -20,12 +20,13 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.cadence import Cadence
+from app.core.enums import Role
 from app.core.hours import OpeningHours
-from app.core.routing import ROLES, SALESPERSON
 from app.settings.config import Config, config_dir, default_data_dir
 from app.system import autostart
 
@@ -47,7 +48,7 @@ _KINDS: dict[str, type] = {"second_after_min": int, "third_after_min": int}
 @dataclass(frozen=True)
 class Prefs:
     name: str | None = None  # None until the first-run dialog (or --user) named the person
-    role: str = SALESPERSON
+    role: Role = Role.SALESPERSON
     inbox: str | None = None  # None: IT's inbox, else the embedded one in the data dir
     region: str | None = None  # None: IT's region, else NL
     hours: str | None = None  # None: IT's opening hours, else the default ones
@@ -83,8 +84,7 @@ class Prefs:
             if _valid(f.name, value, default):
                 values[f.name] = value
         prefs = cls(**values)
-        if prefs.role not in ROLES:
-            prefs = dataclasses.replace(prefs, role=SALESPERSON)
+        prefs = dataclasses.replace(prefs, role=Role(prefs.role))  # _valid let only roles in
         if prefs.language not in (None, *LANGUAGES):
             prefs = dataclasses.replace(prefs, language=None)
         return prefs
@@ -99,6 +99,8 @@ def _valid(name: str, value: Any, default: Any) -> bool:
         return isinstance(value, str)
     if isinstance(default, bool):
         return isinstance(value, bool)
+    if isinstance(default, StrEnum):  # a word of a closed set, saved as the plain word
+        return isinstance(value, str) and value in set(type(default))
     return isinstance(value, type(default))
 
 

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from app import __version__
 from app.core.clock import Clock
+from app.core.enums import Availability, Role
 from app.core.hours import HoursError
-from app.core.routing import AVAILABLE, Route, route
-from app.engine.desk import ClaimOutcome, Health, LeadView
+from app.core.routing import Route, route
+from app.engine.desk import ClaimOutcome, Health
+from app.engine.views import LeadView
 from app.settings.config import Config
 from app.settings.prefs import Prefs, apply, defaults, language, prefs_path
 from app.system import logs
@@ -31,7 +33,7 @@ from app.ui.alert.qr_dialog import QrDialog
 from app.ui.common.about_dialog import AboutDialog, AboutInfo
 from app.ui.common.first_run import FirstRunDialog
 from app.ui.common.lead_format import reminder_text, reminder_title
-from app.ui.common.lead_text import phone_of, vehicle_text
+from app.ui.common.lead_text import vehicle_text
 from app.ui.common.notify import Notifier
 from app.ui.common.password_dialog import PasswordDialog
 from app.ui.common.settings_dialog import SettingsDialog
@@ -216,7 +218,7 @@ class Shell(QObject):
         for text in self._pending:
             window.show_message(text)
         self._pending.clear()
-        self._mount_team_tab(self.prefs.role == "manager")
+        self._mount_team_tab(self.prefs.role == Role.MANAGER)
         window.show()
 
     def _mount_team_tab(self, wanted: bool) -> None:
@@ -284,14 +286,10 @@ class Shell(QObject):
 
     def _notify_new(self, view: LeadView) -> None:
         assert self.notifier is not None
-        name = view.row.get("name") or phone_of(view.row).shown
-        text = " · ".join(
-            p
-            for p in (vehicle_text(view.row.get("vehicle")), self.tr("a colleague can take it"))
-            if p
-        )
+        parts = (vehicle_text(view.vehicle), self.tr("a colleague can take it"))
+        text = " · ".join(p for p in parts if p)
         self.last_notice = ("lead", view.id)
-        self.notifier.notify(self.tr("New lead — {name}").format(name=name), text)
+        self.notifier.notify(self.tr("New lead — {name}").format(name=view.shown_name), text)
 
     @Slot(str, object)
     def _lead_taken(self, lead_id: str, owner: str | None) -> None:
@@ -349,12 +347,12 @@ class Shell(QObject):
 
     # -- the salesperson's actions ---------------------------------------------------------
 
-    def availability(self) -> str:
-        return self.window.availability() if self.window is not None else AVAILABLE
+    def availability(self) -> Availability:
+        return self.window.availability() if self.window is not None else Availability.AVAILABLE
 
     def _availability_changed(self, value: str) -> None:
         self.peek = False
-        if value != AVAILABLE:  # leads already on screen were seen: no message for them
+        if value != Availability.AVAILABLE:  # already on screen, so seen: no message
             self.notified |= {v.id for v in self.alertable}
         self.route_leads()
 
@@ -397,14 +395,14 @@ class Shell(QObject):
     def call_from_list(self, lead_id: str) -> None:
         """Call from the detail pane: hand the tel: link to the OS, then ask the outcome."""
         view = self.views.get(lead_id)
-        uri = phone_of(view.row).tel_uri if view else None
-        if uri is None:
+        uri = view.phone.tel_uri if view else None
+        if view is None or uri is None:
             return
         self.in_call.add(lead_id)
         if not call_panel.open_tel_link(uri) and self.window is not None:
             self.window.show_message(
                 self.tr("No phone app on this PC: dial {number} or use the QR code").format(
-                    number=phone_of(view.row).shown  # type: ignore[union-attr]
+                    number=view.phone.shown
                 )
             )
         self.ask_outcome(lead_id)
@@ -418,8 +416,7 @@ class Shell(QObject):
         view = self.views.get(lead_id)
         if view is None:
             return
-        name = view.row.get("name") or phone_of(view.row).shown
-        reason = LostReasonDialog.ask(self.window, name)
+        reason = LostReasonDialog.ask(self.window, view.shown_name)
         if reason:
             self.thread.mark_lost(lead_id, reason)
 
@@ -473,7 +470,7 @@ class Shell(QObject):
             self.window.set_user(cfg.user)
         self.cfg = cfg
         self.thread.start_desk(cfg, self._demo_on())  # new inbox, hours, cadence, name
-        self._mount_team_tab(prefs.role == "manager")
+        self._mount_team_tab(prefs.role == Role.MANAGER)
         if self.window is not None:
             self.window.status.set_demo(self._demo_on(), self._demo_around_the_clock())
         self.route_leads()

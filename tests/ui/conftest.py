@@ -12,8 +12,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.core.clock import FakeClock
+from app.core.enums import LeadStatus
 from app.core.timefmt import to_utc_text
-from app.engine.desk import LeadView
+from app.engine.views import LeadView, from_row
 
 # Tuesday 25 November 2026, 10:12 in Amsterdam: inside opening hours.
 NOW = datetime(2026, 11, 25, 9, 12, 0, tzinfo=UTC)
@@ -90,10 +91,10 @@ def _make_view(n: int = 1, *, attempts: int = 0, **row: Any) -> LeadView:
         }
         for i in range(1, attempts + 1)
     ]
-    return LeadView(
-        row=lead_row(n, **row),
-        attempts=tries,
-        status="new",
+    return from_row(
+        lead_row(n, **row),
+        tries,
+        status=LeadStatus.CALLED if attempts else LeadStatus.NEW,
         next_attempt=attempts + 1,
         next_due=NOW,
         overdue=False,

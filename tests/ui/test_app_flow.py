@@ -14,6 +14,7 @@ import pytest
 from shell_harness import App, config, drop, lead_doc
 
 from app.core.clock import FakeClock
+from app.core.enums import LeadState
 from app.ui.alert import call_panel
 from app.ui.salesperson.lead_table import OVERDUE_FG
 from app.ui.salesperson.outcome_dialog import OutcomeChoice, OutcomeDialog
@@ -140,7 +141,7 @@ def test_outcomes_drive_the_cadence_and_reminders_until_attempt_three(
     outcomes.append(OutcomeChoice("voicemail", note="ingesproken"))
     finish_call(anna, qtbot)
     view = view_of(anna, lead_id)
-    assert [a["outcome"] for a in view.attempts] == ["voicemail"]
+    assert [(a.outcome, a.note) for a in view.attempts] == [("voicemail", "ingesproken")]
     assert view.next_attempt == 2
     assert view.next_due == clock.now() + timedelta(minutes=15)
     assert not anna.alert.isVisible()
@@ -332,7 +333,7 @@ def test_a_restart_restores_my_leads_attempts_and_due_reminders(
     clock.advance(minutes=20)  # attempt 2 fell due while Leadpop was closed
     again = make_app("anna")
     view = view_of(again, lead_id)
-    assert [a["outcome"] for a in view.attempts] == ["voicemail"]
+    assert [a.outcome for a in view.attempts] == ["voicemail"]
     assert view.overdue
     assert [[v.id for v in r] for r in again.reminders] == [[lead_id]]
     assert again.window.banner.title_label.text() == "Call Jan Jansen again — attempt 2 of 3"
@@ -409,7 +410,7 @@ def test_mark_lost_with_a_reason_and_release_to_the_team(
     anna.window.detail.lost_button.click()
     anna.sync()
     lost = next(v for v in anna.window.model.views if v.id == first)
-    assert lost.row["state"] == "lost" and lost.row["lost_reason"] == "bought_elsewhere"
+    assert lost.state == LeadState.LOST and lost.lost_reason == "bought_elsewhere"
 
     anna.window.open_lead(second)
     anna.window.detail.release_button.click()

@@ -11,7 +11,7 @@ import os
 import shutil
 from collections.abc import Iterator
 
-from tools.screenshots_alert import x_server
+from tools.screenshot_kit import x_server
 
 WIDTH, HEIGHT = 1920, 1080
 

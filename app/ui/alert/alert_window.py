@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.core.countdown import countdown
-from app.core.timefmt import from_text
-from app.engine.desk import ClaimOutcome, LeadView
+from app.engine.desk import ClaimOutcome
+from app.engine.views import LeadView
 from app.ui.alert import theme as th
 from app.ui.alert.call_panel import CallPanel
 from app.ui.alert.sound import AlertSound
 from app.ui.common.fit_label import FitLabel
-from app.ui.common.lead_text import duration_text, phone_of, vehicle_text
+from app.ui.common.lead_text import duration_text, vehicle_text
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +96,6 @@ class AlertWindow(QWidget):
 
         self._queue: list[LeadView] = []  # alertable leads, oldest first
         self._current: LeadView | None = None
-        self._sla: datetime | None = None  # the current lead's times, parsed once
-        self._received: datetime | None = None
-        self._requested: datetime | None = None
         self._mode: Mode = "alert"
         self._handled: set[str] = set()  # leads finished here; filters stale set_leads lists
         self._shown_at: datetime | None = None
@@ -349,23 +346,19 @@ class AlertWindow(QWidget):
 
     def _fill(self) -> None:
         assert self._current is not None
-        row = self._current.row
-        name = row.get("name") or ""
-        phone = phone_of(row)
-        self.setWindowTitle(self.tr("New lead — {name}").format(name=name or phone.shown))
-        self.name.setText(name or phone.shown)
-        self.phone.setText(phone.shown if name else "")
+        view = self._current
+        name = view.name
+        self.setWindowTitle(self.tr("New lead — {name}").format(name=view.shown_name))
+        self.name.setText(view.shown_name)
+        self.phone.setText(view.phone.shown if name else "")
         self.phone.setVisible(bool(name))
-        self.vehicle.setText(vehicle_text(row.get("vehicle")))
+        self.vehicle.setText(vehicle_text(view.vehicle))
         self.vehicle.setVisible(bool(self.vehicle.text()))
-        message = " ".join((row.get("message") or "").split())
+        message = " ".join(view.message.split())
         if len(message) > MESSAGE_CHARS:
             message = message[: MESSAGE_CHARS - 1].rstrip() + "…"
         self.message.setText(f"“{message}”" if message else "")
         self.message.setVisible(bool(message))
-        self._sla = from_text(row.get("sla_start"))
-        self._received = from_text(row.get("received_at"))
-        self._requested = from_text(row.get("requested_at"))
         self.pages.setCurrentIndex(0)
         self._update_waiting()
         self._update_times()
@@ -393,7 +386,7 @@ class AlertWindow(QWidget):
         if self._current is None or self._mode == "call":
             return
         now = self.clock.now()
-        c = countdown(self._sla or now, now)
+        c = countdown(self._current.sla_start, now)
         self.countdown.setText(c.text)
         self.clock_caption.setText(
             self.tr("Over time") if c.phase == "overtime" else self.tr("Call within")
@@ -403,8 +396,8 @@ class AlertWindow(QWidget):
             self._repolish(self.clock_card)
         self.kicker.setText(self._kicker(now))
         asked = ""
-        requested, received = self._requested, self._received
-        if requested and received and (received - requested).total_seconds() >= ASKED_GAP_S:
+        requested, received = self._current.requested_at, self._current.received_at
+        if requested and (received - requested).total_seconds() >= ASKED_GAP_S:
             ago = duration_text((now - requested).total_seconds())
             asked = self.tr("asked {ago} ago").format(ago=ago)
         self.asked.setText(asked)
@@ -414,16 +407,15 @@ class AlertWindow(QWidget):
         """The top line: "New lead · via website · landed 1 min ago"."""
         assert self._current is not None
         parts = [self.tr("New lead")]
-        source = self._current.row.get("source")
+        source = self._current.source
         if source:
             parts.append(self.tr("via {source}").format(source=source))
-        if self._received is not None:
-            since = (now - self._received).total_seconds()
-            parts.append(
-                self.tr("landed just now")
-                if since < 60
-                else self.tr("landed {ago} ago").format(ago=duration_text(since))
-            )
+        since = (now - self._current.received_at).total_seconds()
+        parts.append(
+            self.tr("landed just now")
+            if since < 60
+            else self.tr("landed {ago} ago").format(ago=duration_text(since))
+        )
         return "  ·  ".join(parts)
 
     # -- actions ---------------------------------------------------------------------------

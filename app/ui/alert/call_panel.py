@@ -14,10 +14,10 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.lead import Phone
-from app.engine.desk import LeadView
+from app.engine.views import LeadView
 from app.ui.alert import theme as th
 from app.ui.common.fit_label import FitLabel
-from app.ui.common.lead_text import phone_of, vehicle_text
+from app.ui.common.lead_text import vehicle_text
 
 log = logging.getLogger(__name__)
 
@@ -104,10 +104,10 @@ class CallPanel(QWidget):
     def show_lead(self, view: LeadView, *, dial: bool = False) -> None:
         """Show the lead's number; with `dial`, also hand the tel: link to the OS once."""
         self._view = view
-        self._phone = phone = phone_of(view.row)
-        name = view.row.get("name") or ""
+        self._phone = phone = view.phone
+        name = view.name
         self.heading.setText(self.tr("Call {name}").format(name=name) if name else "")
-        self.detail.setText(vehicle_text(view.row.get("vehicle")))
+        self.detail.setText(vehicle_text(view.vehicle))
         self.detail.setVisible(bool(self.detail.text()))
         self.number.setText(phone.shown or self.tr("No phone number"))
         self.copy_button.setEnabled(bool(phone.raw or phone.e164))

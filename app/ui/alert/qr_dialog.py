@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from app.engine.desk import LeadView
+from app.engine.views import LeadView
 from app.ui.alert.call_panel import CallPanel
-from app.ui.common.lead_text import phone_of
 
 
 class QrDialog(QDialog):
     def __init__(self, view: LeadView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("QrDialog")
-        name = view.row.get("name") or phone_of(view.row).shown
-        self.setWindowTitle(self.tr("Call {name}").format(name=name))
+        self.setWindowTitle(self.tr("Call {name}").format(name=view.shown_name))
         self.panel = CallPanel()
         self.panel.set_scale(0.8)
         self.panel.show_lead(view, dial=False)

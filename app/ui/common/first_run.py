@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.routing import MANAGER, SALESPERSON
+from app.core.enums import Role
 
 
 class FirstRunDialog(QDialog):
@@ -36,8 +36,8 @@ class FirstRunDialog(QDialog):
         self.name.setPlaceholderText(self.tr("e.g. Piet de Vries"))
         self.name.selectAll()
         self.role = QComboBox(objectName="first-role")
-        self.role.addItem(self.tr("Salesperson"), SALESPERSON)
-        self.role.addItem(self.tr("Sales manager"), MANAGER)
+        self.role.addItem(self.tr("Salesperson"), Role.SALESPERSON)
+        self.role.addItem(self.tr("Sales manager"), Role.MANAGER)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.tr("Your name"), self.name)

@@ -10,26 +10,28 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.core.cadence import MAX_ATTEMPTS
-from app.engine.desk import LeadView
-from app.ui.common.lead_text import phone_of, vehicle_text
+from app.core.enums import LeadStatus
+from app.engine.views import LeadView
+from app.ui.common.lead_text import vehicle_text
 
 
 def status_text(view: LeadView) -> str:
     """new / attempt 1·2·3 / reached / appointment / sold / lost, translated."""
     status = view.status
-    if status.startswith("attempt "):
-        return QCoreApplication.translate("LeadFormat", "Attempt {n}").format(n=status.split()[1])
+    if status == LeadStatus.CALLED:
+        n = len(view.attempts)
+        return QCoreApplication.translate("LeadFormat", "Attempt {n}").format(n=n)
     names = {
-        "new": QCoreApplication.translate("LeadFormat", "New"),
+        LeadStatus.NEW: QCoreApplication.translate("LeadFormat", "New"),
         # Mine, not called yet: still new to the customer.
-        "claimed": QCoreApplication.translate("LeadFormat", "New"),
-        "reached": QCoreApplication.translate("LeadFormat", "Reached"),
-        "appointment": QCoreApplication.translate("LeadFormat", "Appointment"),
-        "sold": QCoreApplication.translate("LeadFormat", "Sold"),
-        "lost": QCoreApplication.translate("LeadFormat", "Lost"),
-        "taken": QCoreApplication.translate("LeadFormat", "Taken"),
+        LeadStatus.CLAIMED: QCoreApplication.translate("LeadFormat", "New"),
+        LeadStatus.REACHED: QCoreApplication.translate("LeadFormat", "Reached"),
+        LeadStatus.APPOINTMENT: QCoreApplication.translate("LeadFormat", "Appointment"),
+        LeadStatus.SOLD: QCoreApplication.translate("LeadFormat", "Sold"),
+        LeadStatus.LOST: QCoreApplication.translate("LeadFormat", "Lost"),
+        LeadStatus.TAKEN: QCoreApplication.translate("LeadFormat", "Taken"),
     }
-    return names.get(status, status)
+    return names.get(status, str(status))
 
 
 def clock_time(when: datetime, tz: tzinfo, now: datetime) -> str:
@@ -63,19 +65,17 @@ def next_action(view: LeadView, tz: tzinfo, now: datetime) -> str:
             n=view.next_attempt, time=when
         )
     status = view.status
-    if status == "appointment":
+    if status in (LeadStatus.APPOINTMENT, LeadStatus.REACHED):
         return QCoreApplication.translate("LeadFormat", "Close: sold or lost")
-    if status == "reached":
-        return QCoreApplication.translate("LeadFormat", "Close: sold or lost")
-    if status in ("sold", "lost"):
+    if status.closed:
         return ""
-    if status.startswith("attempt ") and len(view.attempts) >= MAX_ATTEMPTS:
+    if status == LeadStatus.CALLED and len(view.attempts) >= MAX_ATTEMPTS:
         return QCoreApplication.translate("LeadFormat", "3 calls made — close it")
     return ""
 
 
 def reminder_title(view: LeadView) -> str:
-    name = view.row.get("name") or phone_of(view.row).shown
+    name = view.shown_name
     n = view.next_attempt or len(view.attempts) + 1
     if n <= 1:
         return QCoreApplication.translate(
@@ -87,7 +87,7 @@ def reminder_title(view: LeadView) -> str:
 
 
 def reminder_text(view: LeadView, tz: tzinfo, now: datetime) -> str:
-    parts = [phone_of(view.row).shown, vehicle_text(view.row.get("vehicle"))]
+    parts = [view.phone.shown, vehicle_text(view.vehicle)]
     if view.next_due is not None and view.next_due < now - timedelta(minutes=1):
         parts.append(
             QCoreApplication.translate("LeadFormat", "due since {time}").format(
@@ -122,8 +122,3 @@ def lost_reason_text(reason: str) -> str:
         "other": QCoreApplication.translate("LeadFormat", "Other reason"),
     }
     return names.get(reason, reason)
-
-
-def landed_at(view: LeadView) -> datetime | None:
-    raw = view.row.get("received_at")
-    return datetime.fromisoformat(raw) if raw else None

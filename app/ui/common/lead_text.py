@@ -1,37 +1,14 @@
-"""How a stored lead row reads on screen: phone, car, "4 min" — shared by alert and call panel."""
+"""How a lead's fields read on screen: the car, "4 min" — shared by alert and call panel."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.core.lead import Phone, Vehicle
+from app.core.lead import Vehicle
 
 
-def phone_of(row: dict[str, Any]) -> Phone:
-    """The stored phone columns as a Phone; only a validated number gets a tel: link."""
-    valid = bool(row.get("phone_valid"))
-    return Phone(
-        raw=row.get("phone_raw") or "",
-        e164=row.get("phone_e164") if valid else None,
-        display=row.get("phone_display"),
-        valid=valid,
-    )
-
-
-def vehicle_text(raw: str | None) -> str:
+def vehicle_text(vehicle: Vehicle | None) -> str:
     """The car of interest on one line: 'Volkswagen Golf 2021 · € 21.950 · stock V1234'."""
-    if not raw:
-        return ""
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return raw  # stored as plain text
-    if isinstance(data, str):
-        return data
-    vehicle = Vehicle.from_json(data) if isinstance(data, dict) else None
     if vehicle is None:
         return ""
     parts = [vehicle.describe()]

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.enums import Role
 from app.core.hours import DEFAULT_HOURS, HoursError, OpeningHours
-from app.core.routing import MANAGER, SALESPERSON
 
 REGIONS = ("NL", "BE", "DE", "LU", "FR", "GB")
 BUILT_IN = {"region": "NL", "second_after_min": 15, "third_after_min": 120}
@@ -49,9 +49,9 @@ class SettingsDialog(QDialog):
 
         self.name = QLineEdit(current.get("name") or "", objectName="settings-name")
         self.role = QComboBox(objectName="settings-role")
-        self.role.addItem(self.tr("Salesperson"), SALESPERSON)
-        self.role.addItem(self.tr("Sales manager"), MANAGER)
-        self.role.setCurrentIndex(max(0, self.role.findData(current.get("role", SALESPERSON))))
+        self.role.addItem(self.tr("Salesperson"), Role.SALESPERSON)
+        self.role.addItem(self.tr("Sales manager"), Role.MANAGER)
+        self.role.setCurrentIndex(max(0, self.role.findData(current.get("role", Role.SALESPERSON))))
         self.manager_alert = QCheckBox(
             self.tr("Show the full-screen alert for me"), objectName="settings-manager-alert"
         )
@@ -189,7 +189,7 @@ class SettingsDialog(QDialog):
         return box
 
     def _role_changed(self) -> None:
-        self.manager_alert.setVisible(self.role.currentData() == MANAGER)
+        self.manager_alert.setVisible(self.role.currentData() == Role.MANAGER)
 
     def _browse(self) -> None:
         path = QFileDialog.getExistingDirectory(

@@ -30,17 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import Clock
-from app.core.timefmt import from_text
-from app.engine.desk import LeadView
+from app.core.enums import LeadState
+from app.engine.views import LeadView
 from app.ui.common.lead_format import (
     clock_time,
-    landed_at,
     lost_reason_text,
     next_action,
     outcome_text,
     status_text,
 )
-from app.ui.common.lead_text import phone_of, vehicle_text
+from app.ui.common.lead_text import vehicle_text
 
 SNOOZE_MINUTES = (15, 30, 60)
 
@@ -216,35 +215,33 @@ class LeadDetail(QWidget):
         if view is None:
             return
         now = self.clock.now()
-        row = view.row
-        phone = phone_of(row)
-        self.name.setText(row.get("name") or phone.shown or view.id)
+        phone = view.phone
+        self.name.setText(view.shown_name or view.id)
         self.status.setText(status_text(view))
         self.status.setProperty("overdue", view.overdue)
         self.status.style().polish(self.status)
         action = next_action(view, self.tz, now)
-        if row.get("state") == "lost" and row.get("lost_reason"):
-            action = self.tr("Lost: {reason}").format(reason=lost_reason_text(row["lost_reason"]))
+        if view.state == LeadState.LOST and view.lost_reason:
+            action = self.tr("Lost: {reason}").format(reason=lost_reason_text(view.lost_reason))
         self.next.setText(action)
         self.next.setVisible(bool(action))
         self.next.setProperty("overdue", view.overdue)
         self.next.style().polish(self.next)
         self.phone.setText(phone.shown or self.tr("no phone number"))
-        self.email.setText(row.get("email") or "—")
-        self.car.setText(vehicle_text(row.get("vehicle")) or "—")
-        self.source.setText(row.get("source") or "—")
-        landed = landed_at(view)
-        self.landed.setText(clock_time(landed, self.tz, now) if landed else "—")
-        self.message.setText(row.get("message") or "—")
+        self.email.setText(view.email or "—")
+        self.car.setText(vehicle_text(view.vehicle) or "—")
+        self.source.setText(view.source or "—")
+        self.landed.setText(clock_time(view.received_at, self.tz, now))
+        self.message.setText(view.message or "—")
         self._fill_log(view, now)
         if not same:  # don't reset the scroll position of a document being read
-            self.original.setPlainText(_original_text(row))
+            self.original.setPlainText(_original_text(view))
         self._enable(view)
 
     def copy_number(self) -> None:
         if self.view is None:
             return
-        phone = phone_of(self.view.row)
+        phone = self.view.phone
         if phone.e164 or phone.raw:
             QGuiApplication.clipboard().setText(phone.e164 or phone.raw)
 
@@ -253,12 +250,11 @@ class LeadDetail(QWidget):
     def _fill_log(self, view: LeadView, now: datetime) -> None:
         self.log.setRowCount(len(view.attempts))
         for r, attempt in enumerate(view.attempts):
-            ts = from_text(attempt.get("ts"))
             cells = (
-                str(attempt.get("number", r + 1)),
-                clock_time(ts, self.tz, now) if ts else "",
-                outcome_text(attempt.get("outcome") or ""),
-                attempt.get("note") or "",
+                str(attempt.number),
+                clock_time(attempt.at, self.tz, now),
+                outcome_text(attempt.outcome),
+                attempt.note or "",
             )
             for c, text in enumerate(cells):
                 self.log.setItem(r, c, QTableWidgetItem(text))
@@ -269,8 +265,8 @@ class LeadDetail(QWidget):
         self.log.setMaximumHeight(max(height, 40))
 
     def _enable(self, view: LeadView) -> None:
-        phone = phone_of(view.row)
-        is_open = view.row.get("state") == "open"
+        phone = view.phone
+        is_open = view.is_open
         self.call_button.setEnabled(is_open and phone.tel_uri is not None)
         self.qr_button.setEnabled(phone.tel_uri is not None)
         self.copy_button.setEnabled(bool(phone.e164 or phone.raw))
@@ -289,15 +285,20 @@ class LeadDetail(QWidget):
             self.snooze_requested.emit(self.view.id, minutes)
 
 
-def _original_text(row: dict[str, object]) -> str:
-    original = row.get("original")
-    if isinstance(original, str) and original.strip():
-        return original
-    # No original kept (older rows): show the stored fields instead of nothing.
-    fields = {k: row.get(k) for k in ("name", "phone_raw", "email", "message")}
-    vehicle = row.get("vehicle")
-    if isinstance(vehicle, str) and vehicle:
-        fields["vehicle"] = json.loads(vehicle) if vehicle.startswith("{") else vehicle
+def _original_text(view: LeadView) -> str:
+    if view.original.strip():
+        return view.original
+    # No original kept (older leads): show the stored fields instead of nothing.
+    fields: dict[str, object] = {
+        "name": view.name or None,
+        "phone_raw": view.phone.raw or None,
+        "email": view.email,
+        "message": view.message or None,
+    }
+    vehicle = view.vehicle
+    if vehicle is not None:
+        plain = vehicle.text and vehicle.to_json().keys() == {"text"}
+        fields["vehicle"] = vehicle.text if plain else vehicle.to_json()
     return json.dumps(fields, ensure_ascii=False, indent=2)
 
 

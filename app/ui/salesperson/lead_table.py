@@ -22,9 +22,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.clock import Clock
-from app.engine.desk import LeadView
-from app.ui.common.lead_format import landed_at, next_action, status_text
-from app.ui.common.lead_text import duration_text, phone_of, vehicle_text
+from app.engine.views import LeadView
+from app.ui.common.lead_format import next_action, status_text
+from app.ui.common.lead_text import duration_text, vehicle_text
 
 STATUS, NAME, NEXT, CAR, LANDED = range(5)  # what is due right after who
 OVERDUE_FG = QColor("#991b1b")
@@ -94,13 +94,13 @@ class LeadTableModel(QAbstractTableModel):
         if role == VIEW_ROLE:
             return view
         if role == Qt.ItemDataRole.ToolTipRole and col == NAME:
-            return phone_of(view.row).shown
+            return view.phone.shown
         if role == Qt.ItemDataRole.ToolTipRole and col == CAR:
             return self._text(view, col)
         if role == Qt.ItemDataRole.ForegroundRole:
             if view.overdue:
                 return QBrush(OVERDUE_FG)
-            if view.status in ("sold", "lost"):
+            if view.status.closed:
                 return QBrush(DONE_FG)
         if role == Qt.ItemDataRole.BackgroundRole and view.overdue:
             return QBrush(OVERDUE_BG)
@@ -114,14 +114,11 @@ class LeadTableModel(QAbstractTableModel):
         if col == STATUS:
             return status_text(view)
         if col == NAME:
-            return view.row.get("name") or phone_of(view.row).shown
+            return view.shown_name
         if col == CAR:
             return _car(view)
         if col == LANDED:
-            landed = landed_at(view)
-            if landed is None:
-                return ""
-            return duration_text((self._now - landed).total_seconds())
+            return duration_text((self._now - view.received_at).total_seconds())
         if col == NEXT:
             return next_action(view, self.tz, self._now)
         return ""
@@ -140,7 +137,7 @@ class OverdueDelegate(QStyledItemDelegate):
 
 def _car(view: LeadView) -> str:
     """Make, model and year only: price and stock number live in the detail pane."""
-    return vehicle_text(view.row.get("vehicle")).split(" · ")[0]
+    return vehicle_text(view.vehicle).split(" · ")[0]
 
 
 def matches(view: LeadView, text: str) -> bool:
@@ -148,12 +145,11 @@ def matches(view: LeadView, text: str) -> bool:
     needle = text.strip().casefold()
     if not needle:
         return True
-    row = view.row
+    phone = view.phone
     hay = " ".join(
-        str(row.get(k) or "")
-        for k in ("name", "email", "phone_raw", "phone_display", "phone_e164", "message")
+        p or "" for p in (view.name, view.email, phone.raw, phone.display, phone.e164, view.message)
     )
-    hay += " " + vehicle_text(row.get("vehicle"))
+    hay += " " + vehicle_text(view.vehicle)
     if needle in hay.casefold():
         return True
     digits = "".join(c for c in needle if c.isdigit())
@@ -164,16 +160,14 @@ def in_filter(view: LeadView, which: str, now: datetime, tz: tzinfo) -> bool:
     """today: due or landed today (and everything overdue); open: not sold or lost."""
     if which == FILTER_ALL:
         return True
-    is_open = view.row.get("state") == "open"
     if which == FILTER_OPEN:
-        return is_open
+        return view.is_open
     today = now.astimezone(tz).date()
     if view.overdue:
         return True
     if view.next_due is not None and view.next_due.astimezone(tz).date() == today:
         return True
-    landed = landed_at(view)
-    return landed is not None and landed.astimezone(tz).date() == today
+    return view.received_at.astimezone(tz).date() == today
 
 
 class LeadFilter(QSortFilterProxyModel):

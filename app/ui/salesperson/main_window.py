@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import Clock
-from app.core.routing import AVAILABLE, ON_BREAK, WITH_CUSTOMER
-from app.engine.desk import LeadView
+from app.core.enums import Availability
+from app.engine.views import LeadView
 from app.ui.common import about_dialog
 from app.ui.common.notify import Banner
 from app.ui.salesperson.lead_detail import LeadDetail
@@ -218,16 +218,16 @@ class MainWindow(QMainWindow):
 
     # -- availability ------------------------------------------------------------------
 
-    def availability(self) -> str:
+    def availability(self) -> Availability:
         if self.with_customer_action.isChecked():
-            return WITH_CUSTOMER
+            return Availability.WITH_CUSTOMER
         if self.break_action.isChecked():
-            return ON_BREAK
-        return AVAILABLE
+            return Availability.ON_BREAK
+        return Availability.AVAILABLE
 
-    def set_availability(self, value: str) -> None:
-        self.with_customer_action.setChecked(value == WITH_CUSTOMER)
-        self.break_action.setChecked(value == ON_BREAK)
+    def set_availability(self, value: Availability) -> None:
+        self.with_customer_action.setChecked(value == Availability.WITH_CUSTOMER)
+        self.break_action.setChecked(value == Availability.ON_BREAK)
 
     def _availability_toggled(self, _checked: bool) -> None:
         value = self.availability()

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.cadence import MAX_ATTEMPTS
-from app.engine.desk import LeadView
-from app.ui.common.lead_text import phone_of
+from app.engine.views import LeadView
 
 # Lost reasons the dialog can set; a lead closed for one of these gets no more reminders.
 NOT_INTERESTED = "not_interested"
@@ -44,7 +43,7 @@ class OutcomeDialog(QDialog):
         self.setModal(True)
         self.view = view
         self.choice: OutcomeChoice | None = None
-        name = view.row.get("name") or phone_of(view.row).shown
+        name = view.shown_name
         self.setWindowTitle(self.tr("Call outcome — {name}").format(name=name))
 
         title = QLabel(name, objectName="outcome-name")

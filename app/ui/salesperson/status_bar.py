@@ -7,7 +7,7 @@ from datetime import tzinfo
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from app.core.routing import AVAILABLE, ON_BREAK, WITH_CUSTOMER
+from app.core.enums import Availability
 from app.engine.desk import Health
 
 
@@ -34,7 +34,7 @@ class LeadStatusBar(QStatusBar):
         self.addPermanentWidget(self.waiting)
         self.addPermanentWidget(self.availability)
         self.set_health(None)
-        self.set_availability(AVAILABLE)
+        self.set_availability(Availability.AVAILABLE)
         self.set_waiting(0, 0)
 
     def health_text(self, health: Health | None) -> str:
@@ -57,14 +57,14 @@ class LeadStatusBar(QStatusBar):
         else:
             self.health.setToolTip("")
 
-    def set_availability(self, availability: str) -> None:
+    def set_availability(self, availability: Availability) -> None:
         text = {
-            AVAILABLE: self.tr("Available"),
-            WITH_CUSTOMER: self.tr("With a customer — new leads come as a message"),
-            ON_BREAK: self.tr("On a break — new leads come as a message"),
-        }[availability]
+            Availability.AVAILABLE: self.tr("Available"),
+            Availability.WITH_CUSTOMER: self.tr("With a customer — new leads come as a message"),
+            Availability.ON_BREAK: self.tr("On a break — new leads come as a message"),
+        }[Availability(availability)]
         self.availability.setText(text)
-        self.availability.setProperty("away", availability != AVAILABLE)
+        self.availability.setProperty("away", availability != Availability.AVAILABLE)
         self.availability.style().polish(self.availability)
 
     def set_waiting(self, now_waiting: int, before_opening: int) -> None:

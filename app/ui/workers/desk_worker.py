@@ -24,7 +24,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from app.core.clock import Clock
-from app.core.timefmt import from_text
 from app.engine import session
 from app.engine.desk import ClaimOutcome, Desk, Health, LeadView
 from app.engine.session import Inbox, InboxError, PasswordNeeded, PasswordRejected, StoreError
@@ -56,7 +55,7 @@ def _next_change(now: datetime, mine: list[LeadView], waiting: list[LeadView]) -
     starts (waiting -> alertable), or LISTS_EVERY_S for the relative times."""
     times = [now + timedelta(seconds=LISTS_EVERY_S)]
     times += [v.next_due for v in mine if v.next_due is not None and v.next_due > now]
-    times += [t for v in waiting if (t := from_text(v.row.get("sla_start"))) and t > now]
+    times += [v.sla_start for v in waiting if v.sla_start > now]
     return min(times)
 
 

@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from app.core.clock import FakeClock
+from app.core.enums import LeadStatus
 from app.core.timefmt import to_utc_text
-from app.engine.desk import Health, LeadView
+from app.engine.desk import Health
+from app.engine.views import LeadView, from_row
 from app.ui.common.first_run import FirstRunDialog
 from app.ui.common.settings_dialog import SettingsDialog
 from app.ui.salesperson.lead_table import (
@@ -35,7 +37,7 @@ NOW = datetime(2026, 11, 25, 9, 12, tzinfo=UTC)  # 10:12 in Amsterdam
 def view(
     n: int,
     *,
-    status: str = "claimed",
+    status: LeadStatus = LeadStatus.CLAIMED,
     attempts: int = 0,
     due: datetime | None = None,
     overdue: bool = False,
@@ -73,9 +75,9 @@ def view(
         }
         for i in range(1, attempts + 1)
     ]
-    return LeadView(
-        row=data,
-        attempts=tries,
+    return from_row(
+        data,
+        tries,
         status=status,
         next_attempt=(attempts + 1) if due else None,
         next_due=due,
@@ -100,10 +102,16 @@ def texts(w: MainWindow) -> list[list[str]]:
 def test_the_list_shows_what_is_due_first(window):
     window.set_leads(
         [
-            view(1, status="attempt 1", attempts=1, due=NOW - timedelta(minutes=3), overdue=True),
-            view(2, status="attempt 1", attempts=1, due=NOW + timedelta(minutes=5)),
-            view(3, status="appointment", attempts=1),
-            view(4, status="sold", state="sold"),
+            view(
+                1,
+                status=LeadStatus.CALLED,
+                attempts=1,
+                due=NOW - timedelta(minutes=3),
+                overdue=True,
+            ),
+            view(2, status=LeadStatus.CALLED, attempts=1, due=NOW + timedelta(minutes=5)),
+            view(3, status=LeadStatus.APPOINTMENT, attempts=1),
+            view(4, status=LeadStatus.SOLD, state="sold"),
         ]
     )
     window.set_filter(FILTER_ALL)
@@ -123,8 +131,8 @@ def test_filters_and_search(window):
     window.set_leads(
         [
             view(1, due=NOW),
-            view(2, state="lost", status="lost"),
-            view(3, landed=NOW - timedelta(days=3), status="reached"),
+            view(2, state="lost", status=LeadStatus.LOST),
+            view(3, landed=NOW - timedelta(days=3), status=LeadStatus.REACHED),
         ]
     )
     assert [r[1] for r in texts(window)] == ["Jan Jansen", "Pieter de Vries"]  # open: default
@@ -144,7 +152,7 @@ def test_a_fresh_poll_keeps_the_selection_and_updates_the_detail(window):
     window.set_leads([view(1, due=NOW), view(2)])
     assert window.open_lead("L000000000000002")
     assert window.detail.name.text() == "Fatima el Amrani"
-    window.set_leads([view(1, due=NOW), view(2, status="attempt 1", attempts=1)])
+    window.set_leads([view(1, due=NOW), view(2, status=LeadStatus.CALLED, attempts=1)])
     assert window.detail.lead_id() == "L000000000000002"
     assert window.detail.status.text() == "Attempt 1"
     assert window.detail.log.rowCount() == 1
@@ -163,7 +171,7 @@ def test_the_original_document_is_plain_text_never_html(window):
 
 
 def test_detail_buttons_ask_for_the_action_with_the_lead_id(window, qtbot):
-    window.set_leads([view(1, due=NOW, status="attempt 1", attempts=1)])
+    window.set_leads([view(1, due=NOW, status=LeadStatus.CALLED, attempts=1)])
     window.open_lead("L000000000000001")
     d = window.detail
     for button, signal in (
@@ -185,7 +193,9 @@ def test_detail_buttons_ask_for_the_action_with_the_lead_id(window, qtbot):
 
 
 def test_closed_leads_have_no_actions_and_snooze_needs_a_due_call(window):
-    window.set_leads([view(1, status="sold", state="sold"), view(2, status="reached")])
+    window.set_leads(
+        [view(1, status=LeadStatus.SOLD, state="sold"), view(2, status=LeadStatus.REACHED)]
+    )
     window.set_filter(FILTER_ALL)
     window.open_lead("L000000000000001")
     d = window.detail

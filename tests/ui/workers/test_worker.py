@@ -121,7 +121,7 @@ def test_a_dropped_lead_arrives_by_the_watcher_or_the_relist(
     drop(inbox, clock, lead_doc("Jan Jansen"))
     qtbot.waitUntil(lambda: any(c[0] for c in h.calls("leads_changed")), timeout=10_000)
     alertable = next(c[0] for c in h.calls("leads_changed") if c[0])
-    assert [v.row["name"] for v in alertable] == ["Jan Jansen"]
+    assert [v.name for v in alertable] == ["Jan Jansen"]
 
 
 def test_claim_reports_the_outcome_and_the_new_lists(harness, tmp_path, inbox, clock):
@@ -242,7 +242,7 @@ def test_a_quiet_poll_sends_no_lists_until_the_store_or_the_clock_moves(
     h.handle.refresh()
     h.sync()
     assert len(h.calls("leads_changed")) == sent + 1  # a new lead: fresh lists
-    assert [v.row["name"] for v in h.calls("leads_changed")[-1][0]] == ["Jan Jansen"]
+    assert [v.name for v in h.calls("leads_changed")[-1][0]] == ["Jan Jansen"]
 
     clock.advance(31)  # "landed 1 min ago": the relative times go stale
     h.handle.refresh()

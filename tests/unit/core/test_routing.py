@@ -7,15 +7,11 @@ import sys
 
 import pytest
 
-from app.core.routing import (
-    AVAILABLE,
-    MANAGER,
-    ON_BREAK,
-    SALESPERSON,
-    WITH_CUSTOMER,
-    Route,
-    route,
-)
+from app.core.enums import Availability, Role
+from app.core.routing import Route, route
+
+AVAILABLE, WITH_CUSTOMER, ON_BREAK = Availability
+SALESPERSON, MANAGER = Role
 
 
 def test_nothing_to_route_without_leads():
@@ -43,6 +39,14 @@ def test_clicking_the_message_shows_the_alert_anyway():
 def test_a_manager_may_switch_the_alert_off():
     assert route(True, role=MANAGER) is Route.ALERT
     assert route(True, role=MANAGER, manager_alert=False) is Route.NOTIFY
+
+
+def test_the_words_stay_the_ones_saved_and_logged():
+    """settings.json, the store and the activity log keep the plain words."""
+    assert [str(a) for a in Availability] == ["available", "with_customer", "on_break"]
+    assert [str(r) for r in Role] == ["salesperson", "manager"]
+    assert route(True, availability="on_break") is Route.NOTIFY  # type: ignore[arg-type]
+    assert route(True, role="manager", manager_alert=False) is Route.NOTIFY  # type: ignore[arg-type]
 
 
 def test_routing_and_prefs_load_without_qt():

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.core.clock import FakeClock
+from app.core.enums import LeadState, LeadStatus
+from app.core.lead import Vehicle
 from app.engine.desk import Desk
 from app.inbox.folder.inbox import FolderInbox
 from app.settings.config import resolve
@@ -99,10 +101,13 @@ def test_a_dropped_lead_becomes_an_alertable_lead(team: Team, clock: FakeClock) 
     res = anna.poll()
     assert len(res.new_leads) == 1
     [view] = anna.alertable()
-    assert view.row["name"] == "Jan Jansen"
-    assert view.row["phone_e164"] == "+31612345678"
+    assert view.name == "Jan Jansen" and view.status == LeadStatus.NEW
+    assert view.phone.e164 == "+31612345678" and view.phone.tel_uri == "tel:+31612345678"
+    assert view.vehicle == Vehicle("Volkswagen", "Golf", 2021, "V1234", 21950)
+    assert view.requested_at == datetime(2026, 11, 25, 9, 59, tzinfo=AMS)
+    assert view.state == LeadState.OPEN and view.attempts == ()
     # The countdown runs from when it landed, not from when we noticed.
-    assert datetime.fromisoformat(view.row["sla_start"]) == WED_10 - timedelta(seconds=30)
+    assert view.sla_start == view.received_at == WED_10 - timedelta(seconds=30)
     assert anna.poll().new_leads == []  # seen once
 
 
@@ -159,7 +164,13 @@ def test_cadence_and_reminders_until_the_third_attempt(team: Team, clock: FakeCl
     assert anna.record_call(lead_id, "busy") == 3
     clock.advance(hours=5)
     assert anna.due_reminders() == [] and anna.view(lead_id).next_attempt is None
-    assert anna.view(lead_id).status == "attempt 3"
+    view = anna.view(lead_id)
+    assert view.status == LeadStatus.CALLED
+    assert [(a.number, a.outcome) for a in view.attempts] == [
+        (1, "voicemail"),
+        (2, "no_answer"),
+        (3, "busy"),
+    ]
 
 
 def test_reached_stops_reminders(team: Team, clock: FakeClock) -> None:
@@ -171,7 +182,7 @@ def test_reached_stops_reminders(team: Team, clock: FakeClock) -> None:
     anna.record_call(lead_id, "appointment")
     clock.advance(hours=3)
     assert anna.due_reminders() == []
-    assert anna.view(lead_id).status == "appointment"
+    assert anna.view(lead_id).status == LeadStatus.APPOINTMENT
 
 
 def test_unreadable_document_is_quarantined_never_lost(team: Team) -> None:
@@ -195,7 +206,9 @@ def test_same_document_twice_and_same_customer_give_one_lead(team: Team, clock: 
     team.drop(lead_doc(source="autoscout24"), "portal.json", at=now - timedelta(seconds=1))
     anna.poll()
     [view] = anna.alertable()
-    dups = json.loads(view.row["duplicates"])
+    row = anna.store.lead(view.id)
+    assert row is not None
+    dups = json.loads(row["duplicates"])
     assert sorted(d["doc_name"] for d in dups) == ["a-again.json", "portal.json"]
     assert sorted(
         p.name for p in (team.root / "duplicates").iterdir() if not p.name.endswith(".reason")
@@ -215,7 +228,8 @@ def test_outage_buffers_events_and_flushes_exactly_once(team: Team, clock: FakeC
         res = anna.poll()
         assert not res.health.ok and res.health.down_since == clock.now()
         assert anna.store.outbox_size() == 2
-        assert anna.view(lead_id).status == "attempt 2"  # the local store keeps working
+        view = anna.view(lead_id)  # the local store keeps working
+        assert view.status == LeadStatus.CALLED and len(view.attempts) == 2
     finally:
         away.rename(team.root)
     assert not anna.poll().health.ok  # still backing off: no hammering
@@ -254,7 +268,7 @@ def test_saturday_evening_lead_waits_for_monday(team: Team, clock: FakeClock) ->
     assert anna.alertable() == [] and len(anna.waiting()) == 1
     clock.set(datetime(2026, 11, 30, 9, 0, tzinfo=AMS))
     [view] = anna.alertable()
-    assert datetime.fromisoformat(view.row["sla_start"]) == clock.now()
+    assert view.sla_start == clock.now()
 
 
 def test_dismiss_is_local_and_recorded(team: Team) -> None:
@@ -276,3 +290,34 @@ def test_future_mtime_is_clamped(team: Team, clock: FakeClock) -> None:
     row = anna.store.lead(lead_id)
     assert row is not None
     assert datetime.fromisoformat(row["received_at"]) == clock.now().astimezone(UTC)
+
+
+def test_a_lead_released_back_alerts_again_where_not_me_was_pressed(team: Team) -> None:
+    """The manager's prompt promises "Everyone gets the alert again": "Not me" included."""
+    anna, bram = team.desk("anna"), team.desk("bram")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    bram.poll()
+    bram.dismiss(lead_id)
+    anna.claim(lead_id)
+    assert bram.poll().gone == [(lead_id, "anna")]  # bram saw it go
+    assert anna.release(lead_id)
+    bram.poll()
+    assert [v.id for v in bram.alertable()] == [lead_id]
+
+
+def test_a_release_read_from_the_log_alerts_again_where_not_me_was_pressed(
+    team: Team, clock: FakeClock
+) -> None:
+    """Claimed and released between two of bram's polls: only the log tells him."""
+    anna, bram = team.desk("anna"), team.desk("bram")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    bram.poll()
+    bram.dismiss(lead_id)
+    clock.advance(30)
+    anna.claim(lead_id)
+    clock.advance(60)
+    assert anna.release(lead_id)
+    bram.poll()
+    assert [v.id for v in bram.alertable()] == [lead_id]

@@ -1,0 +1,135 @@
+"""What the engine hands the UI about a lead: frozen, typed views, never a database row.
+
+The store's column names stop here (`from_row`), so renaming a column is a change in
+this file and the store, not a silent blank on screen.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.core.enums import LeadState, LeadStatus
+from app.core.lead import Phone, Vehicle
+from app.core.timefmt import from_text
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    """One call recorded on this PC."""
+
+    number: int
+    at: datetime
+    outcome: str  # app.core.events.OUTCOMES
+    note: str | None = None
+    user: str | None = None
+
+
+@dataclass(frozen=True)
+class LeadView:
+    """A lead as the UI lists it: its fields, plus what follows from its calls and now."""
+
+    id: str
+    name: str
+    phone: Phone  # raw "" when the customer gave none; only a checked number has an e164
+    email: str | None
+    vehicle: Vehicle | None
+    message: str
+    source: str | None
+    received_at: datetime
+    sla_start: datetime  # when the two minutes start: landing, or the next opening
+    requested_at: datetime | None  # when the customer asked, if the document says
+    state: LeadState
+    lost_reason: str | None
+    owner: str | None
+    original: str  # the document as text ("" for leads stored before it was kept)
+    attempts: tuple[AttemptView, ...]
+    status: LeadStatus
+    next_attempt: int | None
+    next_due: datetime | None
+    overdue: bool
+
+    @property
+    def shown_name(self) -> str:
+        """The name, or the number when the customer left no name."""
+        return self.name or self.phone.shown
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == LeadState.OPEN
+
+
+def attempt_view(row: Mapping[str, Any]) -> AttemptView:
+    at = from_text(row["ts"])
+    assert at is not None  # not null in the schema
+    return AttemptView(
+        number=int(row["number"]),
+        at=at,
+        outcome=row["outcome"],
+        note=row.get("note"),
+        user=row.get("user"),
+    )
+
+
+def from_row(
+    row: Mapping[str, Any],
+    attempts: Iterable[Mapping[str, Any]] = (),
+    *,
+    status: LeadStatus,
+    next_attempt: int | None = None,
+    next_due: datetime | None = None,
+    overdue: bool = False,
+) -> LeadView:
+    """The view of a stored lead (app/store/schema.py `leads`) and its `attempts` rows."""
+    received = from_text(row["received_at"])
+    sla = from_text(row.get("sla_start"))
+    assert received is not None  # not null in the schema
+    return LeadView(
+        id=row["id"],
+        name=row.get("name") or "",
+        phone=phone_of(row),
+        email=row.get("email"),
+        vehicle=vehicle_of(row.get("vehicle")),
+        message=row.get("message") or "",
+        source=row.get("source"),
+        received_at=received,
+        sla_start=sla or received,
+        requested_at=from_text(row.get("requested_at")),
+        state=LeadState(row.get("state") or LeadState.OPEN),
+        lost_reason=row.get("lost_reason"),
+        owner=row.get("owner"),
+        original=row.get("original") or "",
+        attempts=tuple(attempt_view(a) for a in attempts),
+        status=status,
+        next_attempt=next_attempt,
+        next_due=next_due,
+        overdue=overdue,
+    )
+
+
+def phone_of(row: Mapping[str, Any]) -> Phone:
+    """The stored phone columns as a Phone; only a validated number gets a tel: link."""
+    valid = bool(row.get("phone_valid"))
+    return Phone(
+        raw=row.get("phone_raw") or "",
+        e164=row.get("phone_e164") if valid else None,
+        display=row.get("phone_display"),
+        valid=valid,
+        kind=row.get("phone_type"),
+    )
+
+
+def vehicle_of(raw: str | None) -> Vehicle | None:
+    """The stored `vehicle` column (JSON, or plain text from older rows) as a Vehicle."""
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return Vehicle(text=raw)  # stored as plain text
+    if isinstance(data, str):
+        return Vehicle(text=data) if data else None
+    return Vehicle.from_json(data) if isinstance(data, dict) else None
