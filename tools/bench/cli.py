@@ -67,7 +67,8 @@ def _runners(size: Size) -> dict[str, Callable[[], list[Figure]]]:
     def imap() -> list[Figure]:
         from tools.bench import imap_latency
 
-        return [imap_latency.figure(max(size.leads, 1))]
+        n = max(size.leads, 1)
+        return [imap_latency.figure(n), imap_latency.figure(n, oauth=True)]
 
     def idle() -> list[Figure]:
         from tools.bench import idle
