@@ -2,7 +2,8 @@
 
 Every command takes --inbox, --data-dir, --user and --hours (the README's command table). IT's
 leadpop.toml (app.settings.deployed) fills in what they leave open; the desktop app then lays the
-person's own settings over that (app.settings.prefs.apply), except for what IT locked.
+person's own settings over that (app.settings.prefs.apply), except for what IT locked. The
+options, variables, keys and defaults are those declared in app.settings.registry.
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from app.core.cadence import Cadence
-from app.core.hours import DEFAULT_HOURS, DEFAULT_TZ, OpeningHours
+from app.core.hours import DEFAULT_TZ, OpeningHours
 from app.settings import deployed as deployed_files
+from app.settings import registry
 from app.settings.deployed import Deployed
 
-ENV_INBOX = "LEADPOP_INBOX"
-ENV_DATA_DIR = "LEADPOP_DATA_DIR"
-ENV_USER = "LEADPOP_USER"
-ENV_HOURS = "LEADPOP_HOURS"
+ENV_INBOX = registry.BY_KEY["inbox"].env
+ENV_DATA_DIR = registry.BY_KEY["data_dir"].env
+ENV_USER = registry.BY_KEY["name"].env
+ENV_HOURS = registry.BY_KEY["hours"].env
 ENV_CONFIG_DIR = "LEADPOP_CONFIG_DIR"  # the user's settings folder (tests, portable installs)
 
 # Re-list `new/` this often even with a watcher: SMB/NFS shares drop change notifications.
@@ -72,13 +75,13 @@ class Config:
     user: str
     hours: OpeningHours
     host: str = field(default_factory=host_name)
-    region: str = "NL"
+    region: str = registry.BY_KEY["region"].default
     cadence: Cadence = field(default_factory=Cadence)
     relist_s: float = DEFAULT_RELIST_S
-    user_given: bool = False  # --user/LEADPOP_USER set: the first-run dialog is skipped
     inbox_given: bool = False  # a shared inbox (not the embedded one): command line, IT or user
-    hours_given: bool = False  # --hours/LEADPOP_HOURS set: saved settings can't override it
-    fixed: frozenset[str] = frozenset()  # set on the command line: "name", "inbox", "hours"
+    # Registry keys set on the command line or by LEADPOP_*: they win over saved settings
+    # ("name" in it: the first-run dialog is skipped).
+    fixed: frozenset[str] = frozenset()
     deployed: Deployed = field(default_factory=Deployed)  # IT's leadpop.toml
     locked: frozenset[str] = frozenset()  # IT locked them, and the command line left them
     demo_hours: bool = False  # a demo with no hours chosen runs around the clock
@@ -100,7 +103,7 @@ def with_demo_hours(cfg: Config) -> Config:
     opening time, and a newcomer would see an empty window instead of the alert. Saved
     settings still win: they are laid over this Config later.
     """
-    if cfg.hours_given or cfg.deployed.get("hours"):
+    if "hours" in cfg.fixed or cfg.deployed.get("hours"):
         return cfg
     return replace(cfg, hours=OpeningHours.parse("always", cfg.hours.tz.key), demo_hours=True)
 
@@ -122,39 +125,39 @@ def resolve(
     env = dict(os.environ) if env is None else env
     if deployed is None:
         deployed = load_deployed(env)
-    data = Path(data_dir or env.get(ENV_DATA_DIR) or default_data_dir()).expanduser()
-    cli_inbox = inbox or env.get(ENV_INBOX)
-    cli_hours = hours or env.get(ENV_HOURS)
-    user_value = (user or env.get(ENV_USER) or "").strip()
-    inbox_value = cli_inbox or deployed.get("inbox")
-    hours_spec = cli_hours or deployed.get("hours") or DEFAULT_HOURS
-    defaults = Cadence()
-    minutes = {
-        "second_after": deployed.get("second_after_min"),
-        "third_after": deployed.get("third_after_min"),
-    }
-    cadence = Cadence(
-        **{
-            name: timedelta(minutes=value) if value else getattr(defaults, name)
-            for name, value in minutes.items()
-        }
-    )
-    fixed = frozenset(
-        key
-        for key, given in (("name", user_value), ("inbox", cli_inbox), ("hours", cli_hours))
-        if given
-    )
+    given = command_line({"inbox": inbox, "data_dir": data_dir, "name": user, "hours": hours}, env)
+
+    def value(key: str) -> Any:
+        """The command line's, else IT's, else the built-in value (None: the PC's own)."""
+        return given.get(key) or deployed.get(key) or registry.BY_KEY[key].default
+
+    data = Path(given.get("data_dir") or default_data_dir()).expanduser()
+    fixed = frozenset(s.key for s in registry.OVERRIDES if s.key in given)
     return Config(
         data_dir=data,
-        inbox=inbox_value or str(data / "inbox"),
-        user=user_value or default_user(),
-        hours=OpeningHours.parse(hours_spec, deployed.get("timezone") or tz),
-        region=deployed.get("region") or "NL",
-        cadence=cadence,
-        user_given=bool(user_value),
-        inbox_given=bool(inbox_value),
-        hours_given=bool(cli_hours),
+        inbox=value("inbox") or str(data / "inbox"),
+        user=value("name") or default_user(),
+        hours=OpeningHours.parse(value("hours"), deployed.get("timezone") or tz),
+        region=value("region"),
+        cadence=Cadence(
+            second_after=timedelta(minutes=value("second_after_min")),
+            third_after=timedelta(minutes=value("third_after_min")),
+        ),
+        inbox_given=bool(value("inbox")),
         fixed=fixed,
         deployed=deployed,
         locked=deployed.locked - fixed,
     )
+
+
+def command_line(options: Mapping[str, str | None], env: Mapping[str, str]) -> dict[str, str]:
+    """The settings given as options (by registry key), else in LEADPOP_* variables."""
+    given: dict[str, str] = {}
+    for s in registry.SETTINGS:
+        raw = options.get(s.key) or (env.get(s.env) if s.env else None)
+        if raw:
+            try:
+                given[s.key] = s.check(raw)
+            except ValueError:  # only blanks: as if not given
+                continue
+    return given

@@ -8,7 +8,8 @@ Qt-free. The files, most authoritative first (a key comes from the first file th
 
 `locked = ["inbox", "hours"]` in files 1 and 2 locks keys: the person's own settings can't
 change them (the command line still can). A file that can't be read is skipped with a
-one-line problem for the person at the PC; Leadpop starts anyway.
+one-line problem for the person at the PC; Leadpop starts anyway. Which keys a file may
+set, and how each is checked, is declared in app.settings.registry.
 """
 
 from __future__ import annotations
@@ -19,19 +20,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core.hours import DEFAULT_TZ, HoursError, OpeningHours
+from app.settings import registry
 
 FILE_NAME = "leadpop.toml"
-LANGUAGES = ("nl", "en")
-CADENCE = ("second_after_min", "third_after_min")
-# The mailbox's OAuth app registration (public: no secret in it), for ?auth= addresses.
-OAUTH = ("oauth_client_id", "oauth_tenant", "oauth_client_secret", "oauth_authority")
-# The keys a file may set, and so lock ("cadence" locks both attempts).
-KEYS = ("inbox", "hours", "timezone", "region", "language", *CADENCE, *OAUTH)
-LOCKABLE = (*KEYS, "cadence")
-MAX_MINUTES = 24 * 60
+# The keys a file may set and lock (app.settings.registry); a table's name locks its keys.
+KEYS = tuple(s.key for s in registry.DEPLOYED)
+LOCKABLE = (*KEYS, *registry.TABLES)
 
 
 @dataclass(frozen=True)
@@ -113,12 +109,13 @@ def parse(raw: bytes, name: str = FILE_NAME) -> tuple[dict[str, Any], set[str], 
         return {}, set(), [f"{name}: {exc}; the whole file is ignored"]
     problems: list[str] = []
     flat = dict(data)
-    cadence = flat.pop("cadence", None)
-    if isinstance(cadence, dict):
-        for key, value in cadence.items():
-            flat.setdefault(key, value)
-    elif cadence is not None:
-        problems.append(f"{name}: 'cadence' must be a table ([cadence]); ignored")
+    for table in registry.TABLES:
+        content = flat.pop(table, None)
+        if isinstance(content, dict):
+            for key, value in content.items():
+                flat.setdefault(key, value)
+        elif content is not None:
+            problems.append(f"{name}: '{table}' must be a table ([{table}]); ignored")
     locked_raw = flat.pop("locked", [])
     values: dict[str, Any] = {}
     for key, value in flat.items():
@@ -126,9 +123,10 @@ def parse(raw: bytes, name: str = FILE_NAME) -> tuple[dict[str, Any], set[str], 
             problems.append(f"{name}: unknown setting '{key}'; ignored")
             continue
         try:
-            values[key] = _check(key, value)
+            values[key] = registry.BY_KEY[key].check(value)
         except ValueError as exc:
             problems.append(f"{name}: {key}: {exc}; ignored")
+    # Opening hours are read in the file's time zone, so they are checked once both are known.
     tz = values.get("timezone", DEFAULT_TZ)
     if "hours" in values:
         try:
@@ -143,33 +141,6 @@ def parse(raw: bytes, name: str = FILE_NAME) -> tuple[dict[str, Any], set[str], 
     for key in locked_raw:
         if key not in LOCKABLE:
             problems.append(f"{name}: can't lock unknown setting '{key}'")
-        elif key == "cadence":
-            locked.update(CADENCE)
         else:
-            locked.add(key)
+            locked.update(registry.TABLES.get(key, (key,)))
     return values, locked, problems
-
-
-def _check(key: str, value: Any) -> Any:
-    """The value as Leadpop uses it; ValueError with a short reason otherwise."""
-    if key in CADENCE:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError("must be a whole number of minutes")
-        if not 1 <= value <= MAX_MINUTES:
-            raise ValueError(f"must be 1 to {MAX_MINUTES} minutes")
-        return value
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("must be a non-empty text in quotes")
-    value = value.strip()
-    if key == "region":
-        if len(value) != 2 or not value.isalpha():
-            raise ValueError("must be a two-letter country code such as NL or BE")
-        return value.upper()
-    if key == "language" and value not in LANGUAGES:
-        raise ValueError("must be 'nl' or 'en'")
-    if key == "timezone":
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r}") from None
-    return value

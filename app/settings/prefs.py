@@ -8,7 +8,8 @@ store's settings table under "prefs": `PrefsFile.load` moves them over once.
 
 Precedence: command line and LEADPOP_* variables > what IT locked in leadpop.toml > these
 settings > the rest of leadpop.toml > built-in defaults. A field left None is not the
-person's own choice, so IT's value (or the default) applies.
+person's own choice, so IT's value (or the default) applies. The fields, their defaults and
+checks come from app.settings.registry.
 """
 
 from __future__ import annotations
@@ -20,13 +21,12 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.cadence import Cadence
-from app.core.enums import Role
 from app.core.hours import OpeningHours
+from app.settings import registry
 from app.settings.config import Config, config_dir, default_data_dir
 from app.system import autostart
 
@@ -37,138 +37,122 @@ log = logging.getLogger(__name__)
 
 PREFS_KEY = "prefs"  # where versions before settings.json kept them (in the store)
 MOVED_KEY = "prefs_moved_to"  # set once they were copied to settings.json
-PREFS_VERSION = 1
 PREFS_FILE = "settings.json"
-LANGUAGES = ("nl", "en")
-DEFAULT_REGION = "NL"
-# Optional fields that aren't text (minutes): to check saved values against.
-_KINDS: dict[str, type] = {"second_after_min": int, "third_after_min": int}
+
+Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+# The stored shape's version, and the steps that bring an older file up to it (Picard's
+# habit): UPGRADES[n] turns a version-n object into version n + 1. Adding a setting needs
+# no step (a missing key reads as its default); renaming or retyping a key does: add the
+# step and bump PREFS_VERSION. Every Leadpop so far wrote version 1.
+PREFS_VERSION = 1
+UPGRADES: dict[int, Upgrade] = {}
 
 
-@dataclass(frozen=True)
-class Prefs:
-    name: str | None = None  # None until the first-run dialog (or --user) named the person
-    role: Role = Role.SALESPERSON
-    inbox: str | None = None  # None: IT's inbox, else the embedded one in the data dir
-    region: str | None = None  # None: IT's region, else NL
-    hours: str | None = None  # None: IT's opening hours, else the default ones
-    second_after_min: int | None = None  # None: IT's cadence, else 15 and 120 minutes
-    third_after_min: int | None = None
-    sound: bool = True
-    language: str | None = None  # None: follow the system
-    autostart: bool = False
-    manager_alert: bool = True  # a manager may switch the full-screen alert off
-
-    def to_json(self) -> str:
-        return json.dumps({"version": PREFS_VERSION, **dataclasses.asdict(self)})
-
-    @classmethod
-    def from_json(cls, text: str | None) -> Prefs:
-        """Saved prefs; unknown keys and values of the wrong type fall back to defaults."""
-        if not text:
-            return cls()
-        try:
-            data = json.loads(text)
-        except ValueError:
-            log.warning("saved settings unreadable; using defaults")
-            return cls()
-        if not isinstance(data, dict):
-            return cls()
-        data = _upgrade(data)
-        defaults = cls()
-        values: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):
-            if f.name not in data:
-                continue
-            value, default = data[f.name], getattr(defaults, f.name)
-            if _valid(f.name, value, default):
-                values[f.name] = value
-        prefs = cls(**values)
-        prefs = dataclasses.replace(prefs, role=Role(prefs.role))  # _valid let only roles in
-        if prefs.language not in (None, *LANGUAGES):
-            prefs = dataclasses.replace(prefs, language=None)
-        return prefs
+def _to_json(self: Any) -> str:
+    return json.dumps({"version": PREFS_VERSION, **dataclasses.asdict(self)})
 
 
-def _valid(name: str, value: Any, default: Any) -> bool:
-    if value is None:
-        return default is None  # an optional field the person left open
-    if _KINDS.get(name) is int or (isinstance(default, int) and not isinstance(default, bool)):
-        return isinstance(value, int) and not isinstance(value, bool) and value > 0
-    if default is None:  # optional text fields
-        return isinstance(value, str)
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, StrEnum):  # a word of a closed set, saved as the plain word
-        return isinstance(value, str) and value in set(type(default))
-    return isinstance(value, type(default))
+def _from_json(cls: type[Prefs], text: str | None) -> Prefs:
+    """Saved prefs; unknown keys and wrong values fall back to the defaults."""
+    if not text:
+        return cls()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        log.warning("saved settings unreadable; using defaults")
+        return cls()
+    if not isinstance(data, dict):
+        return cls()
+    data = upgrade(data)
+    values: dict[str, Any] = {}
+    for s in registry.PERSONAL:
+        if s.key in data:
+            ok, value = s.valid(data[s.key])
+            if ok:
+                values[s.key] = value
+    return cls(**values)
 
 
-def _upgrade(data: dict[str, Any]) -> dict[str, Any]:
-    """Versioned settings upgrades go here (Picard's habit); version 1 is the first."""
-    return data
+# One field per setting the person may change (app.settings.registry), with the value it
+# has when the person chose nothing: None for what IT may deploy, so IT's value applies.
+Prefs = dataclasses.make_dataclass(
+    "Prefs",
+    [
+        (s.key, s.kind | None if s.saved_default is None else s.kind, s.saved_default)
+        for s in registry.PERSONAL
+    ],
+    namespace={"to_json": _to_json, "from_json": classmethod(_from_json)},
+    frozen=True,
+)
+Prefs.__module__ = __name__
+Prefs.__doc__ = "The person's own settings, as saved in settings.json."
 
 
-def hours_given(cfg: Config) -> bool:
-    """Were the opening hours set on the command line or in the environment?"""
-    return cfg.hours_given
+def upgrade(
+    data: dict[str, Any], *, steps: Mapping[int, Upgrade] = UPGRADES, to: int = PREFS_VERSION
+) -> dict[str, Any]:
+    """A settings.json object of any version, in today's shape."""
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        version = 1
+    if version > to:
+        log.info(
+            "settings.json is from a newer Leadpop (version %s); reading what we know", version
+        )
+    while version < to:
+        data = steps[version](dict(data))
+        version += 1
+    return {**data, "version": max(version, to)}
 
 
 def defaults(base: Config) -> dict[str, Any]:
-    """What each setting is when the person chose nothing: IT's value, else the built-in."""
+    """What each setting IT may deploy is when the person chose nothing: IT's, else built-in."""
     d = base.deployed
-    cadence = Cadence()
-    return {
-        "inbox": d.get("inbox"),
-        "hours": d.get("hours"),
-        "region": d.get("region") or DEFAULT_REGION,
-        "second_after_min": d.get("second_after_min") or _minutes(cadence.second_after),
-        "third_after_min": d.get("third_after_min") or _minutes(cadence.third_after),
-        "language": d.get("language"),
-    }
+    return {s.key: d.get(s.key) or s.default for s in registry.PERSONAL if s.it}
+
+
+def own(prefs: Prefs, base: Config) -> dict[str, Any]:
+    """The person's settings that count: chosen, and neither given on the command line nor
+    locked by IT (command line > IT locked > the person's > IT's > built-in)."""
+    overruled = base.fixed | base.locked
+    chosen = ((s.key, getattr(prefs, s.key)) for s in registry.PERSONAL)
+    return {k: v for k, v in chosen if v is not None and v != "" and k not in overruled}
 
 
 def language(prefs: Prefs, base: Config) -> str | None:
     """The interface language setting: IT's when locked, else the person's, else IT's."""
-    if "language" in base.locked:
-        return base.deployed.get("language")
-    return prefs.language or base.deployed.get("language")
+    return own(prefs, base).get("language") or base.deployed.get("language")
 
 
-def apply(prefs: Prefs, base: Config, *, hours_fixed: bool | None = None) -> Config:
+def apply(prefs: Prefs, base: Config) -> Config:
     """The Config to run with: `base` (command line > leadpop.toml > defaults) plus prefs.
 
     A setting of the person's counts unless the command line set it or IT locked it.
     Raises HoursError when saved opening hours can't be read (the settings dialog
     validates them, so only a hand-edited file gets here).
     """
-    fixed = hours_given(base) if hours_fixed is None else hours_fixed
-
-    def own(key: str, value: Any) -> bool:
-        return value is not None and value != "" and key not in base.fixed | base.locked
-
-    hours = base.hours
-    if not fixed and "hours" not in base.locked and prefs.hours:
-        hours = OpeningHours.parse(prefs.hours, base.hours.tz.key)
-    inbox = prefs.inbox if own("inbox", prefs.inbox) else base.inbox
-    second, third = base.cadence.second_after, base.cadence.third_after
-    if own("second_after_min", prefs.second_after_min):
-        second = timedelta(minutes=prefs.second_after_min)  # type: ignore[arg-type]
-    if own("third_after_min", prefs.third_after_min):
-        third = timedelta(minutes=prefs.third_after_min)  # type: ignore[arg-type]
-    return dataclasses.replace(
-        base,
-        user=base.user if base.user_given or not prefs.name else prefs.name,
-        inbox=inbox,
-        inbox_given=base.inbox_given or inbox != base.inbox,
-        hours=hours,
-        region=prefs.region.upper() if own("region", prefs.region) else base.region,  # type: ignore[union-attr]
-        cadence=Cadence(second_after=second, third_after=third),
-    )
+    mine = own(prefs, base)
+    changes: dict[str, Any] = {}
+    if "name" in mine:
+        changes["user"] = mine["name"]
+    if "inbox" in mine:
+        changes["inbox"] = mine["inbox"]
+        changes["inbox_given"] = base.inbox_given or mine["inbox"] != base.inbox
+    if "hours" in mine:
+        changes["hours"] = OpeningHours.parse(mine["hours"], base.hours.tz.key)
+    if "region" in mine:
+        changes["region"] = mine["region"].upper()
+    minutes = {k: mine[k] for k in ("second_after_min", "third_after_min") if k in mine}
+    if minutes:
+        changes["cadence"] = Cadence(
+            second_after=_delta(minutes.get("second_after_min"), base.cadence.second_after),
+            third_after=_delta(minutes.get("third_after_min"), base.cadence.third_after),
+        )
+    return dataclasses.replace(base, **changes)
 
 
-def _minutes(delta: timedelta) -> int:
-    return int(delta.total_seconds() // 60)
+def _delta(minutes: int | None, otherwise: timedelta) -> timedelta:
+    return otherwise if minutes is None else timedelta(minutes=minutes)
 
 
 # -- the settings file ---------------------------------------------------------------------

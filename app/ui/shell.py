@@ -149,7 +149,7 @@ class Shell(QObject):
             assert app is not None
             lang = i18n.choose_language(self.lang, language(prefs, self.base))
             self.translators = i18n.install(app, lang)
-        if not self.base.user_given and not prefs.name:
+        if "name" not in self.base.fixed and not prefs.name:  # no --user: ask once
             answer = FirstRunDialog.ask(None, self.base.user)
             if answer is not None:
                 name, role = answer

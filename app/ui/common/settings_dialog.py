@@ -6,10 +6,15 @@ command-line option sets (they win over saved settings, so they can't be edited 
 `current["locked"]` those IT locked in leadpop.toml (greyed out the same way). A value
 equal to `current["defaults"]` (IT's or the built-in) comes back as None: not the
 person's own choice, so a later change by IT still reaches this PC.
+
+Which settings there are, their defaults, which the command line or IT set, and the limits
+come from app.settings.registry; this module lays the fields out by hand and labels them
+(translations need the label text here).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -33,9 +38,15 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import Role
 from app.core.hours import DEFAULT_HOURS, HoursError, OpeningHours
+from app.settings import registry
 
-REGIONS = ("NL", "BE", "DE", "LU", "FR", "GB")
-BUILT_IN = {"region": "NL", "second_after_min": 15, "third_after_min": 120}
+REGIONS = ("NL", "BE", "DE", "LU", "FR", "GB")  # offered; IT may deploy any other country
+
+
+def _shown(current: dict[str, Any], key: str) -> Any:
+    """The value to show: the one given, else the registry's default."""
+    value = current.get(key)
+    return registry.BY_KEY[key].default if value is None or value == "" else value
 
 
 class SettingsDialog(QDialog):
@@ -51,11 +62,11 @@ class SettingsDialog(QDialog):
         self.role = QComboBox(objectName="settings-role")
         self.role.addItem(self.tr("Salesperson"), Role.SALESPERSON)
         self.role.addItem(self.tr("Sales manager"), Role.MANAGER)
-        self.role.setCurrentIndex(max(0, self.role.findData(current.get("role", Role.SALESPERSON))))
+        self.role.setCurrentIndex(max(0, self.role.findData(_shown(current, "role"))))
         self.manager_alert = QCheckBox(
             self.tr("Show the full-screen alert for me"), objectName="settings-manager-alert"
         )
-        self.manager_alert.setChecked(bool(current.get("manager_alert", True)))
+        self.manager_alert.setChecked(bool(_shown(current, "manager_alert")))
 
         self.inbox = QLineEdit(current.get("inbox") or "", objectName="settings-inbox")
         self.inbox.setPlaceholderText(
@@ -68,25 +79,27 @@ class SettingsDialog(QDialog):
         inbox_row.addWidget(self.browse)
         self.region = QComboBox(objectName="settings-region")
         self.region.addItems(REGIONS)
-        if (current.get("region") or "NL") not in REGIONS:  # IT may deploy any country
-            self.region.addItem(current["region"])
-        self.region.setCurrentText(current.get("region") or "NL")
+        region = _shown(current, "region")
+        if region not in REGIONS:
+            self.region.addItem(region)
+        self.region.setCurrentText(region)
 
-        self.hours = QLineEdit(current.get("hours") or DEFAULT_HOURS, objectName="settings-hours")
+        self.hours = QLineEdit(_shown(current, "hours"), objectName="settings-hours")
         self.hours.setToolTip(self.tr("e.g. 'mo-fr 09:00-18:00, sa 09:00-17:00', or 'always'"))
         self.hours_error = QLabel(objectName="settings-hours-error")
         self.hours_error.setWordWrap(True)
         self.hours_error.hide()
         self.hours.textChanged.connect(self._check_hours)
-        self.second = self._minutes(current.get("second_after_min") or 15, "settings-second")
-        self.third = self._minutes(current.get("third_after_min") or 120, "settings-third")
+        self.second = self._minutes(_shown(current, "second_after_min"), "settings-second")
+        self.third = self._minutes(_shown(current, "third_after_min"), "settings-third")
 
         self.sound = QCheckBox(self.tr("Play a sound with the alert"), objectName="settings-sound")
-        self.sound.setChecked(bool(current.get("sound", True)))
+        self.sound.setChecked(bool(_shown(current, "sound")))
         self.language = QComboBox(objectName="settings-language")
         self.language.addItem(self.tr("Same as the computer"), None)
-        self.language.addItem("Nederlands", "nl")
-        self.language.addItem("English", "en")
+        names = {"nl": "Nederlands", "en": "English"}  # each in its own language
+        for code in registry.LANGUAGES:
+            self.language.addItem(names[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.get("language"))))
         self.language_note = QLabel(
             self.tr("A new language shows the next time Leadpop starts."),
@@ -96,7 +109,23 @@ class SettingsDialog(QDialog):
         self.autostart = QCheckBox(
             self.tr("Start Leadpop with the computer"), objectName="settings-autostart"
         )
-        self.autostart.setChecked(bool(current.get("autostart", False)))
+        self.autostart.setChecked(bool(_shown(current, "autostart")))
+
+        # Each setting the registry shows, with its widgets (greyed out when not the person's)
+        # and how its value is read back.
+        self.fields: dict[str, tuple[tuple[QWidget, ...], Callable[[], Any]]] = {
+            "name": ((self.name,), lambda: self.name.text().strip()),
+            "role": ((self.role,), self.role.currentData),
+            "manager_alert": ((self.manager_alert,), self.manager_alert.isChecked),
+            "inbox": ((self.inbox, self.browse), lambda: self.inbox.text().strip()),
+            "region": ((self.region,), self.region.currentText),
+            "hours": ((self.hours,), lambda: self.hours.text().strip()),
+            "second_after_min": ((self.second,), self.second.value),
+            "third_after_min": ((self.third,), self.third.value),
+            "sound": ((self.sound,), self.sound.isChecked),
+            "language": ((self.language,), self.language.currentData),
+            "autostart": ((self.autostart,), self.autostart.isChecked),
+        }
 
         you = _form()
         you.addRow(self.tr("Your name"), self.name)
@@ -115,29 +144,20 @@ class SettingsDialog(QDialog):
         app.addRow("", self.language_note)
         app.addRow("", self.autostart)
 
-        notes = []
-        for key, widgets, option in (
-            ("name", (self.name,), "--user"),
-            ("inbox", (self.inbox, self.browse), "--inbox"),
-            ("hours", (self.hours,), "--hours"),
-        ):
-            if key in fixed:
-                for w in widgets:
-                    w.setEnabled(False)
-                notes.append(option)
-        it_widgets = {
-            "inbox": (self.inbox, self.browse),
-            "hours": (self.hours,),
-            "region": (self.region,),
-            "second_after_min": (self.second,),
-            "third_after_min": (self.third,),
-            "language": (self.language,),
-        }
+        notes, it_set = [], False
         it_tip = self.tr("Set by your IT department")
-        for key in sorted(locked & it_widgets.keys()):
-            for w in it_widgets[key]:
+        for setting in registry.SHOWN:
+            widgets = self.fields[setting.key][0]
+            if setting.key in fixed:
+                notes.append(setting.flag)
+            elif setting.key in locked:
+                it_set = True
+            else:
+                continue
+            for w in widgets:
                 w.setEnabled(False)
-                w.setToolTip(it_tip)
+                if setting.key in locked:
+                    w.setToolTip(it_tip)
         self.fixed_note = QLabel(objectName="settings-note")
         self.fixed_note.setWordWrap(True)
         lines = []
@@ -147,7 +167,7 @@ class SettingsDialog(QDialog):
                     options=", ".join(notes)
                 )
             )
-        if locked & it_widgets.keys():
+        if it_set:
             lines.append(self.tr("The greyed-out settings are set by your IT department."))
         self.fixed_note.setText("\n".join(lines))
         self.fixed_note.setVisible(bool(lines))
@@ -183,7 +203,7 @@ class SettingsDialog(QDialog):
 
     def _minutes(self, value: int, name: str) -> QSpinBox:
         box = QSpinBox(objectName=name)
-        box.setRange(1, 24 * 60)
+        box.setRange(1, registry.MAX_MINUTES)
         box.setValue(int(value))
         box.setSuffix(self.tr(" min"))
         return box
@@ -217,26 +237,17 @@ class SettingsDialog(QDialog):
             self.accept()
 
     def values(self) -> dict[str, Any]:
-        defaults = {**BUILT_IN, **(self.current.get("defaults") or {})}
-        defaults["hours"] = defaults.get("hours") or DEFAULT_HOURS
-
-        def own(key: str, value: Any) -> Any:
-            """None when it is what the person would get anyway (IT's or built-in)."""
-            return None if value in (None, "", defaults.get(key)) else value
-
-        return {
-            "name": self.name.text().strip() or self.current.get("name"),
-            "role": self.role.currentData(),
-            "manager_alert": self.manager_alert.isChecked(),
-            "inbox": own("inbox", self.inbox.text().strip()),
-            "region": own("region", self.region.currentText()),
-            "hours": own("hours", self.hours.text().strip()),
-            "second_after_min": own("second_after_min", self.second.value()),
-            "third_after_min": own("third_after_min", self.third.value()),
-            "sound": self.sound.isChecked(),
-            "language": own("language", self.language.currentData()),
-            "autostart": self.autostart.isChecked(),
-        }
+        """The Prefs fields. What IT may deploy comes back None when it equals what the
+        person would get anyway (IT's or the built-in value): not their own choice."""
+        unset = self.current.get("defaults") or {}
+        values: dict[str, Any] = {}
+        for setting in registry.SHOWN:
+            value = self.fields[setting.key][1]()
+            if setting.it and value in (None, "", unset.get(setting.key) or setting.default):
+                value = None
+            values[setting.key] = value
+        values["name"] = values["name"] or self.current.get("name")
+        return values
 
     @classmethod
     def edit(cls, parent: QWidget | None, current: dict[str, Any]) -> dict[str, Any] | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main as cli
+from app.core.hours import DEFAULT_HOURS
 from app.settings.config import resolve
 from app.settings.deployed import Deployed, load, parse, search_paths
 from app.settings.prefs import MOVED_KEY, PREFS_KEY, Prefs, PrefsFile, apply, defaults, language
@@ -167,7 +168,7 @@ def test_without_any_file_the_built_in_defaults(tmp_path):
     assert cfg.region == "NL" and cfg.hours.tz.key == "Europe/Amsterdam"
     assert defaults(cfg) == {
         "inbox": None,
-        "hours": None,
+        "hours": DEFAULT_HOURS,
         "region": "NL",
         "second_after_min": 15,
         "third_after_min": 120,

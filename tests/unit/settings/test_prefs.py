@@ -36,7 +36,7 @@ def test_saved_settings_fill_in_what_the_command_line_leaves_open(tmp_path):
         second_after_min=10,
         third_after_min=60,
     )
-    cfg = apply(prefs, base, hours_fixed=False)
+    cfg = apply(prefs, base)
     assert cfg.user == "Anna"
     assert cfg.inbox == "/mnt/leads" and not cfg.embedded_inbox
     assert cfg.hours.always
@@ -56,4 +56,4 @@ def test_the_command_line_wins(tmp_path):
 def test_unreadable_saved_hours_raise(tmp_path):
     base = resolve(data_dir=str(tmp_path), env={})
     with pytest.raises(HoursError):
-        apply(Prefs(hours="whenever"), base, hours_fixed=False)
+        apply(Prefs(hours="whenever"), base)
