@@ -18,7 +18,8 @@ _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")
 
 
 def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
-    """A folder path or file:// URL -> FolderInbox; imap:// or imaps:// -> ImapInbox.
+    """A folder path or file:// URL -> FolderInbox; imap:// or imaps:// -> ImapInbox;
+    postgresql:// -> PostgresInbox.
 
     `kw` goes to the backend (watch=, now=, create=; password= and oauth= for a mailbox).
     Raises InboxConfigError for a bad location (a mailbox: also PasswordNeeded /
@@ -38,10 +39,15 @@ def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
         from app.inbox.imap.inbox import ImapInbox  # imapclient is loaded only for a mailbox
 
         return ImapInbox(text, user, host, oauth=oauth, **kw)
+    if scheme in ("postgresql", "postgres"):
+        from app.inbox.postgres.inbox import PostgresInbox  # psycopg only for a group database
+
+        return PostgresInbox(text, user, host, **kw)
     if scheme == "file":
         return FolderInbox(_file_url_path(text), user, host, **kw)
     raise InboxConfigError(
-        f"unsupported inbox address {scheme}://: use a folder path or a file:// URL"
+        f"unsupported inbox address {scheme}://: use a folder path, a file:// URL, "
+        "a mailbox (imaps://) or a group database (postgresql://)"
     )
 
 

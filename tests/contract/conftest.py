@@ -21,6 +21,7 @@ from app.inbox.base import Inbox
 from tests.imap.dovecot_server import DovecotServer
 from tests.imap.oauth_world import idp, oauth_dovecot  # the OAuth mailbox's server
 from tests.leak_check import no_leaked_threads
+from tests.postgres.pg_server import PostgresServer
 
 _no_leaked_threads = pytest.fixture(autouse=True)(no_leaked_threads)
 __all__ = ["idp", "oauth_dovecot"]
@@ -36,6 +37,13 @@ def _provider_first(idp: object) -> None:
 def dovecot() -> Iterator[DovecotServer]:
     """One real IMAP server for the session; every test gets an account of its own."""
     with DovecotServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the session; every test gets a database of its own."""
+    with PostgresServer() as server:
         yield server
 
 

@@ -303,10 +303,17 @@ Harness = FolderBackend | ImapBackend
 BACKENDS: dict[str, Callable[[Path, Callable[[str], Any]], Harness]] = {
     "folder": lambda root, fixture: FolderBackend(root),
     "imap": lambda root, fixture: ImapBackend(root, fixture("dovecot")),
+    "postgres": lambda root, fixture: _postgres_backend(root, fixture("postgres")),
     "imap-oauth": lambda root, fixture: OAuthImapBackend(
         root, fixture("oauth_dovecot"), fixture("idp")
     ),
 }
+
+
+def _postgres_backend(root: Path, server: Any) -> Any:
+    from pg_harness import PostgresBackend  # psycopg only where the group inbox is tested
+
+    return PostgresBackend(root, server)
 
 
 def claimer(location: str, user: str, host: str, barrier: Any, conn: Any) -> None:

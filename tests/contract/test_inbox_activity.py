@@ -83,7 +83,10 @@ def test_an_unterminated_whole_event_is_read_once_it_is_terminated(
     assert events == []
     anna.append_event(whole)  # the retry
     events, cursor = bram.read_events(cursor)
-    assert ids(events) == [whole["id"], whole["id"]]  # readers dedup by id
+    if getattr(backend, "atomic_appends", False):  # the crash rolled the append back
+        assert ids(events) == [whole["id"]]
+    else:
+        assert ids(events) == [whole["id"], whole["id"]]  # readers dedup by id
 
 
 def test_malformed_lines_are_skipped(

@@ -1,0 +1,1 @@
+"""The group inbox on PostgreSQL: documents, claims and the activity log as tables."""
