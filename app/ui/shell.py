@@ -298,11 +298,11 @@ class Shell(QObject):
 
     @Slot(str, object, bool)
     def _claim_done(self, lead_id: str, outcome: ClaimOutcome, calling: bool) -> None:
-        if outcome.won and calling:
+        # The alert's call panel hands the tel: link to the OS (call_panel.open_tel_link).
+        # Quiet reminders only while that panel is up: its "Record outcome" ends the quiet.
+        # An alert closed before the claim came back shows no panel: the reminders nag.
+        if self.alert is not None and self.alert.claim_result(lead_id, outcome, calling):
             self.in_call.add(lead_id)
-        if self.alert is not None:
-            # The alert's call panel hands the tel: link to the OS (call_panel.open_tel_link).
-            self.alert.claim_result(lead_id, outcome, calling)
 
     @Slot(list)
     def _reminders_due(self, views: list[LeadView]) -> None:

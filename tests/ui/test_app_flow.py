@@ -14,7 +14,7 @@ import pytest
 from shell_harness import App, config, drop, lead_doc
 
 from app.core.clock import FakeClock
-from app.core.enums import LeadState
+from app.core.enums import LeadState, LeadStatus
 from app.ui.alert import call_panel
 from app.ui.salesperson.lead_table import OVERDUE_FG
 from app.ui.salesperson.outcome_dialog import OutcomeChoice, OutcomeDialog
@@ -207,7 +207,7 @@ def test_reminders_stop_when_the_customer_is_reached(
     outcomes.append(OutcomeChoice("reached"))
     finish_call(anna, qtbot)
     view = view_of(anna, lead_id)
-    assert view.status == "reached"
+    assert view.status == LeadStatus.REACHED
     assert view.next_due is None
     anna.reminders.clear()
     clock.advance(hours=3)
@@ -223,6 +223,25 @@ def test_take_it_without_calling_reminds_of_the_first_call(make_app, inbox, cloc
         anna.alert.take_button.click()
     anna.refresh()
     assert anna.reminders, "the first call is due at once"
+    assert anna.window.banner.title_label.text() == "Call Jan Jansen — attempt 1 of 3"
+
+
+def test_a_call_whose_alert_closed_before_the_claim_came_back_still_reminds(
+    make_app, inbox, clock, qtbot, dialled
+):
+    """Call now, then the alert closes while the claim is pending: no call panel, so no
+    outcome prompt either. The reminders must still come, not stay quiet for good."""
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    with anna.waiting("claim_done"):
+        anna.alert.call_button.click()
+        anna.alert.close()  # Alt+F4 while it says "Claiming the lead…"
+    [view] = anna.mine()
+    assert dialled == [] and not anna.alert.isVisible()
+    clock.advance(minutes=6)  # the first nag after a "Call now" comes 5 minutes on
+    anna.refresh()
+    assert [[v.id for v in r] for r in anna.reminders] == [[view.id]]
     assert anna.window.banner.title_label.text() == "Call Jan Jansen — attempt 1 of 3"
 
 

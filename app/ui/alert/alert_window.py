@@ -275,29 +275,35 @@ class AlertWindow(QWidget):
         else:  # a claim, a notice or a call is on screen: don't pull the lead away
             self._update_waiting()
 
-    def claim_result(self, lead_id: str, outcome: ClaimOutcome, calling: bool) -> None:
-        """What became of "Call now" (`calling`) or "Take it" for the lead on screen."""
+    def claim_result(self, lead_id: str, outcome: ClaimOutcome, calling: bool) -> bool:
+        """What became of "Call now" (`calling`) or "Take it" for the lead on screen.
+
+        Returns whether the call panel took over: only then does `call_finished` follow
+        (the alert may have closed while the claim was on its way).
+        """
         if self._mode != "pending" or self.current_id() != lead_id:
             log.debug("claim result for %s is not the one on screen", lead_id)
-            return
+            return False
         if outcome.error:
             self._mode = "alert"
             self._set_status(self.tr("Inbox unreachable — try again"), error=True)
             self._set_buttons(True)
-            return
+            return False
         self._finish(lead_id)
         if not outcome.won:
             owner = outcome.owner or self.tr("a colleague")
             self._show_notice(self.tr("Taken by {owner}").format(owner=owner))
-        elif calling:
+            return False
+        if calling:
             assert self._current is not None
             self._mode = "call"
             self.call_panel.show_lead(self._current, dial=True)
             self.pages.setCurrentWidget(self.call_panel)
             self.kicker.setText(self.tr("Calling"))
-        else:
-            self._mode = "alert"
-            self._advance()
+            return True
+        self._mode = "alert"
+        self._advance()
+        return False
 
     def lead_taken(self, lead_id: str, owner: str | None) -> None:
         """A colleague took the lead: say so if it is on screen, then move on."""

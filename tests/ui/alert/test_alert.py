@@ -288,7 +288,7 @@ def test_won_call_shows_the_call_panel_and_dials(qtbot, alert, clock, make_view,
     view = make_view(1)
     alert.set_leads([view])
     claim(alert, clock, view)
-    alert.claim_result(view.id, ClaimOutcome(True, "piet"), calling=True)
+    assert alert.claim_result(view.id, ClaimOutcome(True, "piet"), calling=True)
     assert alert.pages.currentWidget() is alert.call_panel
     assert alert.call_panel.number.full_text() == "06 12345678"
     assert dialled == ["tel:+31612345678"]
@@ -404,6 +404,16 @@ def test_closing_mid_call_still_asks_for_the_outcome(qtbot, alert, clock, make_v
     with qtbot.waitSignal(alert.call_finished) as sig:
         alert.close()
     assert sig.args == [view.id]
+
+
+def test_closed_while_claiming_it_says_no_call_panel_came(alert, clock, make_view, dialled):
+    """The shell keeps reminders quiet only while the call panel is up: it must know."""
+    view = make_view(1)
+    alert.set_leads([view])
+    claim(alert, clock, view)
+    alert.close()
+    assert not alert.claim_result(view.id, ClaimOutcome(True, "piet"), calling=True)
+    assert dialled == [] and not alert.isVisible()
 
 
 def test_closing_an_unclaimed_alert_lets_it_pop_up_again(alert, make_view):
