@@ -10,6 +10,8 @@ still read it and dial by hand.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, PhoneNumberType
@@ -44,12 +46,26 @@ _KINDS: dict[int, str] = {
 }
 
 
+# A hint is the set of countries one sign in the document points at: the e-mail address's
+# country domain ({"BE"}), the portal's country, the document's language ({"NL", "BE"} for
+# Dutch). Hints only choose between valid readings of an ambiguous national number.
+Hint = Collection[str]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A number as read, and the other valid reading when the hints could not settle it."""
+
+    phone: Phone
+    alternative: Phone | None = None
+
+
 def _regions(region: str) -> list[str]:
     first = (region or "NL").strip().upper()
     return [first, *(r for r in FALLBACK_REGIONS if r != first)]
 
 
-def _from_number(raw: str, number: PhoneNumber) -> Phone:
+def _from_number(raw: str, number: PhoneNumber, home: str) -> Phone:
     return Phone(
         raw=raw,
         e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
@@ -57,7 +73,26 @@ def _from_number(raw: str, number: PhoneNumber) -> Phone:
         valid=True,
         kind=_KINDS.get(phonenumbers.number_type(number)),
         region=phonenumbers.region_code_for_number(number),
+        home=home,
     )
+
+
+def _settled(readings: list[Phone], hints: Iterable[Hint]) -> Reading:
+    """The reading the hints agree on; else the first (home) one, with the next as the
+    alternative. A hint that fits every reading, or none, says nothing."""
+    left = {p.region for p in readings}
+    spoke = False
+    for hint in hints:
+        fits = left & {h.upper() for h in hint}
+        if fits and fits != {p.region for p in readings}:
+            spoke = True
+            left &= fits
+    if not spoke or not left:  # missing or contradicting hints
+        return Reading(readings[0], readings[1])
+    chosen = [p for p in readings if p.region in left]
+    if len(chosen) == 1:
+        return Reading(chosen[0])
+    return Reading(chosen[0], chosen[1])
 
 
 def _clean(raw: str) -> str:
@@ -81,23 +116,58 @@ def _acceptable(number: PhoneNumber, raw: str, home: str, candidate: str) -> boo
     return phonenumbers.number_type(number) in allowed
 
 
-def normalize_phone(raw: str, region: str = "NL") -> Phone:
-    """The valid reading of `raw`: in `region`, else (within limits) as NL, BE or DE."""
+def read_number(raw: str, region: str = "NL", hints: Iterable[Hint] = ()) -> Reading:
+    """The valid reading of `raw`: in `region`, else (within limits) as NL, BE or DE.
+
+    A national number valid in more than one of them ("0478 55 66 77": a Venray landline
+    and a Belgian mobile) is settled by `hints`; when they are missing or disagree, the
+    home reading comes first and the other is kept as `alternative`.
+    """
     raw = (raw or "").strip()
     text = _clean(raw)
     if not text or len(text) > _MAX_RAW:
-        return Phone(raw=raw)
+        return Reading(Phone(raw=raw))
     regions = _regions(region)
+    home = regions[0]
+    if text.startswith("+"):
+        regions = regions[:1]  # the country code is explicit: one reading, whatever the region
+    else:
+        digits = "".join(c for c in text if c.isdigit())
+        if digits.startswith(_HOME_MOBILE_PREFIX.get(home, "+")):
+            regions = regions[:1]  # a home mobile ("06…"): never another country's number
+    readings: list[Phone] = []
     for candidate in regions:
         try:
             number = phonenumbers.parse(text, candidate)
         except NumberParseException:
             continue
-        if _acceptable(number, text, regions[0], candidate):
-            return _from_number(raw, number)
-        if text.startswith("+"):
-            break  # the country code is explicit; another default region can't help
-    return Phone(raw=raw, valid=False)
+        if _acceptable(number, text, home, candidate):
+            phone = _from_number(raw, number, home)
+            if all(p.e164 != phone.e164 for p in readings):
+                readings.append(phone)
+    if not readings:
+        return Reading(Phone(raw=raw, valid=False, home=home))
+    if len(readings) == 1:
+        return Reading(readings[0])
+    return _settled(readings, hints)
+
+
+def normalize_phone(raw: str, region: str = "NL", hints: Iterable[Hint] = ()) -> Phone:
+    """The valid reading of `raw` (see `read_number`), or `raw` kept and flagged invalid."""
+    return read_number(raw, region, hints).phone
+
+
+def find_number(text: str, region: str = "NL", hints: Iterable[Hint] = ()) -> Reading | None:
+    """The valid phone number that appears first in free text, read as `read_number` does."""
+    found = find_phone(text, region)
+    if found is None:
+        return None
+    if found.raw.lstrip().startswith(("+", "00")):
+        return Reading(found)
+    reading = read_number(found.raw, region, hints)
+    if not reading.phone.valid:  # the matcher saw more than a bare number can say
+        return Reading(found)
+    return reading
 
 
 def find_phone(text: str, region: str = "NL") -> Phone | None:
@@ -124,5 +194,6 @@ def find_phone(text: str, region: str = "NL") -> Phone | None:
         except NumberParseException:
             continue
         if match is not None and (best is None or (match.start, rank) < best[:2]):
-            best = (match.start, rank, _from_number(match.raw_string, match.number))
+            found = _from_number(match.raw_string, match.number, regions[0])
+            best = (match.start, rank, found)
     return best[2] if best else None

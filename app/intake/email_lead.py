@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from email.message import Message
+from urllib.parse import urlsplit
 
-from app.core.lead import Vehicle
-from app.core.phone import find_phone
+from app.core.lead import MISSED_CALL, Vehicle
+from app.core.phone import find_number
 from app.intake.adf import AdfRead, decode_xml, find_adf, read_adf_text
 from app.intake.errors import Unreadable
-from app.intake.fields import Found
+from app.intake.fields import Found, hints_of
 from app.intake.htmltext import html_to_text
-from app.intake.labels import Labelled, read_labels
+from app.intake.labels import Labelled, Lookup, lookup_for, read_labels
+from app.intake.language import language_of
 from app.intake.mime import (
     Part,
     addresses,
@@ -25,7 +27,14 @@ from app.intake.mime import (
     iter_parts,
     parse_message,
 )
-from app.intake.senders import is_customer_address, portal_of, sender_domain
+from app.intake.portals import (
+    Portal,
+    domain_country,
+    missed_call_subject,
+    portal_country,
+    portal_for,
+)
+from app.intake.senders import is_customer_address, sender_domain
 from app.intake.text import try_decode
 from app.intake.values import parse_price, parse_time, parse_year, plausible_email, safe_id
 
@@ -81,6 +90,7 @@ def _bodies(parts: list[Part]) -> list[str]:
 
 def _from_labels(labels: Labelled) -> Found:
     first = labels.first
+    # The tussenvoegsel stays with the surname: "Sanne" + "de" + "Vries" = "Sanne de Vries".
     name = first("name") or " ".join(
         p for p in (first("first_name"), first("infix"), first("last_name")) if p
     )
@@ -101,21 +111,22 @@ def _from_labels(labels: Labelled) -> Found:
         email=next((e for e in emails if e), None),
         vehicle=vehicle if vehicle.to_json() else None,
         message=first("message"),
+        language=labels.language,
     )
 
 
-def _from_text(bodies: list[str], region: str) -> Found:
+def _from_text(bodies: list[str], lookup: Lookup) -> tuple[Found, str]:
+    """The fields, and the text to look for a phone number in when no field gives one."""
     for text in bodies:
-        found = _from_labels(read_labels(text))
-        if found.has_lead_fields:
-            if not found.phones:
-                found.phone = find_phone(text[:PHONE_SCAN], region)
-            return found
+        labels = read_labels(text, lookup)
+        found = _from_labels(labels)
+        if found.has_lead_fields or labels.values.get("phone"):
+            return found, "" if found.phones else text
     text = bodies[0]  # no labels: a customer's own words, e.g. a direct mail
     message = text.strip()
     if len(message) > MAX_MESSAGE:
         message = message[: MAX_MESSAGE - 1] + "…"
-    return Found(phone=find_phone(text[:PHONE_SCAN], region), message=message)
+    return Found(message=message), text
 
 
 def _sender_source(msg: Message, domain: str) -> str:
@@ -138,10 +149,49 @@ def _contact_from_headers(msg: Message, found: Found) -> None:
                 return
 
 
+def _hints(found: Found, portal: Portal | None, domain: str) -> None:
+    """The countries the portal and the advert's link point at, and the text's language."""
+    country = portal_country(portal, domain) if portal else None
+    link = found.vehicle.url if found.vehicle else None
+    link_country = domain_country(urlsplit(link).hostname or "") if link else None
+    for hint in (country, link_country):
+        if hint:
+            found.hints.append({hint})
+    if found.language is None and found.message:
+        found.language = language_of(found.message)
+
+
+def _missed_call(found: Found, subject: str, portal: Portal | None) -> None:
+    """A portal's missed-call notice: the customer phoned a minute ago and nobody answered."""
+    match = missed_call_subject(subject, portal) if subject else None
+    if match is None:
+        return
+    found.kind = MISSED_CALL
+    car = (match.groupdict().get("vehicle") or "").strip(" .:-")
+    if car and found.vehicle is None:
+        found.vehicle = Vehicle(text=car)
+
+
 def read_email(data: bytes, region: str) -> EmailRead:
     msg = parse_message(data)
+    senders = addresses(msg, "From")
+    domain = sender_domain(senders[0][1]) if senders else ""
+    portal = portal_for(domain) if domain else None
+    try:
+        return _read_email(data, msg, region, portal, domain)
+    except Unreadable as exc:
+        if portal is None:
+            raise
+        # Named, so IT can see which portal's template changed.
+        raise type(exc)(f"{portal.name}: {exc.reason}") from None
+
+
+def _read_email(
+    data: bytes, msg: Message, region: str, portal: Portal | None, domain: str
+) -> EmailRead:
     parts = list(iter_parts(msg))
     adf, adf_error = _find_adf(parts)
+    scan = ""
     if adf is not None:
         found = adf.found
     else:
@@ -151,18 +201,20 @@ def read_email(data: bytes, region: str) -> EmailRead:
             raise adf_error or Unreadable(
                 f"malformed e-mail: {defects}" if defects else "e-mail has no readable text body"
             )
-        found = _from_text(bodies, region)
+        found, scan = _from_text(bodies, portal.lookup if portal else lookup_for())
         if adf_error is not None:
             found.flags.append("adf_unreadable")
     if not found.email:
         _contact_from_headers(msg, found)
-    senders = addresses(msg, "From")
-    domain = sender_domain(senders[0][1]) if senders else ""
-    portal = portal_of(domain) if domain else None
-    provider, vendor = (adf.provider, adf.vendor) if adf else ("", "")
-    found.source = provider or portal or vendor or _sender_source(msg, domain)
-    found.requested_at = found.requested_at or parse_time(header_text(msg, "Date"))
     subject = header_text(msg, "Subject")
+    _missed_call(found, subject, portal)
+    _hints(found, portal, domain)
+    if scan:
+        found.phone = find_number(scan[:PHONE_SCAN], region, hints_of(found, found.email))
+    provider, vendor = (adf.provider, adf.vendor) if adf else ("", "")
+    found.source = provider or (portal.key if portal else "") or vendor
+    found.source = found.source or _sender_source(msg, domain)
+    found.requested_at = found.requested_at or parse_time(header_text(msg, "Date"))
     if subject:
         found.extra["subject"] = subject
     if not found.has_lead_fields:

@@ -6,12 +6,15 @@ whether the lead came as JSON, ADF or e-mail.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from app.core.lead import NO_CONTACT, Lead, Phone, Vehicle
-from app.core.phone import find_phone, normalize_phone
+from app.core.lead import NO_CONTACT, REQUEST, Lead, LeadKind, Vehicle
+from app.core.phone import Hint, Reading, find_number, read_number
+from app.intake.language import COUNTRIES
+from app.intake.portals import domain_country
 from app.intake.values import aware, clean_str
 
 PHONE_INVALID = "phone_invalid"
@@ -23,7 +26,7 @@ class Found:
 
     name: str = ""
     phones: list[str] = field(default_factory=list)  # best candidate first
-    phone: Phone | None = None  # already normalized (e.g. found by the matcher in free text)
+    phone: Reading | None = None  # already read (e.g. found by the matcher in free text)
     email: str | None = None
     vehicle: Vehicle | None = None
     message: str = ""
@@ -31,26 +34,53 @@ class Found:
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
+    kind: LeadKind = REQUEST
+    # Countries the document points at (its portal's, its language's): they settle a
+    # national number that is valid in more than one country. See app/core/phone.py.
+    hints: list[Hint] = field(default_factory=list)
+    language: str | None = None  # "nl", "fr", "de", when the document says
 
     @property
     def has_lead_fields(self) -> bool:
         return bool(self.name or self.email or self.phone or any(p.strip() for p in self.phones))
 
 
-def read_phone(text: str, region: str) -> Phone:
+def read_phone(text: str, region: str, hints: Sequence[Hint] = ()) -> Reading:
     """A phone field's value; "06 12345678 (na 17:00)" keeps its note in `raw`."""
-    phone = normalize_phone(text, region)
-    if not phone.valid:
-        inside = find_phone(text[:200], region)  # a number with a note, not an essay
+    reading = read_number(text, region, hints)
+    if not reading.phone.valid:
+        inside = find_number(text[:200], region, hints)  # a number with a note, not an essay
         if inside is not None:
-            return replace(inside, raw=text.strip())
-    return phone
+            alt = inside.alternative
+            return Reading(
+                replace(inside.phone, raw=text.strip()),
+                replace(alt, raw=text.strip()) if alt else None,
+            )
+    return reading
 
 
-def pick_phone(candidates: list[str], region: str) -> Phone | None:
+def pick_phone(candidates: list[str], region: str, hints: Sequence[Hint] = ()) -> Reading | None:
     """The first valid candidate; if none is valid, the first one, kept raw."""
-    phones = [read_phone(c, region) for c in candidates if c and c.strip()]
-    return next((p for p in phones if p.valid), phones[0] if phones else None)
+    readings = [read_phone(c, region, hints) for c in candidates if c and c.strip()]
+    return next((r for r in readings if r.phone.valid), readings[0] if readings else None)
+
+
+def hints_of(found: Found, email: str | None) -> list[Hint]:
+    """Every sign of the customer's country: the address's domain first, then the rest."""
+    hints: list[Hint] = []
+    country = domain_country(email.rpartition("@")[2]) if email else None
+    if country:
+        hints.append({country})
+    hints += found.hints
+    if found.language in COUNTRIES:
+        hints.append(COUNTRIES[found.language])
+    return hints
+
+
+def _phone_of(found: Found, region: str, email: str | None) -> Reading | None:
+    if found.phone is not None:
+        return found.phone
+    return pick_phone(found.phones, region, hints_of(found, email))
 
 
 def build_lead(
@@ -62,7 +92,9 @@ def build_lead(
     original: str,
     region: str,
 ) -> Lead:
-    phone = found.phone or pick_phone(found.phones, region)
+    email = found.email.lower() if found.email else None
+    reading = _phone_of(found, region, email)
+    phone = reading.phone if reading else None
     flags = list(dict.fromkeys(found.flags))
     if phone is not None and not phone.valid and PHONE_INVALID not in flags:
         flags.append(PHONE_INVALID)
@@ -73,13 +105,15 @@ def build_lead(
         source=clean_str(found.source.strip()) or "website",
         requested_at=found.requested_at,
         phone=phone,
-        email=found.email.lower() if found.email else None,
+        email=email,
         vehicle=found.vehicle,
         message=clean_str(found.message.strip()),
         format=fmt,
         original=original,
         extra=found.extra,
         flags=flags,
+        kind=found.kind,
+        phone_alternative=reading.alternative if reading else None,
     )
     if not lead.has_contact and NO_CONTACT not in lead.flags:
         lead.flags.append(NO_CONTACT)  # still a lead: the salesperson sees it, can't call

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import re
 
-# Registrable-domain labels of the portals Dutch dealers get leads from.
-PORTALS = {
-    "autoscout24": "autoscout24",
-    "marktplaats": "marktplaats",
-    "autotrack": "autotrack",
-    "gaspedaal": "gaspedaal",
-    "viabovag": "viabovag",
-    "autowereld": "autowereld",
-    "2dehands": "2dehands",
-    "2ememain": "2dehands",
-    "autotrader": "autotrader",
-}
+from app.intake.portals import portal_for
+
 _NO_REPLY = re.compile(
     r"^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster|bounces?|"
     r"notifications?|notificaties|notify|alerts?|automailer|mailer|system)(?:[+._-].*)?$",
@@ -25,10 +15,9 @@ _DOMAIN = re.compile(r"^(?:[^\W_](?:[\w-]{0,62}[^\W_])?\.)+[^\W\d_]{2,63}$")
 
 
 def portal_of(domain: str) -> str | None:
-    labels = domain.lower().rstrip(".").split(".")
-    if labels[-2:] == ["mobile", "de"]:
-        return "mobile.de"
-    return next((PORTALS[label] for label in labels if label in PORTALS), None)
+    """The portal's key (a lead's `source`) for a sender's domain (app/intake/portals.py)."""
+    portal = portal_for(domain)
+    return portal.key if portal else None
 
 
 def sender_domain(address: str) -> str:

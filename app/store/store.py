@@ -54,7 +54,8 @@ class Store:
                 "message": lead.message,
                 "format": lead.format,
                 "original": lead.original,
-                "extra": json.dumps(lead.extra, ensure_ascii=False, default=str),
+                # Also carries the Lead fields that have no column (kind, phone_alternative).
+                "extra": json.dumps(lead.stored_extra(), ensure_ascii=False, default=str),
                 "flags": json.dumps(lead.flags),
                 "state": "open",
                 "duplicates": "[]",

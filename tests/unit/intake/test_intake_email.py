@@ -237,7 +237,9 @@ def test_same_mail_twice_same_id_and_without_message_id(received: datetime) -> N
 
 
 def test_malformed_mime(parse_fixture: Callable[..., Lead]) -> None:
-    with pytest.raises(Unreadable, match=r"^malformed e-mail: multipart without a boundary"):
+    with pytest.raises(
+        Unreadable, match=r"^AutoScout24: malformed e-mail: multipart without a boundary"
+    ):
         parse_fixture("malformed_mime.eml")
 
 
@@ -247,7 +249,7 @@ def test_mail_without_body(received: datetime) -> None:
 
 
 def test_mail_without_lead_fields(received: datetime) -> None:
-    with pytest.raises(Unreadable, match=r"^e-mail has no lead fields"):
+    with pytest.raises(Unreadable, match=r"^AutoScout24: e-mail has no lead fields"):
         parse(mail("Uw advertentie is 120 keer bekeken deze week.\n"), received)
 
 
