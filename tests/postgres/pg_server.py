@@ -152,8 +152,14 @@ class PostgresServer:
 
     # -- lifetime --------------------------------------------------------------------------
 
+    @property
+    def running(self) -> bool:
+        return self._run("pg_ctl", "-D", str(self.data), "status", check=False).returncode == 0
+
     def start(self) -> None:
-        """Start and return once it takes connections (pg_ctl -w)."""
+        """Start and return once it takes connections (pg_ctl -w); running already: nothing."""
+        if self._started and self.running:
+            return
         done = self._run(
             "pg_ctl",
             "-D",

@@ -92,22 +92,27 @@ def ensure(conn: Any) -> str:
         if found > VERSION:
             raise too_new(found)
         return _group_id(conn)
-    with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
-        found = _version(conn) or 0  # again, under the lock: another PC may have done it
-        if found > VERSION:
-            raise too_new(found)
-        for step in MIGRATIONS[found:]:
-            conn.execute(step)
-        conn.execute(
-            "INSERT INTO leadpop_meta VALUES ('schema_version', %s) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (str(VERSION),),
-        )
-        conn.execute(
-            "INSERT INTO leadpop_meta VALUES ('group_id', %s) ON CONFLICT (key) DO NOTHING",
-            (uuid.uuid4().hex,),
-        )
+    # A session lock taken before the transaction: a transaction that starts after the
+    # other PC's migration committed sees its tables (its catalog cache is fresh then).
+    conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATE_LOCK,))
+    try:
+        with conn.transaction():
+            found = _version(conn) or 0  # again, under the lock: another PC may have done it
+            if found > VERSION:
+                raise too_new(found)
+            for step in MIGRATIONS[found:]:
+                conn.execute(step)
+            conn.execute(
+                "INSERT INTO leadpop_meta VALUES ('schema_version', %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(VERSION),),
+            )
+            conn.execute(
+                "INSERT INTO leadpop_meta VALUES ('group_id', %s) ON CONFLICT (key) DO NOTHING",
+                (uuid.uuid4().hex,),
+            )
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATE_LOCK,))
     return _group_id(conn)
 
 
