@@ -93,6 +93,7 @@ class Shell(QObject):
         self.last_notice: tuple[str, str] | None = None  # ("lead"|"reminder", lead id)
         self._told_tray = False
         self._asking_password = False
+        self._told_sign_in = False  # "sign in again" went to the tray already
         self.closing = False
         # Messages that came before the window existed; first, a broken leadpop.toml.
         self._pending: list[str] = list(base.problems)
@@ -319,6 +320,18 @@ class Shell(QObject):
     def _health_changed(self, health: Health) -> None:
         if self.window is not None:
             self.window.status.set_health(health)
+        if health.sign_in_needed and not self._told_sign_in and self.notifier is not None:
+            # Once, not on every poll: the status bar keeps saying it until it is mended.
+            self._told_sign_in = True
+            self.notifier.notify(
+                self.tr("Leadpop: sign in again"),
+                self.tr(
+                    "The mailbox no longer accepts this PC's sign-in. Open Settings and sign "
+                    "in again; your own leads and reminders keep working meanwhile."
+                ),
+            )
+        elif health.ok:
+            self._told_sign_in = False
 
     @Slot(str, str, bool)
     def _password_needed(self, user: str, host: str, rejected: bool) -> None:
@@ -432,6 +445,7 @@ class Shell(QObject):
         values["fixed"] = sorted(self.base.fixed)  # the command line set them
         values["locked"] = sorted(self.base.locked)  # IT locked them in leadpop.toml
         values["default_inbox"] = str(self.base.data_dir / "inbox")
+        values["signin_config"] = self.cfg  # an OAuth mailbox: who is signed in, sign out
         return values
 
     def about_info(self) -> AboutInfo:

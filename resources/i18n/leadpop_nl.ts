@@ -392,6 +392,10 @@
         <source>open around the clock</source>
         <translation>dag en nacht open</translation>
     </message>
+    <message>
+        <source>Mailbox: sign in again (Settings)</source>
+        <translation>Mailbox: meld je opnieuw aan (Instellingen)</translation>
+    </message>
 </context>
 <context>
     <name>LeadTableModel</name>
@@ -710,6 +714,10 @@
         <source>Opening hours: {error}</source>
         <translation>Openingstijden: {error}</translation>
     </message>
+    <message>
+        <source>Mailbox sign-in</source>
+        <translation>Aanmelding mailbox</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -738,6 +746,14 @@
         <source>Leadpop keeps running here and pops up new leads. Quit from this menu.</source>
         <translation>Leadpop blijft hier draaien en toont nieuwe leads. Afsluiten kan via dit menu.</translation>
     </message>
+    <message>
+        <source>Leadpop: sign in again</source>
+        <translation>Leadpop: meld je opnieuw aan</translation>
+    </message>
+    <message>
+        <source>The mailbox no longer accepts this PC&apos;s sign-in. Open Settings and sign in again; your own leads and reminders keep working meanwhile.</source>
+        <translation>De mailbox accepteert de aanmelding van deze pc niet meer. Open Instellingen en meld je opnieuw aan; je eigen leads en herinneringen blijven intussen werken.</translation>
+    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -750,6 +766,68 @@
         <location filename="../../app/ui/common/tray.py" line="42"/>
         <source>Quit</source>
         <translation>Afsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the mailbox</source>
+        <translation>Aanmelden bij de mailbox</translation>
+    </message>
+    <message>
+        <source>Leadpop reads new leads from the shared mailbox. Sign in once on this PC with the account that has access to it. The sign-in is kept in this computer&apos;s password store, never in a file.</source>
+        <translation>Leadpop leest nieuwe leads uit de gedeelde mailbox. Meld je één keer aan op deze pc met het account dat er toegang toe heeft. De aanmelding wordt bewaard in de wachtwoordkluis van deze computer, nooit in een bestand.</translation>
+    </message>
+    <message>
+        <source>Sign in with the browser</source>
+        <translation>Aanmelden met de browser</translation>
+    </message>
+    <message>
+        <source>Sign in with a code</source>
+        <translation>Aanmelden met een code</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Asking for a code…</source>
+        <translation>Code opvragen…</translation>
+    </message>
+    <message>
+        <source>Finish signing in in the browser…</source>
+        <translation>Rond het aanmelden af in de browser…</translation>
+    </message>
+    <message>
+        <source>Open {address} on a phone or another PC and enter this code.</source>
+        <translation>Open {address} op een telefoon of een andere pc en voer deze code in.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInSection</name>
+    <message>
+        <source>Looking…</source>
+        <translation>Even kijken…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Aanmelden…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Afmelden</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}</source>
+        <translation>Aangemeld als {account}</translation>
+    </message>
+    <message>
+        <source>Nobody has signed in on this PC</source>
+        <translation>Op deze pc is nog niemand aangemeld</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}. Press OK to connect.</source>
+        <translation>Aangemeld als {account}. Klik op OK om te verbinden.</translation>
     </message>
 </context>
 </TS>

@@ -38,7 +38,9 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import Role
 from app.core.hours import DEFAULT_HOURS, HoursError, OpeningHours
+from app.engine import session
 from app.settings import registry
+from app.ui.common.signin_dialog import SignInSection
 
 REGIONS = ("NL", "BE", "DE", "LU", "FR", "GB")  # offered; IT may deploy any other country
 
@@ -133,6 +135,11 @@ class SettingsDialog(QDialog):
         you.addRow("", self.manager_alert)
         dealer = _form()
         dealer.addRow(self.tr("Lead inbox"), inbox_row)
+        signin_cfg = current.get("signin_config")  # the Config the app runs with
+        self.signin: SignInSection | None = None
+        if signin_cfg is not None and session.signs_in(signin_cfg):  # an OAuth mailbox
+            self.signin = SignInSection(signin_cfg, self)
+            dealer.addRow(self.tr("Mailbox sign-in"), self.signin)
         dealer.addRow(self.tr("Phone numbers from"), self.region)
         dealer.addRow(self.tr("Opening hours"), self.hours)
         dealer.addRow("", self.hours_error)

@@ -43,6 +43,8 @@ class LeadStatusBar(QStatusBar):
             return self.tr("Connecting to the inbox…")
         if health.ok:
             return self.tr("Inbox connected")
+        if health.sign_in_needed:  # the mailbox's OAuth sign-in: only a person can mend it
+            return self.tr("Mailbox: sign in again (Settings)")
         if health.down_since is None:
             return self.tr("Inbox unreachable — retrying…")
         since = health.down_since.astimezone(self.tz).strftime("%H:%M")

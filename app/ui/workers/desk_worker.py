@@ -143,6 +143,11 @@ class DeskWorker(QObject):
         except PasswordNeeded as exc:
             self.password_needed.emit(exc.user, exc.host, isinstance(exc, PasswordRejected))
             return
+        except session.SignInNeeded as exc:
+            # Nobody signed in to the mailbox yet, or the sign-in died: the status bar and
+            # the tray say so once (health), no dialog pops up; the store goes on working.
+            self.health_changed.emit(Health(ok=False, error=str(exc), sign_in_needed=str(exc)))
+            return
         except (InboxError, OSError) as exc:
             self.error.emit(str(exc))
             return

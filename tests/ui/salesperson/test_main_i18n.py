@@ -34,6 +34,7 @@ SOURCES = [
         "common/tray.py",
         "shell.py",
         "common/password_dialog.py",
+        "common/signin_dialog.py",
     )
 ]
 QT_TOOLS = Path(PySide6.__file__).parent
