@@ -186,7 +186,7 @@ def cmd_drop(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.engine import report_format, session
+    from app.engine import session, team_report
     from app.engine.desk import Desk
 
     cfg = _config(args)
@@ -202,24 +202,17 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from exc
     store = session.open_store(cfg.data_dir)
     try:
-        desk = Desk(inbox, store, SystemClock(), cfg)
-        report = desk.report(since, until)
-        if not desk.health.ok:
+        # The same functions as the Team tab's KPIs and export.
+        unread = team_report.catch_up(Desk(inbox, store, SystemClock(), cfg))
+        if unread:
             print(
-                f"warning: inbox unreachable ({desk.health.error}); "
-                "figures are from the events read earlier",
+                f"warning: inbox unreachable ({unread}); figures are from the events read earlier",
                 file=sys.stderr,
             )
-        if args.format == "json":
-            print(report_format.as_json(report))
-        elif args.format == "csv" and args.detail:
-            facts = desk.lead_facts(since, until).values()
-            chosen = [f for f in facts if since <= f.received_at < until]
-            sys.stdout.write(report_format.detail_csv(chosen, tz))
-        elif args.format == "csv":
-            sys.stdout.write(report_format.as_csv(report))
-        else:
-            print(report_format.as_table(report))
+        text = team_report.report_text(
+            store, cfg.hours, args.format, since, until, detail=args.detail
+        )
+        sys.stdout.write(text)
     finally:
         store.close()
         inbox.close()

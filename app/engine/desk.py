@@ -7,7 +7,7 @@ same numbers because they call the same code.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -38,9 +38,13 @@ SAME_CUSTOMER_WINDOW = timedelta(hours=24)
 MAX_BACKOFF_S = 60.0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Health:
-    """The inbox's state as the UI shows it."""
+    """The inbox's state as the UI shows it.
+
+    Frozen: the worker thread sends it to the GUI thread, so a new state is a new object
+    (the GUI may still be reading the one it got).
+    """
 
     ok: bool = True
     down_since: datetime | None = None
@@ -109,13 +113,18 @@ class Desk:
         h = self.health
         if h.ok:
             log.warning("inbox unreachable: %s", exc)
-            h.down_since = now
-        h.ok, h.error = False, str(exc)
-        h.failures += 1
+        h = replace(
+            h,
+            ok=False,
+            down_since=now if h.ok else h.down_since,
+            error=str(exc),
+            failures=h.failures + 1,
+        )
         if isinstance(exc, PasswordNeeded):
-            h.needs_password = (exc.user, exc.host, isinstance(exc, PasswordRejected))
+            h = replace(h, needs_password=(exc.user, exc.host, isinstance(exc, PasswordRejected)))
         if isinstance(exc, SignInNeeded):
-            h.sign_in_needed = str(exc)
+            h = replace(h, sign_in_needed=str(exc))
+        self.health = h
         self._next_try = now + timedelta(seconds=h.retry_delay())
 
     def _up(self, now: datetime) -> None:

@@ -1,7 +1,10 @@
-"""The sales manager's view on top of the engine: the live board and the hand-over actions.
+"""The sales manager's engine: the live board, the hand-over actions and the team KPIs.
 
-Qt-free. The Team tab's worker drives a TeamDesk in its own thread; the KPIs come from
-`Desk.lead_facts` + `app.core.kpi.team_report`, the same code as `leadpop report`.
+Qt-free, and a peer of the salesperson's Desk: built from the same pieces (inbox, store,
+clock, config). Where a manager's action follows a salesperson's rules (a claim, giving a
+lead back, the shared activity log) it asks a Desk on those same pieces, through its public
+methods. The Team tab's worker drives a TeamDesk in its own thread and `leadpop report`
+calls it directly, so the tab and the command show the same numbers by the same code.
 
 The board is built from two sources, like every other PC's view of the team:
 - `new/` of the shared inbox for the unclaimed leads (each read and parsed once, and
@@ -18,11 +21,16 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from app.core.cadence import MAX_ATTEMPTS, next_attempt
+from app.core.clock import Clock
 from app.core.countdown import WINDOW_S, Countdown, countdown
+from app.core.enums import HandOverReason
+from app.core.kpi import team_report
+from app.engine import team_report as reports
 from app.engine.desk import ClaimOutcome, Desk
-from app.inbox.base import DocumentGone, DocumentOverLimit, InboxDoc, InboxError
-from app.intake import MAX_DOCUMENT_BYTES, Unreadable, parse_document
-from app.store import team_queries
+from app.engine.team_stats import TeamStats, team_stats
+from app.inbox.base import DocumentGone, DocumentOverLimit, Inbox, InboxDoc, InboxError
+from app.settings.config import Config
+from app.store import Store, team_queries
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +100,6 @@ class Board:
         return out
 
 
-# Why a hand-over failed, for the UI to word (the message in `error` is for the log).
-GONE, UNKNOWN, NO_DOC, STUCK, TAKEN, INBOX = "gone", "unknown", "no_doc", "stuck", "taken", "inbox"
-
-
 @dataclass(frozen=True)
 class HandOver:
     """The result of a manager's action on a lead."""
@@ -103,13 +107,29 @@ class HandOver:
     ok: bool
     lead: str
     owner: str | None  # who holds it now, when known
-    error: str | None = None
-    reason: str | None = None  # GONE, UNKNOWN, … when not ok
+    error: str | None = None  # for the log
+    reason: HandOverReason | None = None  # why not, when not ok: the UI words it
 
 
-# -- periods --------------------------------------------------------------------------------
+# -- periods ------------------------------------------------------------------------------
 
-PERIODS = ("today", "week", "month", "custom")
+
+@dataclass(frozen=True)
+class Period:
+    key: str  # today | week | month | custom
+    first: date | None = None  # custom: first and last day, inclusive
+    last: date | None = None
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """A period's KPIs (what `leadpop report` prints) and the charts' counts."""
+
+    period: Period
+    since: datetime
+    until: datetime
+    report: dict[str, Any]  # app.core.kpi.team_report
+    stats: TeamStats
 
 
 def period_bounds(
@@ -141,17 +161,35 @@ def period_bounds(
 
 
 class TeamDesk:
-    """The manager's board and actions. Lives in one thread, like the Desk it wraps."""
+    """The manager's board, actions and KPIs. Lives in one thread, like a Desk."""
 
-    def __init__(self, desk: Desk, *, open_window: timedelta = OPEN_WINDOW) -> None:
-        self.desk = desk
+    def __init__(
+        self,
+        inbox: Inbox,
+        store: Store,
+        clock: Clock,
+        config: Config,
+        *,
+        open_window: timedelta = OPEN_WINDOW,
+    ) -> None:
+        self.inbox = inbox
+        self.store = store
+        self.clock = clock
+        self.config = config
+        self.user = config.user
         self.open_window = open_window
+        # The salesperson's rules on the same pieces: claims, giving back, the activity log.
+        self._desk = Desk(inbox, store, clock, config)
         self._docs: dict[str, tuple[tuple[Any, ...], UnclaimedLead | None]] = {}
         self._notified: set[str] = set()  # in memory, so a quiet tick never queries
 
     @property
     def _db(self) -> Any:
-        return self.desk.store.db
+        return self.store.db
+
+    def close(self) -> None:
+        """Close the inbox (the store may be shared: its opener closes it)."""
+        self.inbox.close()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -161,14 +199,14 @@ class TeamDesk:
         Returns whether anything the board or the KPIs show may have changed. Raises
         InboxError when the shared inbox can't be read; the store still answers.
         """
-        added = self.desk.sync_events()
+        added = self._desk.sync_events()
         refolded = team_queries.refresh_facts(self._db)
         listing = self._scan_new()
         return bool(added or refolded) or listing
 
     def _scan_new(self) -> bool:
-        now = self.desk.clock.now()
-        docs = self.desk.inbox.list_new()
+        now = self.clock.now()
+        docs = self.inbox.list_new()
         keys = {d.name: (d.received_at, d.size) for d in docs}
         if keys == {name: key for name, (key, _) in self._docs.items()}:
             return False
@@ -181,9 +219,13 @@ class TeamDesk:
 
     def _read(self, doc: InboxDoc, now: datetime) -> UnclaimedLead | None:
         """The lead in a new/ document; None when unreadable (its salesperson PCs quarantine it)."""
-        cfg = self.desk.config
+        # Imported here, as in Desk: `leadpop report` never parses a document, and the
+        # parsers (with phonenumbers' tables) are a good part of its start-up.
+        from app.intake import MAX_DOCUMENT_BYTES, Unreadable, parse_document
+
+        cfg = self.config
         try:
-            data = self.desk.inbox.read(doc, MAX_DOCUMENT_BYTES)
+            data = self.inbox.read(doc, MAX_DOCUMENT_BYTES)
             lead = parse_document(
                 data, received_at=min(doc.received_at, now), name=doc.name, region=cfg.region
             )
@@ -205,8 +247,8 @@ class TeamDesk:
         return sorted(leads, key=lambda u: (u.sla_start, u.lead))
 
     def board(self) -> Board:
-        now = self.desk.clock.now()
-        cfg = self.desk.config
+        now = self.clock.now()
+        cfg = self.config
         listed = self.unclaimed()
         dismissed = team_queries.dismissals(self._db, (u.lead for u in listed))
         unclaimed = tuple(replace(u, dismissed=dismissed.get(u.lead, 0)) for u in listed)
@@ -237,7 +279,7 @@ class TeamDesk:
         open_leads.sort(key=lambda o: (o.owner, o.received_at, o.lead))
         people = set(team_queries.owners(self._db, now - ACTIVE_WINDOW))
         people.update(o.owner for o in open_leads)
-        people.add(self.desk.user)
+        people.add(self.user)
         return Board(unclaimed, tuple(open_leads), tuple(sorted(people, key=str.casefold)))
 
     def late_unclaimed(self) -> list[UnclaimedLead]:
@@ -246,7 +288,7 @@ class TeamDesk:
         Once per lead, also across restarts (the store remembers). A quiet tick touches
         only memory.
         """
-        now = self.desk.clock.now()
+        now = self.clock.now()
         late = [u for u in self.unclaimed() if u.late(now) and u.lead not in self._notified]
         if not late:
             return []
@@ -256,13 +298,51 @@ class TeamDesk:
         self._notified.update(u.lead for u in late)
         return fresh
 
+    # -- the KPIs (the same functions as `leadpop report`: app.engine.team_report) ----------
+
+    def catch_up(self) -> str | None:
+        """Read the team's new events; None when done, else why the inbox didn't answer."""
+        return reports.catch_up(self._desk)
+
+    def report_text(
+        self, fmt: str, since: datetime, until: datetime, *, detail: bool = False
+    ) -> str:
+        """`leadpop report --format FMT [--detail]` for [since, until)."""
+        return reports.report_text(self.store, self.config.hours, fmt, since, until, detail=detail)
+
+    def bounds(self, period: Period) -> tuple[datetime, datetime]:
+        """The period's [since, until), today, in the dealership's time zone."""
+        tz = self.config.hours.tz
+        return period_bounds(period.key, self.clock.now(), tz, period.first, period.last)
+
+    def period_view(self, period: Period) -> PeriodView:
+        """The period's KPIs (by app.core.kpi.team_report, as `leadpop report`) and the
+        charts' counts, from one read of the folded facts."""
+        since, until = self.bounds(period)
+        team_queries.refresh_facts(self._db)
+        facts = team_queries.load_facts(self._db, since, until, self.config.hours)
+        report = team_report(facts, since, until)
+        return PeriodView(period, since, until, report, team_stats(facts, self.config.hours.tz))
+
+    def export_csv(self, period: Period, path: str, *, detail: bool = False) -> str:
+        """Write the period's CSV, as `leadpop report --format csv [--detail]` prints it, to
+        `path`, after reading what is new when the inbox answers. Returns the path."""
+        self.catch_up()
+        since, until = self.bounds(period)
+        text = self.report_text("csv", since, until, detail=detail)
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return path
+
     # -- actions ---------------------------------------------------------------------------
 
     def assign(self, lead_id: str, to_user: str) -> HandOver:
         """Give an unclaimed lead (in new/) to a salesperson."""
         found = next((u for u in self.unclaimed() if u.lead == lead_id), None)
         if found is None:
-            return HandOver(False, lead_id, None, "the lead is no longer in new/", GONE)
+            return HandOver(
+                False, lead_id, None, "the lead is no longer in new/", HandOverReason.GONE
+            )
         fields = {
             "received_at": found.received_at.isoformat(timespec="seconds"),
             "name": found.name,
@@ -275,17 +355,21 @@ class TeamDesk:
         """Move an open lead to another salesperson: release, then claim for them."""
         row = self._facts_row(lead_id)
         if row is None:
-            return HandOver(False, lead_id, None, "no claim of this lead is known", UNKNOWN)
+            return HandOver(
+                False, lead_id, None, "no claim of this lead is known", HandOverReason.UNKNOWN
+            )
         if row["owner"] == to_user and not row["released"]:
             return HandOver(True, lead_id, to_user)
         doc = self._doc(row)
         if doc is None:
-            return HandOver(False, lead_id, row["owner"], "document name unknown", NO_DOC)
+            return HandOver(
+                False, lead_id, row["owner"], "document name unknown", HandOverReason.NO_DOC
+            )
         if not row["released"]:
             back = self._take_back(lead_id, doc, row["owner"])
             if back is not None:
                 return back
-        received = datetime.fromisoformat(row["received_at"]).astimezone(self.desk.config.hours.tz)
+        received = datetime.fromisoformat(row["received_at"]).astimezone(self.config.hours.tz)
         fields = {
             "received_at": received.isoformat(timespec="seconds"),
             "name": row["name"],
@@ -298,12 +382,16 @@ class TeamDesk:
         """Give an open lead back to the team: it lands in new/ and alerts everyone again."""
         row = self._facts_row(lead_id)
         if row is None:
-            return HandOver(False, lead_id, None, "no claim of this lead is known", UNKNOWN)
+            return HandOver(
+                False, lead_id, None, "no claim of this lead is known", HandOverReason.UNKNOWN
+            )
         if row["released"]:
             return HandOver(True, lead_id, None)
         doc = self._doc(row)
         if doc is None:
-            return HandOver(False, lead_id, row["owner"], "document name unknown", NO_DOC)
+            return HandOver(
+                False, lead_id, row["owner"], "document name unknown", HandOverReason.NO_DOC
+            )
         return self._take_back(lead_id, doc, row["owner"]) or HandOver(True, lead_id, None)
 
     def _facts_row(self, lead_id: str) -> dict[str, Any] | None:
@@ -314,7 +402,7 @@ class TeamDesk:
         """The claim key: from the latest claim event, else from this PC's own store."""
         if row["doc"]:
             return str(row["doc"])
-        local = self.desk.store.lead(row["lead"])
+        local = self.store.lead(row["lead"])
         return str(local["doc_name"]) if local else None
 
     def _take_back(self, lead_id: str, doc: str, owner: str) -> HandOver | None:
@@ -323,21 +411,21 @@ class TeamDesk:
         Returns None on success, else why not. The log may lag the inbox (a colleague's
         claim not read yet), so the inbox says who really holds it.
         """
-        inbox = self.desk.inbox
+        inbox = self.inbox
         try:
             holder = owner
             if not inbox.release(doc, owner):
                 holder = inbox.claimed_by(doc) or ""
                 if not holder or not inbox.release(doc, holder):
                     why = f"{doc} is not in claimed/ (or new/ has one of that name)"
-                    return HandOver(False, lead_id, holder or None, why, STUCK)
+                    return HandOver(False, lead_id, holder or None, why, HandOverReason.STUCK)
         except InboxError as exc:
-            return HandOver(False, lead_id, owner, str(exc), INBOX)
+            return HandOver(False, lead_id, owner, str(exc), HandOverReason.INBOX)
         # Extra field `owner`: whose lead it was (readers ignore fields they don't know).
-        self.desk.emit("released", lead_id, owner=holder)
-        local = self.desk.store.lead(lead_id)
+        self._desk.emit("released", lead_id, owner=holder)
+        local = self.store.lead(lead_id)
         if local is not None:
-            self.desk.back_to_team(lead_id, self.desk.clock.now())
+            self._desk.back_to_team(lead_id, self.clock.now())
         return None
 
     def _claim_for(self, lead_id: str, to_user: str, doc: str, fields: dict[str, Any]) -> HandOver:
@@ -346,19 +434,21 @@ class TeamDesk:
         When this PC's store knows the lead, Desk.claim does it (and keeps the local row and
         reminders right, e.g. when the manager takes it); otherwise the same steps by hand.
         """
-        if self.desk.store.lead(lead_id) is not None:
-            outcome = self.desk.claim(lead_id, for_user=to_user)
+        if self.store.lead(lead_id) is not None:
+            outcome = self._desk.claim(lead_id, for_user=to_user)
         else:
             try:
-                res = self.desk.inbox.claim(doc, to_user)
+                res = self.inbox.claim(doc, to_user)
             except InboxError as exc:
-                return HandOver(False, lead_id, None, str(exc), INBOX)
+                return HandOver(False, lead_id, None, str(exc), HandOverReason.INBOX)
             outcome = ClaimOutcome(res.won, res.owner)
             if res.won:
-                self.desk.emit("claimed", lead_id, as_user=to_user, **fields)
+                self._desk.emit("claimed", lead_id, as_user=to_user, **fields)
         if outcome.error:
-            return HandOver(False, lead_id, None, outcome.error, INBOX)
+            return HandOver(False, lead_id, None, outcome.error, HandOverReason.INBOX)
         if not outcome.won:
             who = outcome.owner or "a colleague"
-            return HandOver(False, lead_id, outcome.owner, f"{who} took the lead first", TAKEN)
+            return HandOver(
+                False, lead_id, outcome.owner, f"{who} took the lead first", HandOverReason.TAKEN
+            )
         return HandOver(True, lead_id, to_user)

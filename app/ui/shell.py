@@ -21,7 +21,7 @@ from app.core.clock import Clock
 from app.core.enums import Availability, Role
 from app.core.hours import HoursError
 from app.core.routing import Route, route
-from app.engine.desk import ClaimOutcome, Health
+from app.engine.desk import ClaimOutcome, Desk, Health
 from app.engine.views import LeadView
 from app.settings.config import Config
 from app.settings.prefs import Prefs, apply, defaults, language, prefs_path
@@ -42,7 +42,8 @@ from app.ui.icons import app_icon
 from app.ui.salesperson.lost_dialog import LostReasonDialog
 from app.ui.salesperson.main_window import MainWindow
 from app.ui.salesperson.outcome_dialog import OutcomeDialog
-from app.ui.workers.desk_worker import DeskWorker, InboxFactory, WorkerThread, default_inbox
+from app.ui.workers.desk_worker import DeskThread, DeskWorker, InboxFactory, default_inbox
+from app.ui.workers.engine_thread import EngineOp, Refused
 
 if TYPE_CHECKING:
     from app.ui.team.team_tab import TeamTab
@@ -99,12 +100,11 @@ class Shell(QObject):
         self._pending: list[str] = list(base.problems)
 
         self.worker = DeskWorker(clock, inbox_factory=inbox_factory, rng=rng)
-        self.thread = WorkerThread(self.worker, self)
+        self.desk_thread = DeskThread(self.worker, self)
         w = self.worker
         w.prefs_loaded.connect(self._prefs_loaded)
         w.leads_changed.connect(self._leads_changed)
         w.lead_taken.connect(self._lead_taken)
-        w.claim_done.connect(self._claim_done)
         w.reminders_due.connect(self._reminders_due)
         w.health_changed.connect(self._health_changed)
         w.password_needed.connect(self._password_needed)
@@ -115,13 +115,13 @@ class Shell(QObject):
     # -- start and stop --------------------------------------------------------------------
 
     def start(self) -> None:
-        self.thread.start(self.base.data_dir)
+        self.desk_thread.start(self.base.data_dir)
 
     def shutdown(self) -> None:
         """Stop and join the worker thread, close the windows. Safe to call twice."""
         self.closing = True  # closing the alert mid-call must not open the outcome prompt
         self._mount_team_tab(False)
-        self.thread.stop()
+        self.desk_thread.stop()
         if self.tray is not None:
             self.tray.hide()
         for widget in (self.alert, self.window):
@@ -155,14 +155,14 @@ class Shell(QObject):
             if answer is not None:
                 name, role = answer
                 self.prefs = dataclasses.replace(prefs, name=name, role=role)
-                self.thread.save_prefs(self.prefs)
+                self.desk_thread.save_prefs(self.prefs)
         try:
             self.cfg = apply(self.prefs, self.base)
         except HoursError as exc:
             self._pending.append(f"opening hours in the settings: {exc}")
             self.cfg = apply(dataclasses.replace(self.prefs, hours=None), self.base)
         self._build_ui()
-        self.thread.start_desk(self.cfg, self._demo_on())
+        self.desk_thread.start_desk(self.cfg, self._demo_on())
         self.ready.emit()
 
     def _demo_on(self) -> bool:
@@ -194,18 +194,20 @@ class Shell(QObject):
         window.status.set_demo(self._demo_on(), self._demo_around_the_clock())
 
         a = self.alert
-        a.call_requested.connect(lambda lead_id: self.thread.claim(lead_id, True))
-        a.take_requested.connect(lambda lead_id: self.thread.claim(lead_id, False))
-        a.dismiss_requested.connect(self.thread.dismiss)
+        a.call_requested.connect(lambda lead_id: self.claim(lead_id, True))
+        a.take_requested.connect(lambda lead_id: self.claim(lead_id, False))
+        a.dismiss_requested.connect(lambda i: self._do("dismiss", lambda desk: desk.dismiss(i)))
         a.call_finished.connect(self.ask_outcome)
         d = window.detail
         d.call_requested.connect(self.call_from_list)
         d.qr_requested.connect(self._show_qr)
         d.record_requested.connect(self.ask_outcome)
-        d.sold_requested.connect(self.thread.mark_sold)
+        d.sold_requested.connect(lambda i: self._do("mark sold", lambda desk: desk.mark_sold(i)))
         d.lost_requested.connect(self._ask_lost)
-        d.release_requested.connect(self.thread.release)
-        d.snooze_requested.connect(self.thread.snooze)
+        d.release_requested.connect(self.release)
+        d.snooze_requested.connect(
+            lambda i, minutes: self._do("snooze", lambda desk: desk.snooze(i, minutes))
+        )
         window.availability_changed.connect(self._availability_changed)
         window.settings_requested.connect(self.edit_settings)
         window.about_requested.connect(self.show_about)
@@ -297,7 +299,31 @@ class Shell(QObject):
         if self.alert is not None:
             self.alert.lead_taken(lead_id, owner)
 
-    @Slot(str, object, bool)
+    # -- the salesperson's actions, run by the worker on the Desk -------------------------
+
+    def _on_desk(self, what: str, op: Callable[[Desk], Any]) -> EngineOp[Desk, Any]:
+        """An action for the worker thread (app.ui.workers.engine_thread): `op` runs there
+        on the Desk; the new lists, then its result, come back here."""
+        return self.desk_thread.op(op, what=what)
+
+    def _do(self, what: str, op: Callable[[Desk], Any]) -> None:
+        """An action whose result needs no answer (a failure is shown as a message)."""
+        self._on_desk(what, op).run_in_background()
+
+    def claim(self, lead_id: str, calling: bool) -> None:
+        """Call now (calling) or take the lead; the alert shows who won."""
+        failed = ClaimOutcome(False, None, "the claim failed")
+        self._on_desk("claim", lambda d: d.claim(lead_id, calling=calling)).success(
+            lambda outcome: self._claim_done(lead_id, outcome, calling)
+        ).failure(lambda _exc: self._claim_done(lead_id, failed, calling)).run_in_background()
+
+    def release(self, lead_id: str) -> None:
+        def give_back(desk: Desk) -> None:
+            if not desk.release(lead_id):
+                raise Refused("the lead could not be given back to the team")
+
+        self._do("release", give_back)
+
     def _claim_done(self, lead_id: str, outcome: ClaimOutcome, calling: bool) -> None:
         # The alert's call panel hands the tel: link to the OS (call_panel.open_tel_link).
         # Quiet reminders only while that panel is up: its "Record outcome" ends the quiet.
@@ -344,7 +370,7 @@ class Shell(QObject):
         finally:
             self._asking_password = False
         if password:
-            self.thread.set_password(user, host, password)
+            self.desk_thread.set_password(user, host, password)
 
     @Slot(bool)
     def _tls_unverified(self, on: bool) -> None:
@@ -402,7 +428,12 @@ class Shell(QObject):
         finally:
             self.in_call.discard(lead_id)
         if choice is not None:
-            self.thread.record_call(lead_id, choice.outcome, choice.note, choice.lost_reason)
+            outcome, note, lost = choice.outcome, choice.note, choice.lost_reason
+            self._do(
+                "record call",
+                lambda desk: desk.record_call(lead_id, outcome, note, lost_reason=lost),
+            )
+
 
     @Slot(str)
     def call_from_list(self, lead_id: str) -> None:
@@ -431,7 +462,7 @@ class Shell(QObject):
             return
         reason = LostReasonDialog.ask(self.window, view.shown_name)
         if reason:
-            self.thread.mark_lost(lead_id, reason)
+            self._do("mark lost", lambda desk: desk.mark_lost(lead_id, reason))
 
     def settings_values(self) -> dict[str, Any]:
         """The dialog's fields: the person's settings, else IT's or the built-in ones."""
@@ -478,12 +509,12 @@ class Shell(QObject):
             self._message(self.tr("Opening hours: {error}").format(error=exc))
             return
         self.prefs = prefs
-        self.thread.save_prefs(prefs)
+        self.desk_thread.save_prefs(prefs)
         self._apply_sound()
         if self.window is not None:
             self.window.set_user(cfg.user)
         self.cfg = cfg
-        self.thread.start_desk(cfg, self._demo_on())  # new inbox, hours, cadence, name
+        self.desk_thread.start_desk(cfg, self._demo_on())  # new inbox, hours, cadence, name
         self._mount_team_tab(prefs.role == Role.MANAGER)
         if self.window is not None:
             self.window.status.set_demo(self._demo_on(), self._demo_around_the_clock())

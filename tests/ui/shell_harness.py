@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,19 +98,21 @@ class Relay(QObject):
 
     fired = Signal(tuple)
 
-    def __init__(self, signal: Any) -> None:
+    def __init__(self, signal: Any, only: Callable[..., bool] | None = None) -> None:
         super().__init__()
         self.calls: list[tuple[Any, ...]] = []
+        self.only = only
         signal.connect(self._fire)
 
     def _fire(self, *args: Any) -> None:
+        if self.only is not None and not self.only(*args):
+            return
         self.calls.append(args)
         self.fired.emit(args)
 
 
 RELAYED = (
     "leads_changed",
-    "claim_done",
     "desk_ready",
     "reminders_due",
     "lead_taken",
@@ -135,6 +138,10 @@ class App:
         self.worker = self.shell.worker
         self._token = 0
         self.relays = {name: Relay(getattr(self.worker, name)) for name in RELAYED}
+        # A claim's reply, once the shell's callback has shown it (app.ui.workers.engine_thread).
+        self.relays["claim_done"] = Relay(
+            self.shell.desk_thread.answered, lambda reply: reply.request.what == "claim"
+        )
 
     def waiting(self, name: str = "leads_changed") -> Any:
         """`with app.waiting("claim_done"): …` — until the GUI has handled that signal."""
@@ -161,11 +168,11 @@ class App:
         with self.qtbot.waitSignal(
             self.relays["pong"].fired, timeout=10_000, check_params_cb=lambda a: a == (token,)
         ):
-            self.shell.thread.ping(token)
+            self.shell.desk_thread.ping(token)
 
     def refresh(self) -> None:
         """One poll now (the FakeClock moved); returns when its results reached the GUI."""
-        self.shell.thread.refresh()
+        self.shell.desk_thread.refresh()
         self.sync()
 
     @property

@@ -75,7 +75,7 @@ def make_app(qtbot, tmp_path, inbox, clock) -> Iterator:
     yield make
     for app in apps:
         app.close()
-        assert not app.shell.thread.thread.isRunning()
+        assert app.shell.desk_thread.finished
 
 
 def claim_and_call(app: App, qtbot) -> str:
@@ -347,7 +347,7 @@ def test_a_restart_restores_my_leads_attempts_and_due_reminders(
     outcomes.append(OutcomeChoice("voicemail"))
     finish_call(anna, qtbot)
     anna.close()
-    assert not anna.shell.thread.thread.isRunning()
+    assert anna.shell.desk_thread.finished
 
     clock.advance(minutes=20)  # attempt 2 fell due while Leadpop was closed
     again = make_app("anna")

@@ -65,7 +65,7 @@ def _run(work: Path) -> dict[str, Any]:
     store = Store.open(cfg.data_dir)
     inbox = FolderInbox(work / "inbox", cfg.user, "pc-kantoor", watch=False, now=clock.now)
     desk = Desk(inbox, store, clock, cfg)
-    team = TeamDesk(desk)
+    team = TeamDesk(inbox, store, clock, cfg)
     timed(t, "read_activity_log", desk.sync_events)
     timed(t, "build_facts", lambda: team_queries.refresh_facts(store.db))
     tz = cfg.hours.tz

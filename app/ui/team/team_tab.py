@@ -49,28 +49,26 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import Clock
-from app.engine import team_desk as team
-from app.engine.report_format import duration
-from app.engine.team_desk import Board, HandOver, OpenLead, UnclaimedLead
+from app.core.enums import HandOverReason, PeriodKey
+from app.engine.team_desk import (
+    Board,
+    HandOver,
+    OpenLead,
+    Period,
+    PeriodView,
+    TeamDesk,
+    UnclaimedLead,
+)
+from app.engine.team_report import DEFAULT_LINES, duration
 from app.settings.config import Config
 from app.ui.common.lead_format import clock_time, outcome_text
 from app.ui.team.team_charts import ConversionChart, TeamCharts
 from app.ui.workers.desk_worker import InboxFactory
-from app.ui.workers.team_worker import (
-    DEFAULT_LINES,
-    REFRESH_MS,
-    Period,
-    PeriodView,
-    TeamHealth,
-    TeamThread,
-    TeamWorker,
-    team_inbox,
-)
+from app.ui.workers.team_worker import REFRESH_MS, TeamHealth, TeamThread, TeamWorker, team_inbox
 
 RED, AMBER, GREEN = QColor("#c62828"), QColor("#ef6c00"), QColor("#2e7d32")
 RED_BG, AMBER_BG, GREEN_BG = QColor("#fde0dc"), QColor("#fff3e0"), QColor("#dcedc8")
 LEAD_ROLE = Qt.ItemDataRole.UserRole
-PERIOD_KEYS = ("today", "week", "month", "custom")
 KPI_KEYS = (
     "leads",
     "first_call_median_s",
@@ -119,14 +117,12 @@ class TeamTab(QWidget):
         self.view: PeriodView | None = None
         self.lines = DEFAULT_LINES
         self.worker = TeamWorker(clock, inbox_factory=inbox_factory, refresh_ms=refresh_ms)
-        self.thread = TeamThread(self.worker, self)
+        self.team_thread = TeamThread(self.worker, self)
         w = self.worker
         w.board_changed.connect(self._board_changed)
         w.period_ready.connect(self._period_ready)
         w.late.connect(self._late)
         w.health_changed.connect(self._health_changed)
-        w.handed_over.connect(self._handed_over)
-        w.exported.connect(self._exported)
         w.lines_loaded.connect(self._lines_loaded)
         w.error.connect(self._show_error)
         self.tick = QTimer(self, objectName="team-tick")
@@ -137,27 +133,27 @@ class TeamTab(QWidget):
     # -- lifetime (called by the shell) ----------------------------------------------------
 
     def start(self) -> None:
-        self.thread.start(self.cfg, self.period())
+        self.team_thread.start(self.cfg, self.period())
         if self.isVisible():
             self.tick.start()
 
     def stop(self) -> None:
         """Stop the clock and join the team thread. Safe to call twice."""
         self.tick.stop()
-        self.thread.stop()
+        self.team_thread.stop()
 
     def set_config(self, cfg: Config) -> None:
         """New settings (inbox, hours, name): the worker reopens the inbox with them."""
         self.cfg = cfg
-        if self.thread.running:
-            self.thread.start(cfg)
+        if self.team_thread.running:
+            self.team_thread.start(cfg)
 
     def refresh(self) -> None:
-        self.thread.refresh()
+        self.team_thread.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.thread.running:
+        if self.team_thread.running:
             self.tick.start()
         self._redraw_times()
 
@@ -347,12 +343,12 @@ class TeamTab(QWidget):
         self.period_combo = QComboBox()
         self.period_combo.setObjectName("team-period")
         for key, text in zip(
-            PERIOD_KEYS,
+            tuple(PeriodKey),
             (self.tr("Today"), self.tr("This week"), self.tr("This month"), self.tr("Custom…")),
             strict=True,
         ):
             self.period_combo.addItem(text, key)
-        self.period_combo.setCurrentIndex(PERIOD_KEYS.index("week"))
+        self.period_combo.setCurrentIndex(self.period_combo.findData(PeriodKey.WEEK))
         today = self.clock.now().astimezone(self.cfg.hours.tz).date()
         self.first_edit = _date_edit(today.replace(day=1))
         self.last_edit = _date_edit(today)
@@ -382,7 +378,7 @@ class TeamTab(QWidget):
 
     def period(self) -> Period:
         key = self.period_combo.currentData()
-        if key == "custom":
+        if key == PeriodKey.CUSTOM:
             first, last = _pydate(self.first_edit.date()), _pydate(self.last_edit.date())
             return Period(key, min(first, last), max(first, last))
         return Period(key)
@@ -394,17 +390,17 @@ class TeamTab(QWidget):
         if first is not None and last is not None:
             self.first_edit.setDate(QDate(first.year, first.month, first.day))
             self.last_edit.setDate(QDate(last.year, last.month, last.day))
-        self.period_combo.setCurrentIndex(PERIOD_KEYS.index(key))
+        self.period_combo.setCurrentIndex(self.period_combo.findData(PeriodKey(key)))
         for widget in widgets:
             widget.blockSignals(False)
         self._period_edited()
 
     def _period_edited(self, *_: object) -> None:
         self._show_custom()
-        self.thread.set_period(self.period())
+        self.team_thread.set_period(self.period())
 
     def _show_custom(self) -> None:
-        custom = self.period_combo.currentData() == "custom"
+        custom = self.period_combo.currentData() == PeriodKey.CUSTOM
         on_board = self.pages.currentIndex() == 0
         self.first_edit.setVisible(custom and not on_board)
         self.last_edit.setVisible(custom and not on_board)
@@ -615,14 +611,14 @@ class TeamTab(QWidget):
 
     def _why(self, result: HandOver) -> str:
         texts = {
-            team.GONE: self.tr("the lead is no longer waiting in the inbox"),
-            team.UNKNOWN: self.tr("no claim of this lead is known"),
-            team.NO_DOC: self.tr("the lead's document is not known"),
-            team.STUCK: self.tr("the lead could not be taken back"),
-            team.TAKEN: self.tr("{owner} took the lead first").format(owner=result.owner)
+            HandOverReason.GONE: self.tr("the lead is no longer waiting in the inbox"),
+            HandOverReason.UNKNOWN: self.tr("no claim of this lead is known"),
+            HandOverReason.NO_DOC: self.tr("the lead's document is not known"),
+            HandOverReason.STUCK: self.tr("the lead could not be taken back"),
+            HandOverReason.TAKEN: self.tr("{owner} took the lead first").format(owner=result.owner)
             if result.owner
             else self.tr("a colleague took the lead first"),
-            team.INBOX: self.tr("inbox unreachable ({error})").format(error=result.error),
+            HandOverReason.INBOX: self.tr("inbox unreachable ({error})").format(error=result.error),
         }
         return texts.get(result.reason or "", result.error or "")
 
@@ -644,7 +640,7 @@ class TeamTab(QWidget):
 
     def _lines_edited(self, _value: float) -> None:
         self.lines = (self.min_spin.value(), self.pays_off_spin.value())
-        self.thread.save_lines(*self.lines)
+        self.team_thread.save_lines(*self.lines)
         self._fill_kpis()
 
     def _show_message(self, text: str) -> None:
@@ -705,7 +701,7 @@ class TeamTab(QWidget):
             None,
         )
         if name:
-            self.thread.assign(lead.lead, name)
+            self._hand_over(lead.lead, lambda team: team.assign(lead.lead, name))
 
     def reassign_selected(self) -> None:
         lead = self._open_lead(self.selected_open() or "")
@@ -720,7 +716,7 @@ class TeamTab(QWidget):
             None,
         )
         if name:
-            self.thread.reassign(lead.lead, name)
+            self._hand_over(lead.lead, lambda team: team.reassign(lead.lead, name))
 
     def release_selected(self) -> None:
         lead = self._open_lead(self.selected_open() or "")
@@ -733,7 +729,7 @@ class TeamTab(QWidget):
                 name=lead.name
             ),
         ):
-            self.thread.release(lead.lead)
+            self._hand_over(lead.lead, lambda team: team.release_to_team(lead.lead))
 
     def export_kpis(self) -> None:
         self._export("kpis", self.tr("Export KPIs"), "leadpop-kpis")
@@ -745,8 +741,25 @@ class TeamTab(QWidget):
         since, until = (self.view.since, self.view.until) if self.view else (None, None)
         span = f"-{since:%Y%m%d}-{until - timedelta(days=1):%Y%m%d}" if since and until else ""
         path = self.ask_save_path(self, title, str(Path.home() / f"{stem}{span}.csv"))
-        if path:
-            self.thread.export(kind, path)
+        if not path:
+            return
+        period, detail = self.period(), kind == "detail"
+        self.team_thread.op(
+            lambda team: team.export_csv(period, path, detail=detail), what="export", refresh=False
+        ).success(lambda written: self._exported(written, "")).failure(
+            lambda exc: self._exported(path, str(exc) or type(exc).__name__)
+        ).run_in_background()
+
+    def _hand_over(self, lead_id: str, op: Callable[[TeamDesk], HandOver]) -> None:
+        """Assign, reassign or release, in the team thread; the result is shown here."""
+
+        def failed(exc: Exception) -> None:
+            why = str(exc) or type(exc).__name__
+            self._handed_over(HandOver(False, lead_id, None, why, HandOverReason.INBOX))
+
+        self.team_thread.op(op, what="hand-over").success(self._handed_over).failure(
+            failed
+        ).run_in_background()
 
 
 # -- small helpers --------------------------------------------------------------------------

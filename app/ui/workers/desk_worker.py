@@ -21,16 +21,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.core.clock import Clock
 from app.engine import session
-from app.engine.desk import ClaimOutcome, Desk, Health, LeadView
+from app.engine.desk import Desk, Health, LeadView
 from app.engine.session import Inbox, InboxError, PasswordNeeded, PasswordRejected, StoreError
 from app.settings.config import Config
 from app.settings.prefs import Prefs, PrefsFile
 from app.system import autostart
-from app.ui.workers.thread_handle import ThreadHandle
+from app.ui.workers.engine_thread import EngineThread, EngineWorker
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ InboxFactory = Callable[[Config], Inbox]
 
 def default_inbox(cfg: Config, **kw: Any) -> Inbox:
     """The configured inbox; `kw` (e.g. password=) goes to the backend."""
-    return session.open_inbox(cfg, **kw)
+    return session.open_inbox(cfg, retry=True, **kw)  # a share mounted later is retried
 
 
 def _next_change(now: datetime, mine: list[LeadView], waiting: list[LeadView]) -> datetime:
@@ -60,26 +60,27 @@ def _next_change(now: datetime, mine: list[LeadView], waiting: list[LeadView]) -
 
 
 def _health_key(h: Health) -> tuple[Any, ...]:
-    return (h.ok, h.down_since, h.error, h.needs_password)
+    # Not last_ok or failures: they move on every poll, and only a change of state is news.
+    return (h.ok, h.down_since, h.error, h.needs_password, h.sign_in_needed)
 
 
-class DeskWorker(QObject):
-    """Lives in the worker thread. Every slot runs there; results go out by signal."""
+class DeskWorker(EngineWorker):
+    """Lives in the worker thread. Every slot runs there; results go out by signal.
+
+    The salesperson's actions arrive as generic requests (EngineOps on the Desk); the
+    signals below are what the worker sends on its own, or at start.
+    """
 
     prefs_loaded = Signal(object)  # Prefs (defaults when the store can't be opened)
     desk_ready = Signal(object)  # Config the desk runs with
     leads_changed = Signal(list, list, list)  # alertable, my leads, waiting (LeadView lists)
     lead_taken = Signal(str, object)  # lead id, owner (None: gone without a known owner)
-    claim_done = Signal(str, object, bool)  # lead id, ClaimOutcome, calling
     reminders_due = Signal(list)  # LeadViews whose reminder fires now
     health_changed = Signal(object)  # Health
     store_message = Signal(str)
-    error = Signal(str)
     demo_dropped = Signal(str)  # the demo lead's file name
-    stopped = Signal()
     password_needed = Signal(str, str, bool)  # mailbox user, host, refused before
     tls_unverified = Signal(bool)  # the mailbox's certificate isn't checked (IT's choice)
-    pong = Signal(int)  # answer to ping(n): every request queued before it is done
     _poke = Signal()  # from the watcher thread: something changed in the inbox
 
     def __init__(
@@ -189,24 +190,12 @@ class DeskWorker(QObject):
             self._watcher.join()
             self._watcher = None
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop timers and the watcher, close inbox and store; then the thread may quit."""
+    def close(self) -> None:
+        """Stop timers and the watcher, close inbox and store (EngineWorker.stop)."""
         self._close_desk()
         if self.store is not None:
             self.store.close()
             self.store = None
-        self.stopped.emit()
-        # Back to the GUI thread: once this thread is gone the worker is deleted there
-        # (an object left on a finished thread crashes PySide's clean-up at exit).
-        app = QCoreApplication.instance()
-        if app is not None:
-            self.moveToThread(app.thread())
-        # Quit from here: the GUI thread is blocked in QThread.wait(), so a queued quit
-        # would never be delivered.
-        thread = QThread.currentThread()
-        if thread is not None:
-            thread.quit()
 
     def _watch(self, inbox: Inbox) -> None:
         """Watcher thread: block on the backend's change notice and poke the worker."""
@@ -244,12 +233,17 @@ class DeskWorker(QObject):
 
     def _report_health(self) -> None:
         assert self.desk is not None
-        key = _health_key(self.desk.health)
+        health = self.desk.health  # frozen: safe to hand to the GUI thread
+        key = _health_key(health)
         if key != self._health:
+            asked = self._health[3] if self._health else None
             self._health = key
-            self.health_changed.emit(self.desk.health)
-            if self.desk.health.needs_password:
-                self.password_needed.emit(*self.desk.health.needs_password)
+            self.health_changed.emit(health)
+            # Ask for the password when the mailbox starts wanting it (or refuses the last
+            # one), not on every other change while it is down: after Cancel the status
+            # bar says why, and the prompt waits for something new.
+            if health.needs_password and health.needs_password != asked:
+                self.password_needed.emit(*health.needs_password)
 
     @Slot(str, str, str)
     def set_password(self, user: str, host: str, password: str) -> None:
@@ -279,59 +273,17 @@ class DeskWorker(QObject):
         self._lists_until = _next_change(now, mine, waiting)
         self.leads_changed.emit(alertable, mine, waiting)
 
-    def _act(self, what: str, action: Callable[[Desk], Any]) -> Any:
-        """Run an action on the desk, then tell the GUI the new state (or the error)."""
-        if self.desk is None:
-            self.error.emit(f"{what}: the inbox is not open")
-            return None
-        try:
-            result = action(self.desk)
-        except Exception as exc:
-            log.exception("%s failed", what)
-            self.error.emit(f"{what}: {exc}")
-            return None
+    # -- the generic request (app.ui.workers.engine_thread) -------------------------------
+
+    def engine(self) -> Desk | None:
+        return self.desk
+
+    def refreshed(self) -> None:
+        """After an action: the inbox's state and the lists, which the action changed."""
         self._report_health()
         self._emit_lists()
-        return result
 
-    # -- actions (queued from the GUI) -----------------------------------------------------
-
-    @Slot(str, bool)
-    def claim(self, lead_id: str, calling: bool) -> None:
-        outcome = self._act("claim", lambda d: d.claim(lead_id, calling=calling))
-        if outcome is None:
-            outcome = ClaimOutcome(False, None, "the claim failed")
-        self.claim_done.emit(lead_id, outcome, calling)
-
-    @Slot(str)
-    def release(self, lead_id: str) -> None:
-        ok = self._act("release", lambda d: d.release(lead_id))
-        if ok is False:
-            self.error.emit("release: the lead could not be given back to the team")
-
-    @Slot(str)
-    def dismiss(self, lead_id: str) -> None:
-        self._act("dismiss", lambda d: d.dismiss(lead_id))
-
-    @Slot(str, str, object, object)
-    def record_call(
-        self, lead_id: str, outcome: str, note: str | None, lost_reason: str | None
-    ) -> None:
-        self._act(
-            "record call", lambda d: d.record_call(lead_id, outcome, note, lost_reason=lost_reason)
-        )
-
-    @Slot(str)
-    def mark_sold(self, lead_id: str) -> None:
-        self._act("mark sold", lambda d: d.mark_sold(lead_id))
-
-    @Slot(str, str)
-    def mark_lost(self, lead_id: str, reason: str) -> None:
-        self._act("mark lost", lambda d: d.mark_lost(lead_id, reason))
-
-    @Slot(str, int)
-    def snooze(self, lead_id: str, minutes: int) -> None:
-        self._act("snooze", lambda d: d.snooze(lead_id, minutes))
+    # -- settings (they need the store, not the inbox) -------------------------------------
 
     @Slot(object)
     def save_prefs(self, prefs: Prefs) -> None:
@@ -345,11 +297,6 @@ class DeskWorker(QObject):
         except Exception as exc:
             log.exception("saving settings failed")
             self.error.emit(f"settings: {exc}")
-
-    @Slot(int)
-    def ping(self, token: int) -> None:
-        """A barrier: requests are handled in order, so pong(token) follows their results."""
-        self.pong.emit(token)
 
     @Slot()
     def _drop_demo(self) -> None:
@@ -368,80 +315,35 @@ class DeskWorker(QObject):
         self.refresh()
 
 
-class WorkerThread(ThreadHandle):
-    """The GUI side: starts the thread, forwards requests (queued), stops and joins."""
+class DeskThread(EngineThread[Desk]):
+    """The GUI side: starts the thread and the desk; actions go as EngineOps (`op`)."""
 
     _open_store = Signal(object)
     _start_desk = Signal(object, bool)
-    _claim = Signal(str, bool)
-    _release = Signal(str)
-    _dismiss = Signal(str)
-    _record_call = Signal(str, str, object, object)
-    _mark_sold = Signal(str)
-    _mark_lost = Signal(str, str)
-    _snooze = Signal(str, int)
     _refresh = Signal()
     _save_prefs = Signal(object)
     _set_password = Signal(str, str, str)
-    _ping = Signal(int)
 
     def __init__(self, worker: DeskWorker, parent: QObject | None = None) -> None:
         super().__init__(worker, "leadpop-worker", parent)
-        w = worker
-        self._forward(
-            (self._open_store, w.open_store),
-            (self._start_desk, w.start_desk),
-            (self._claim, w.claim),
-            (self._release, w.release),
-            (self._dismiss, w.dismiss),
-            (self._record_call, w.record_call),
-            (self._mark_sold, w.mark_sold),
-            (self._mark_lost, w.mark_lost),
-            (self._snooze, w.snooze),
-            (self._refresh, w.refresh),
-            (self._save_prefs, w.save_prefs),
-            (self._set_password, w.set_password),
-            (self._ping, w.ping),
-        )
+        self._open_store.connect(worker.open_store)
+        self._start_desk.connect(worker.start_desk)
+        self._refresh.connect(worker.refresh)
+        self._save_prefs.connect(worker.save_prefs)
+        self._set_password.connect(worker.set_password)
 
     def start(self, data_dir: Path) -> None:
         self._start_thread()
-        self._open_store.emit(Path(data_dir))
+        self._send(self._open_store, Path(data_dir))
 
     def start_desk(self, cfg: Config, demo: bool = False) -> None:
-        self._start_desk.emit(cfg, demo)
-
-    def claim(self, lead_id: str, calling: bool) -> None:
-        self._claim.emit(lead_id, calling)
-
-    def release(self, lead_id: str) -> None:
-        self._release.emit(lead_id)
-
-    def dismiss(self, lead_id: str) -> None:
-        self._dismiss.emit(lead_id)
-
-    def record_call(
-        self, lead_id: str, outcome: str, note: str | None = None, lost_reason: str | None = None
-    ) -> None:
-        self._record_call.emit(lead_id, outcome, note, lost_reason)
-
-    def mark_sold(self, lead_id: str) -> None:
-        self._mark_sold.emit(lead_id)
-
-    def mark_lost(self, lead_id: str, reason: str) -> None:
-        self._mark_lost.emit(lead_id, reason)
-
-    def snooze(self, lead_id: str, minutes: int) -> None:
-        self._snooze.emit(lead_id, minutes)
+        self._send(self._start_desk, cfg, demo)
 
     def refresh(self) -> None:
-        self._refresh.emit()
+        self._send(self._refresh)
 
     def save_prefs(self, prefs: Prefs) -> None:
-        self._save_prefs.emit(prefs)
+        self._send(self._save_prefs, prefs)
 
     def set_password(self, user: str, host: str, password: str) -> None:
-        self._set_password.emit(user, host, password)
-
-    def ping(self, token: int) -> None:
-        self._ping.emit(token)
+        self._send(self._set_password, user, host, password)

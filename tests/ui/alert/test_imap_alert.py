@@ -62,7 +62,7 @@ def test_an_email_appended_to_the_mailbox_pops_the_alert(
         assert piet.alert.countdown.text() == "2:00"  # from the message's INTERNALDATE
     finally:
         piet.close()
-    assert not piet.shell.thread.thread.isRunning()
+    assert piet.shell.desk_thread.finished
 
 
 def test_the_mailbox_password_is_asked_once_and_kept_in_the_keyring(

@@ -26,13 +26,13 @@ from PySide6.QtTest import QSignalSpy
 from app.core.clock import FakeClock
 from app.core.events import encode_event
 from app.engine.desk import Desk
-from app.engine.team_desk import HandOver
+from app.engine.team_desk import HandOver, Period
 from app.inbox.folder.inbox import FolderInbox
 from app.intake import make_sample_document
 from app.settings.config import Config, resolve
 from app.store import Store
 from app.ui.team.team_tab import TeamTab
-from app.ui.workers.team_worker import Period, TeamWorker
+from app.ui.workers.team_worker import TeamWorker
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NEVER_MS = 3_600_000  # the worker's own timer stays out of the way: tests refresh by hand
@@ -123,7 +123,7 @@ def settled(qtbot: Any, tab: TeamTab) -> None:
     """
     tab.refresh()
     with qtbot.waitSignal(tab.period_shown, timeout=10_000):
-        tab.thread.set_period(tab.period())
+        tab.team_thread.set_period(tab.period())
 
 
 def unclaimed_rows(tab: TeamTab) -> list[list[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -13,11 +14,11 @@ from shell_harness import Relay, config, drop, lead_doc
 
 from app.core.clock import FakeClock
 from app.engine.desk import ClaimOutcome, Health
-from app.inbox.base import InboxConfigError
+from app.inbox.base import InboxConfigError, InboxUnavailable, PasswordNeeded, PasswordRejected
 from app.inbox.folder.inbox import FolderInbox
 from app.settings.config import Config
 from app.settings.prefs import Prefs
-from app.ui.workers.desk_worker import DeskWorker, WorkerThread
+from app.ui.workers.desk_worker import DeskThread, DeskWorker
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
@@ -50,19 +51,20 @@ class Harness:
 
         kw.setdefault("inbox_factory", factory)
         self.worker = DeskWorker(clock, **kw)
-        self.handle = WorkerThread(self.worker)
+        self.handle = DeskThread(self.worker)
         names = (
             "prefs_loaded",
             "desk_ready",
             "leads_changed",
             "error",
             "health_changed",
-            "claim_done",
             "reminders_due",
+            "password_needed",
             "pong",
             "demo_dropped",
         )
         self.relays = {n: Relay(getattr(self.worker, n)) for n in names}
+        self.relays["answered"] = Relay(self.handle.answered)
 
     def wait(self, name: str):
         return self.qtbot.waitSignal(self.relays[name].fired, timeout=10_000)
@@ -87,7 +89,7 @@ def harness(qtbot, clock) -> Iterator:
     yield make
     for h in made:
         h.handle.stop()
-        assert not h.handle.thread.isRunning()
+        assert h.handle.finished
         assert h.worker._watcher is None  # the watcher thread was joined
 
 
@@ -104,7 +106,7 @@ def test_store_inbox_and_desk_live_in_the_worker_thread(harness, tmp_path, inbox
     start(h, cfg)
     assert h.calls("prefs_loaded") == [(Prefs(),)]
     assert h.threads_in == ["leadpop-worker"] or h.threads_in[0] != "MainThread"
-    assert h.worker.thread() is h.handle.thread
+    assert h.worker.thread().objectName() == "leadpop-worker"
     assert h.worker.desk is not None and h.worker.desk.user == "piet"
     timer = h.worker._poll_timer
     assert timer is not None and timer.objectName() == "worker-poll"
@@ -131,9 +133,12 @@ def test_claim_reports_the_outcome_and_the_new_lists(harness, tmp_path, inbox, c
     h.handle.refresh()
     h.sync()
     lead_id = h.calls("leads_changed")[-1][0][0].id
-    with h.wait("claim_done"):
-        h.handle.claim(lead_id, True)
-    assert h.calls("claim_done")[-1] == (lead_id, ClaimOutcome(True, "piet"), True)
+    got: list[ClaimOutcome] = []
+    with h.wait("answered"):
+        h.handle.op(lambda desk: desk.claim(lead_id, calling=True), what="claim").success(
+            got.append
+        ).run_in_background()
+    assert got == [ClaimOutcome(True, "piet")]
     h.sync()
     alertable, mine, waiting = h.calls("leads_changed")[-1]
     assert alertable == [] and waiting == []
@@ -248,3 +253,78 @@ def test_a_quiet_poll_sends_no_lists_until_the_store_or_the_clock_moves(
     h.handle.refresh()
     h.sync()
     assert len(h.calls("leads_changed")) == sent + 2
+
+
+class FlakyInbox(FolderInbox):
+    """A real folder inbox whose next listings fail as told (a mailbox that wants its
+    password, a network that drops)."""
+
+    def __init__(self, *args, failures: list[Exception], **kw) -> None:
+        super().__init__(*args, **kw)
+        self.failures = failures
+
+    def list_new(self):
+        if self.failures:
+            raise self.failures.pop(0)
+        return super().list_new()
+
+
+def flaky_factory(clock: FakeClock, failures: list[Exception]):
+    def factory(cfg: Config) -> FolderInbox:
+        return FlakyInbox(
+            Path(cfg.inbox), cfg.user, cfg.host, watch=False, now=clock.now, failures=failures
+        )
+
+    return factory
+
+
+def poll_after_backoff(h: Harness, clock: FakeClock) -> None:
+    clock.advance(seconds=61)  # past any back-off
+    h.handle.refresh()
+    h.sync()
+
+
+def test_cancel_on_the_password_prompt_is_not_asked_again_while_the_inbox_is_down(
+    harness, tmp_path, inbox, clock
+):
+    """After Cancel the prompt waits for something new: not every other error re-asks."""
+    failures: list[Exception] = []
+    h = harness(inbox_factory=flaky_factory(clock, failures))
+    start(h, config(tmp_path, inbox, "piet"))
+    failures += [
+        PasswordNeeded("leads@dealer.nl", "mail.dealer.nl"),
+        InboxUnavailable("connection reset by peer"),
+        PasswordNeeded("leads@dealer.nl", "mail.dealer.nl"),
+        InboxUnavailable("timed out"),
+    ]
+    for _ in range(4):
+        poll_after_backoff(h, clock)
+    assert h.calls("password_needed") == [("leads@dealer.nl", "mail.dealer.nl", False)]
+    assert [c[0].error for c in h.calls("health_changed")][-1] == "timed out"  # still shown
+
+    # Something new: the server refuses the password it was given.
+    failures.append(PasswordRejected("leads@dealer.nl", "mail.dealer.nl"))
+    poll_after_backoff(h, clock)
+    assert h.calls("password_needed")[-1] == ("leads@dealer.nl", "mail.dealer.nl", True)
+    # And after the inbox came back, a new outage asks again.
+    poll_after_backoff(h, clock)
+    assert h.calls("health_changed")[-1][0].ok
+    failures.append(PasswordNeeded("leads@dealer.nl", "mail.dealer.nl"))
+    poll_after_backoff(h, clock)
+    assert len(h.calls("password_needed")) == 3
+
+
+def test_the_health_the_gui_holds_never_changes_under_it(harness, tmp_path, inbox, clock):
+    """The worker thread sends Health to the GUI thread: a later failure is a new object."""
+    failures: list[Exception] = []
+    h = harness(inbox_factory=flaky_factory(clock, failures))
+    start(h, config(tmp_path, inbox, "piet"))
+    failures += [InboxUnavailable("share gone"), InboxUnavailable("share still gone")]
+    poll_after_backoff(h, clock)
+    shown = h.calls("health_changed")[-1][0]
+    before = (shown.ok, shown.error, shown.failures, shown.down_since)
+    poll_after_backoff(h, clock)
+    assert h.calls("health_changed")[-1][0].error == "share still gone"
+    assert (shown.ok, shown.error, shown.failures, shown.down_since) == before
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        shown.error = "changed"  # type: ignore[misc]

@@ -23,8 +23,9 @@ from app.core.events import encode_event
 from app.core.fold import fold_events
 from app.core.hours import OpeningHours
 from app.core.kpi import LeadFacts, team_report
+from app.engine import team_report as reports
 from app.engine.desk import Desk
-from app.engine.team_desk import TeamDesk, period_bounds
+from app.engine.team_desk import Period, TeamDesk, period_bounds
 from app.engine.team_stats import TEAM, speed_bucket, team_stats
 from app.inbox.folder.inbox import FolderInbox
 from app.intake import make_sample_document
@@ -58,6 +59,11 @@ class Showroom:
         d = Desk(inbox, Store.open(cfg.data_dir), self.clock, cfg)
         self.desks.append(d)
         return d
+
+    def team(self, user: str, data: str | None = None) -> TeamDesk:
+        """A manager's PC: a TeamDesk on the same pieces as that user's Desk."""
+        d = self.desk(user, data)
+        return TeamDesk(d.inbox, d.store, self.clock, d.config)
 
     def drop(self, n: int = 1, age_s: float = 0) -> str:
         """A real sample document lands in new/; returns its lead id."""
@@ -329,11 +335,40 @@ def test_report_comes_from_the_table_and_equals_the_fold(room: Showroom) -> None
             fh.write(encode_event(e))
         fh.write(b'{"v":1,"id":"torn')  # a crash mid-line
     since, until = datetime(2026, 11, 23, tzinfo=AMS), datetime(2026, 11, 30, tzinfo=AMS)
-    report = desk.report(since, until)
+    assert reports.catch_up(desk) is None
+    report = reports.kpi_report(desk.store, desk.config.hours, since, until)
     assert report == team_report(fold_events(history(), HOURS).values(), since, until)
     assert report["team"]["leads"] == 4
     claimed_rows = "select count(*) from lead_facts where received_at is not null"
     assert desk.store.db.execute(claimed_rows).fetchone()[0] == 4
+
+
+def test_the_team_tab_and_the_command_show_the_same_kpis(room: Showroom) -> None:
+    """The tab's period view and `leadpop report` come from the same engine code."""
+    team = room.team("marco")
+    with open(room.root / "activity" / "anna@pc1.jsonl", "wb") as fh:
+        for e in history():
+            fh.write(encode_event(e))
+    assert team.catch_up() is None
+    view = team.period_view(Period("custom", date(2026, 11, 23), date(2026, 11, 29)))
+    assert (view.since, view.until) == (
+        datetime(2026, 11, 23, tzinfo=AMS),
+        datetime(2026, 11, 30, tzinfo=AMS),
+    )
+    assert view.report["team"]["leads"] == 4
+    assert view.report == reports.kpi_report(team.store, HOURS, view.since, view.until)
+    assert json.loads(team.report_text("json", view.since, view.until)) == view.report
+    assert view.stats.funnel[0] == 4
+
+
+def test_unreachable_inbox_is_said_and_the_store_still_answers(room: Showroom) -> None:
+    team = room.team("marco")
+    (room.root / "activity").rename(room.root / "activity-away")
+    (room.root / "activity").write_text("not a folder")
+    why = team.catch_up()
+    assert why and "\n" not in why
+    since, until = datetime(2026, 11, 23, tzinfo=AMS), datetime(2026, 11, 30, tzinfo=AMS)
+    assert reports.kpi_report(team.store, HOURS, since, until)["team"]["leads"] == 0
 
 
 # -- periods ------------------------------------------------------------------------------
@@ -406,7 +441,7 @@ def test_board_follows_a_lead_from_landing_to_reassignment(
     room: Showroom, clock: FakeClock
 ) -> None:
     anna, bram = room.desk("anna"), room.desk("bram")
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     lead = room.drop(1, age_s=30)
     assert team.sync()
     [u] = team.board().unclaimed
@@ -441,13 +476,13 @@ def test_board_follows_a_lead_from_landing_to_reassignment(
     lines = (room.root / "activity" / "marco@pc-marco.jsonl").read_text().splitlines()
     types = [(e["type"], e["user"]) for e in map(json.loads, lines)]
     assert types == [("released", "marco"), ("claimed", "bram")]
-    assert team_queries.fact_rows(team.desk.store.db, [lead])[lead]["owner"] == "bram"
+    assert team_queries.fact_rows(team.store.db, [lead])[lead]["owner"] == "bram"
     assert "bram" in team.board().salespeople
 
 
 def test_release_to_team_puts_it_back_in_new(room: Showroom) -> None:
     anna = room.desk("anna")
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     lead = room.drop(2)
     anna.poll()
     anna.claim(lead)
@@ -461,7 +496,7 @@ def test_release_to_team_puts_it_back_in_new(room: Showroom) -> None:
 
 
 def test_assign_an_unclaimed_lead(room: Showroom) -> None:
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     lead = room.drop(3)
     team.sync()
     assert team.assign(lead, "carla").ok
@@ -474,7 +509,7 @@ def test_assign_an_unclaimed_lead(room: Showroom) -> None:
 
 def test_reassign_finds_the_real_holder_when_the_log_lags(room: Showroom) -> None:
     anna = room.desk("anna")
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     lead = room.drop(4)
     anna.poll()
     anna.claim(lead)
@@ -491,7 +526,7 @@ def test_reassign_finds_the_real_holder_when_the_log_lags(room: Showroom) -> Non
 
 
 def test_reassign_a_lead_nobody_claimed_is_refused(room: Showroom) -> None:
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     team.sync()
     result = team.reassign("nope", "bram")
     assert not result.ok and result.error
@@ -500,7 +535,7 @@ def test_reassign_a_lead_nobody_claimed_is_refused(room: Showroom) -> None:
 def test_manager_is_told_once_per_late_lead_even_after_a_restart(
     room: Showroom, clock: FakeClock
 ) -> None:
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     lead = room.drop(5)
     team.sync()
     clock.advance(119)
@@ -509,7 +544,7 @@ def test_manager_is_told_once_per_late_lead_even_after_a_restart(
     assert [u.lead for u in team.late_unclaimed()] == [lead]
     clock.advance(60)
     assert team.late_unclaimed() == []
-    again = TeamDesk(room.desk("marco", data="data-marco"))  # the app restarted
+    again = room.team("marco", data="data-marco")  # the app restarted
     again.sync()
     assert again.late_unclaimed() == []
 
@@ -518,7 +553,7 @@ def test_a_lead_that_landed_at_night_is_late_two_minutes_after_opening(
     room: Showroom, clock: FakeClock
 ) -> None:
     clock.set(datetime(2026, 11, 25, 22, 0, tzinfo=AMS))
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     room.drop(6)
     team.sync()
     clock.set(datetime(2026, 11, 26, 9, 1, tzinfo=AMS))
@@ -530,7 +565,7 @@ def test_a_lead_that_landed_at_night_is_late_two_minutes_after_opening(
 
 
 def test_nothing_new_is_no_change(room: Showroom) -> None:
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     room.drop(7)
     assert team.sync()
     assert not team.sync()
@@ -539,7 +574,7 @@ def test_nothing_new_is_no_change(room: Showroom) -> None:
 
 
 def test_unreadable_document_in_new_is_left_off_the_board(room: Showroom) -> None:
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     (room.root / "new" / "kapot.json").write_bytes(b'{"name": ')
     room.drop(9)
     team.sync()
@@ -550,7 +585,7 @@ def test_followups_older_than_the_window_are_not_on_the_board(
     room: Showroom, clock: FakeClock
 ) -> None:
     anna = room.desk("anna")
-    team = TeamDesk(room.desk("marco"))
+    team = room.team("marco")
     lead = room.drop(10)
     anna.poll()
     anna.claim(lead)

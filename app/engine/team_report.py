@@ -1,0 +1,186 @@
+"""The team report: the KPIs of the leads received in a period, as a table, JSON or CSV.
+
+`leadpop report` prints it and the Team tab shows and exports it, both through these
+functions (the tab via app.engine.team_desk), so they show the same numbers because they
+run the same code. Light to import and without classes: it is on the command's start-up
+path.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from app.core.kpi import KPI_KEYS, LeadFacts, in_period, team_report
+from app.inbox.base import InboxError
+from app.store import team_queries
+
+if TYPE_CHECKING:
+    from app.core.hours import OpeningHours
+    from app.engine.desk import Desk
+    from app.store import Store
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("table", "json", "csv")
+# The conversion reference lines: a salesperson's minimum, and where an internal contact
+# centre starts to pay off. The table's footnote names them; the Team tab draws them and
+# the manager may move them (kept in the store).
+DEFAULT_LINES = (13.0, 20.0)
+LINES_KEY = "team.conversion_lines"
+
+
+# -- the report ----------------------------------------------------------------------------
+
+
+def catch_up(desk: Desk) -> str | None:
+    """Read the team's new events into the store. None when done; else why the shared
+    inbox couldn't be read (the figures then come from the events read before)."""
+    try:
+        desk.sync_events()
+    except InboxError as exc:
+        return str(exc)
+    return None
+
+
+def kpi_report(
+    store: Store, hours: OpeningHours, since: datetime, until: datetime
+) -> dict[str, Any]:
+    """The team KPIs of the leads received in [since, until) (app.core.kpi.team_report)."""
+    team_queries.refresh_facts(store.db)
+    # Only the columns the KPIs read (no states decoded): a year of a large group, fast.
+    leads = team_queries.load_kpi_leads(store.db, since, until, hours)
+    return team_report(leads, since, until)
+
+
+def report_text(
+    store: Store,
+    hours: OpeningHours,
+    fmt: str,
+    since: datetime,
+    until: datetime,
+    *,
+    detail: bool = False,
+) -> str:
+    """The report as `leadpop report --format FMT [--detail]` prints it and the Team tab
+    exports it: table, json or csv; with `detail`, csv with one row per lead."""
+    if fmt == "csv" and detail:
+        team_queries.refresh_facts(store.db)
+        facts = team_queries.load_facts(store.db, since, until, hours)
+        return detail_csv(in_period(facts, since, until), hours.tz)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}")
+    report = kpi_report(store, hours, since, until)
+    if fmt == "json":
+        return as_json(report) + "\n"
+    if fmt == "csv":
+        return as_csv(report)
+    return as_table(report) + "\n"
+
+
+# -- rendering ------------------------------------------------------------------------------
+
+COLUMNS = (
+    ("user", "salesperson"),
+    ("leads", "leads"),
+    ("first_call_median_s", "median 1st call"),
+    ("within_2min_pct", "≤2 min %"),
+    ("reached_pct", "reached %"),
+    ("three_attempts_pct", "3 attempts %"),
+    ("appointment_pct", "appointment %"),
+    ("sold_pct", "sold %"),
+)
+
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    s = round(seconds)
+    if s >= 3600:
+        return f"{s // 3600}h{(s % 3600) // 60:02d}m"
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def _cell(key: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if key == "first_call_median_s":
+        return duration(value)
+    if key.endswith("_pct"):
+        return f"{value:.1f}"
+    return str(value)
+
+
+def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    return [*report["salespeople"], {"user": "team", **report["team"]}]
+
+
+def as_table(report: dict[str, Any]) -> str:
+    body = [[_cell(k, r.get(k)) for k, _ in COLUMNS] for r in rows(report)]
+    head = [h for _, h in COLUMNS]
+    widths = [max(len(x) for x in col) for col in zip(head, *body, strict=False)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    out = [f"Leads received {report['since']} – {report['until']}", line(head)]
+    out.append(line(["-" * w for w in widths]))
+    out.extend(line(b) for b in body[:-1])
+    if len(body) > 1:
+        out.append(line(["-" * w for w in widths]))
+    out.append(line(body[-1]))
+    out.append(
+        "Sold % against 13% (minimum expected of a salesperson) and 20% "
+        "(where an internal contact centre starts to pay off)."
+    )
+    return "\n".join(out)
+
+
+def as_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False)
+
+
+def as_csv(report: dict[str, Any]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["user", *KPI_KEYS])
+    for r in rows(report):
+        w.writerow([r["user"], *("" if r.get(k) is None else r[k] for k in KPI_KEYS)])
+    return buf.getvalue()
+
+
+def detail_csv(facts: Iterable[LeadFacts], tz: Any) -> str:
+    """One row per lead: owner, times, attempts and outcomes."""
+    buf = io.StringIO()
+    items = [f.detail_row(tz) for f in sorted(facts, key=lambda f: f.received_at)]
+    fields = list(items[0]) if items else list(LeadFacts.__dataclass_fields__)
+    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    w.writeheader()
+    w.writerows(items)
+    return buf.getvalue()
+
+
+# -- the conversion reference lines -------------------------------------------------------
+
+
+def conversion_lines(store: Store) -> tuple[float, float]:
+    """The manager's saved lines, in %; 13% and 20% when none (or unreadable) are saved."""
+    low, high = DEFAULT_LINES
+    try:
+        saved = json.loads(store.setting(LINES_KEY) or "{}")
+        return float(saved.get("minimum", low)), float(saved.get("pays_off", high))
+    except (ValueError, TypeError, AttributeError):
+        log.warning("saved conversion lines unreadable; using 13%% and 20%%")
+        return low, high
+
+
+def save_conversion_lines(store: Store, low: float, high: float) -> None:
+    store.set_setting(LINES_KEY, json.dumps({"minimum": low, "pays_off": high}))
