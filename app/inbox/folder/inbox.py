@@ -13,6 +13,7 @@ private local inbox that no colleague sees.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import secrets
@@ -22,7 +23,8 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +41,7 @@ from app.inbox.base import (
 )
 
 if TYPE_CHECKING:
-    from app.inbox.folder.watcher import ChangeWatcher
+    from app.inbox.folder.watcher import Arrivals, ChangeWatcher
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,16 @@ _MAX_NAME = 64
 _RENAME_TRIES = 5
 _RENAME_PAUSE_S = 0.05
 _ASIDE_TRIES = 10
+# File names are at most 255 bytes (ext4, NTFS in UTF-16 units, SMB): X.reason must fit too.
+_NAME_MAX = 255
+_REASON = ".reason"
+# A document written in place (not X.tmp, then rename) is read once its size and
+# modification time have held this long; a rename into new/ is read at once.
+SETTLE = timedelta(seconds=0.5)
+# A document this inbox quarantined is watched this long: if its producer was still
+# writing it, it goes back to new/ once for another look.
+RECHECK_WINDOW = timedelta(minutes=10)
+_RECHECK_MAX = 200
 
 
 def safe_name(text: str, what: str = "user name") -> str:
@@ -86,11 +98,37 @@ def _doc_name(name: str) -> str:
     return name
 
 
-def _is_document(entry: os.DirEntry[str]) -> bool:
-    name = entry.name
-    if name.startswith(".") or name.lower().endswith(".tmp") or name.lower() in _CLUTTER:
-        return False  # hidden, in flight (a producer is still writing it), or clutter
-    return entry.is_file(follow_symlinks=False)
+def _ignored(name: str) -> bool:
+    """Hidden, in flight (a producer is still writing X.tmp), or a file manager's clutter."""
+    return name.startswith(".") or name.lower().endswith(".tmp") or name.lower() in _CLUTTER
+
+
+def _why_not_a_document(name: str, mode: int) -> str | None:
+    """Why an entry in new/ can never be a lead document (None: it can). Such an entry is
+    set aside, so it can't stop the poll, and doesn't sit in new/ unnoticed."""
+    if stat.S_ISLNK(mode):
+        return "a link, not a document: Leadpop doesn't follow links in new/"
+    if stat.S_ISDIR(mode):
+        return "a folder, not a document: put each document in new/ itself"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, socket or device)"
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name isn't valid UTF-8, so not every PC can use it"
+    try:
+        _doc_name(name)
+    except ValueError:
+        return "its name has a backslash, which is a folder separator on Windows"
+    if any(ord(c) < 0x20 for c in name):
+        return "its name has a control character"
+    return None
+
+
+def _plain_name(name: str) -> str:
+    """`name` with whatever made it odd replaced by `_` (not UTF-8, separators, controls)."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("_" if c in "\\/\0\ufffd" or ord(c) < 0x20 else c for c in text) or "_"
 
 
 def _rename(src: Path, dst: Path) -> None:
@@ -106,7 +144,7 @@ def _rename(src: Path, dst: Path) -> None:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{secrets.token_hex(8)}.tmp")  # short: X may be a long name
     try:
         with open(tmp, "wb") as fh:
             fh.write(text.encode("utf-8"))
@@ -135,6 +173,8 @@ class FolderInbox:
         watch: bool = True,
         now: Callable[[], datetime] | None = None,
         create: bool = False,
+        new_inbox: bool = True,
+        missing_ok: bool = False,
     ) -> None:
         self.root = Path(root)
         self.location = str(self.root)
@@ -149,17 +189,31 @@ class FolderInbox:
         self._activity = self.root / "activity"
         self._changed = threading.Event()
         self._closed = False
-        self._open(create)
+        self._seen: dict[str, _Seen] = {}  # names in new/: what we saw, since when
+        self._held_until: datetime | None = None  # a document waits to hold still until then
+        self._quarantined: dict[Path, _Aside] = {}  # recent quarantines, for one re-check
+        self._rechecked: set[str] = set()
+        self._stuck: set[str] = set()  # odd entries we couldn't move: said once
+        self._arrivals: Arrivals | None = None
         self._watcher: ChangeWatcher | None = None
+        self._watch_later = False
+        there = self._open(create, new_inbox, missing_ok)
         if watch:
-            from app.inbox.folder.watcher import ChangeWatcher  # watchdog: only when watching
+            if there:
+                self._start_watcher()
+            else:
+                self._watch_later = True  # once the share is there
 
-            watcher = ChangeWatcher([self._new, self._activity], self._changed)
-            if watcher.start():
-                self._watcher = watcher
+    def _open(self, create: bool, new_inbox: bool, missing_ok: bool) -> bool:
+        """Config errors now (don't retry); a share that is merely down is reported later.
 
-    def _open(self, create: bool) -> None:
-        """Config errors now (don't retry); a share that is merely down is reported later."""
+        `create`: make the folder and its layout (the embedded inbox, or when asked).
+        `new_inbox`: make the layout in an existing folder that has none. The app opens a
+        shared folder without it: an empty folder may be the mount point of a share that
+        isn't mounted yet, and filling it would make a private inbox no colleague sees.
+        `missing_ok`: for the app, which retries: a folder that isn't there yet (a share
+        mounted after start-up) is an outage, not an error. Returns whether it is there.
+        """
         if create:
             try:
                 self.root.mkdir(parents=True, exist_ok=True)
@@ -170,18 +224,35 @@ class FolderInbox:
         try:
             st = os.stat(self.root)
         except (FileNotFoundError, NotADirectoryError) as exc:
+            if missing_ok:
+                log.info("inbox folder not there yet (share not mounted?): retrying")
+                return False
             raise InboxConfigError(f"inbox folder {self.root} does not exist") from exc
         except OSError:
-            return  # unreachable right now: every operation will say so, retryably
+            return False  # unreachable right now: every operation will say so, retryably
         if not stat.S_ISDIR(st.st_mode):
             raise InboxConfigError(f"inbox folder {self.root} is not a folder")
-        for sub in LAYOUT:
-            path = self.root / sub
+        folders = [self.root / sub for sub in LAYOUT]
+        if not (create or new_inbox) and not any(path.is_dir() for path in folders):
+            log.info("inbox folder has no inbox in it (share not mounted?): not making one")
+            return False
+        for path in folders:
             try:
                 if not path.is_dir():
                     path.mkdir(exist_ok=True)
             except OSError as exc:  # read-only share: reading still works
                 log.info("can't make %s: %s", path, exc)
+        return True
+
+    def _start_watcher(self) -> None:
+        """Change notifications, once new/ is there (a share mounted after start-up)."""
+        from app.inbox.folder.watcher import Arrivals, ChangeWatcher  # watchdog: when watching
+
+        self._watch_later = False
+        arrivals = Arrivals(self._new)
+        watcher = ChangeWatcher([self._new, self._activity], self._changed, arrivals)
+        if watcher.start():
+            self._watcher, self._arrivals = watcher, arrivals
 
     # -- errors --------------------------------------------------------------------------
 
@@ -191,6 +262,10 @@ class FolderInbox:
     def _unavailable(self, exc: OSError) -> InboxUnavailable:
         if not os.path.isdir(self.root):
             return self._unreachable()
+        if isinstance(exc, FileNotFoundError):
+            for folder in (self._new, self._claimed, self._activity):
+                if not os.path.isdir(folder):
+                    return self._no_layout(folder)
         why = one_line(exc.strerror or str(exc))
         if exc.filename:
             with suppress(ValueError):  # not a path inside the inbox: leave it out
@@ -211,66 +286,117 @@ class FolderInbox:
             raise self._unreachable()
         for folder in folders:
             if not os.path.isdir(folder):
-                raise InboxUnavailable(
-                    f"inbox folder {self.root} has no {folder.name}/ folder (share not mounted?)"
-                )
+                raise self._no_layout(folder)
+
+    def _no_layout(self, folder: Path) -> InboxUnavailable:
+        return InboxUnavailable(
+            f"inbox folder {self.root} has no {folder.name}/ folder (share not mounted?)"
+        )
 
     # -- documents in new/ ---------------------------------------------------------------
 
     def list_new(self) -> list[InboxDoc]:
         now = self._now()
         docs: list[InboxDoc] = []
+        odd: list[tuple[str, str]] = []
+        files: set[str] = set()
+        self._held_until = None
         with self._share(), os.scandir(self._new) as entries:
             for entry in entries:
+                if _ignored(entry.name):
+                    continue
                 try:
-                    if not _is_document(entry):
-                        continue
                     st = entry.stat(follow_symlinks=False)
                 except FileNotFoundError:
                     continue  # claimed between listing and stat
+                why = _why_not_a_document(entry.name, st.st_mode)
+                if why is not None:
+                    odd.append((entry.name, why))
+                    continue
+                files.add(entry.name)
+                if not self._settled(entry.name, st, now):
+                    continue
                 landed = datetime.fromtimestamp(st.st_mtime, UTC)
                 docs.append(InboxDoc(entry.name, min(landed, now).astimezone(UTC), st.st_size))
+        for name, why in odd:
+            self._set_aside_odd(name, why)
+        if len(self._seen) > len(files):  # forget what left new/: O(new/), never grows
+            self._seen = {k: v for k, v in self._seen.items() if k in files}
+            if self._arrivals is not None:
+                self._arrivals.keep(files)
+        if self._quarantined:
+            self._recheck_quarantined(now)
+        if self._watch_later:
+            self._start_watcher()
         docs.sort(key=lambda d: (d.received_at, d.name))
         return docs
 
     def read(self, doc: InboxDoc, limit: int) -> bytes:
         path = self._new / _doc_name(doc.name)
         try:
-            with open(path, "rb") as fh:
-                size = os.fstat(fh.fileno()).st_size
-                if size > limit:
-                    raise DocumentOverLimit(doc.name, size, limit)
-                data = fh.read(limit + 1)  # +1: it may still have grown since the stat
+            # Non-blocking and no links: a pipe swapped in after the listing can't hang the poll.
+            fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_NOFOLLOW | _O_BINARY)
         except FileNotFoundError as exc:
             self._require(self._new)
             raise DocumentGone(f"{doc.name} is no longer in the inbox") from exc
         except OSError as exc:
-            raise self._unavailable(exc) from exc
+            raise self._unreadable(doc, exc) from exc
+        try:
+            with open(fd, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if not stat.S_ISREG(st.st_mode):
+                    raise UnreadableDocument("not a regular file (a pipe, socket or device)")
+                if st.st_size > limit:
+                    raise DocumentOverLimit(doc.name, st.st_size, limit)
+                data = fh.read(limit + 1)  # +1: it may still have grown since the stat
+        except OSError as exc:
+            raise self._unreadable(doc, exc) from exc
         if len(data) > limit:
             raise DocumentOverLimit(doc.name, len(data), limit)
         return data
 
+    def _unreadable(self, doc: InboxDoc, exc: OSError) -> Exception:
+        """An OSError on one document: that document's own problem (it is set aside; the
+        others are still read), or an outage (retried) if it may be the share's."""
+        if not os.path.isdir(self._new) or exc.errno not in _THIS_FILE_ONLY:
+            return self._unavailable(exc)
+        if isinstance(exc, PermissionError) and os.name == "nt":
+            # Windows: a producer still has it open. Not this poll; the next one.
+            return DocumentGone(f"{doc.name} is in use by another program")
+        return UnreadableDocument(f"can't be read: {one_line(exc.strerror or str(exc))}")
+
     def quarantine(self, doc: InboxDoc, reason: str) -> None:
-        self._set_aside(doc.name, self._quarantine, reason)
+        target = self._set_aside(doc.name, self._quarantine, reason)
+        if target is not None and doc.name not in self._rechecked:
+            self._watch_quarantined(target, doc.name)
 
     def set_aside_duplicate(self, doc: InboxDoc, of_name: str) -> None:
         self._set_aside(doc.name, self._duplicates, f"duplicate of {of_name}")
 
-    def _set_aside(self, name: str, folder: Path, reason: str) -> None:
-        """Move new/X into `folder` with X.reason next to it. Never deletes or overwrites."""
+    def _set_aside(
+        self, name: str, folder: Path, reason: str, *, as_name: str | None = None
+    ) -> Path | None:
+        """Move new/X into `folder` with X.reason next to it. Never deletes or overwrites.
+
+        `as_name`: the name to keep it under, for a name that can't be kept as it is.
+        """
+        keep = as_name or _doc_name(name)
         with self._share():
-            target = self._move_aside(self._new / _doc_name(name), folder)
+            target = self._move_aside(self._new / name, folder, keep)
         if target is None:
-            return  # another PC set it aside (or claimed it) first
+            return None  # another PC set it aside (or claimed it) first
+        if keep != name or not target.name.startswith(_stem(keep)):  # renamed, or shortened
+            reason += f" (its name in new/ was {_shown(name)})"
         try:
             _write_atomic(_reason_path(target), one_line(reason) + "\n")
         except OSError as exc:  # the document itself is safe: it's out of new/
             # No names in the log (a document may be named after the customer): app.system.logs.
             log.warning("moved a document aside but couldn't write its reason: %s", exc.strerror)
+        return target
 
-    def _move_aside(self, src: Path, folder: Path) -> Path | None:
+    def _move_aside(self, src: Path, folder: Path, name: str) -> Path | None:
         for _ in range(_ASIDE_TRIES):
-            target = _free_name(folder, src.name)
+            target = _free_name(folder, name)
             try:
                 _rename(src, target)
             except FileExistsError:
@@ -280,6 +406,88 @@ class FolderInbox:
                 return None
             return target
         raise InboxUnavailable(f"inbox folder {self.root}: no free name in {folder.name}/")
+
+    def _set_aside_odd(self, name: str, why: str) -> None:
+        """An entry that can't be a document goes to quarantine/, so the poll goes on."""
+        try:
+            self._set_aside(name, self._quarantine, why, as_name=_plain_name(name))
+        except InboxUnavailable:
+            if not os.path.isdir(self._new):
+                raise  # the share went: that is an outage, not this entry's problem
+            if name not in self._stuck:  # say it once, not every two seconds
+                self._stuck.add(name)
+                log.warning("can't set aside an entry in new/ that isn't a document (%s)", why)
+            return
+        log.info("set aside an entry in new/ that isn't a document: %s", why)
+
+    # -- written in place: wait until it holds still ------------------------------------
+
+    def _settled(self, name: str, st: os.stat_result, now: datetime) -> bool:
+        """Whether a document in new/ is complete enough to read.
+
+        A producer that follows the contract renames X.tmp to X: that is complete at once
+        (no added latency). One that writes X in place leaves evidence: the watcher saw it
+        written and not yet closed, it grew since the last look, or it is still empty.
+        Such a document waits until its size and modification time have held for SETTLE.
+        Once listed, a document stays listed (the engine would take its absence for a claim).
+        """
+        sig = (st.st_size, st.st_mtime_ns)
+        seen = self._seen.get(name)
+        news = self._arrivals.state(name) if self._arrivals is not None else None
+        if seen is None:
+            seen = self._seen[name] = _Seen(sig, now, suspect=st.st_size == 0)
+        elif seen.sig != sig:  # it changed since the last look: someone is writing it
+            seen.sig, seen.since, seen.suspect = sig, now, True
+        if seen.listed or news is True:
+            seen.listed = True
+            return True
+        if news is False:
+            seen.suspect = True  # the watcher saw it written, and no close or rename since
+        if seen.suspect and os.name != "nt" and st.st_ctime_ns > st.st_mtime_ns:
+            seen.suspect = False  # changed after its last write (a rename, a copy's times)
+        if seen.suspect and now - seen.since < SETTLE:
+            self._hold(seen.since + SETTLE)
+            return False
+        seen.listed = True
+        return True
+
+    def _hold(self, until: datetime) -> None:
+        if self._held_until is None or until < self._held_until:
+            self._held_until = until
+
+    def _watch_quarantined(self, target: Path, name: str) -> None:
+        try:
+            st = os.stat(target, follow_symlinks=False)
+        except OSError:
+            return
+        if len(self._quarantined) < _RECHECK_MAX:
+            self._quarantined[target] = _Aside(name, (st.st_size, st.st_mtime_ns), self._now())
+
+    def _recheck_quarantined(self, now: datetime) -> None:
+        """A document quarantined while its producer was still writing it (in place) is
+        complete later: if it changed after quarantine, it goes back to new/, once."""
+        for target, aside in list(self._quarantined.items()):
+            try:
+                st = os.stat(target, follow_symlinks=False)
+            except OSError:
+                del self._quarantined[target]
+                continue
+            sig = (st.st_size, st.st_mtime_ns)
+            if sig == aside.sig:
+                if now - aside.at > RECHECK_WINDOW:
+                    del self._quarantined[target]
+                continue
+            del self._quarantined[target]
+            self._rechecked.add(aside.name)
+            back = self._new / aside.name
+            if os.path.lexists(back):
+                continue  # a new document of that name: keep this one where it is
+            with self._share():
+                _rename(target, back)
+                _reason_path(target).unlink(missing_ok=True)  # our own note, now wrong
+            # Written to since: it waits in new/ until it holds still.
+            self._seen[aside.name] = _Seen(sig, now, suspect=True)
+            log.info("a quarantined document changed afterwards: back in new/ for another look")
 
     # -- claims --------------------------------------------------------------------------
 
@@ -370,8 +578,15 @@ class FolderInbox:
     def wait_for_change(self, timeout: float) -> bool:
         if self._closed:
             return False
+        held = self._held_until
+        if held is not None:  # a document written in place: look again when it may be still
+            timeout = min(timeout, max(0.0, (held - self._now()).total_seconds()))
         changed = self._changed.wait(max(0.0, timeout))
-        if self._closed or self._watcher is None:
+        if self._closed:
+            return False
+        if held is not None and not changed:
+            return True
+        if self._watcher is None:
             return False
         # Clearing after waking is safe: the caller re-lists next, which sees any change
         # that set the event in between.
@@ -417,16 +632,77 @@ def _maps_to(user: str, folder: str) -> bool:
 
 
 def _reason_path(doc: Path) -> Path:
-    return doc.with_name(doc.name + ".reason")
+    return doc.with_name(doc.name + _REASON)
 
 
 def _free_name(folder: Path, name: str) -> Path:
-    """`folder/name`, or `folder/stem.2.ext`, … when that is taken: nothing is overwritten."""
-    stem, dot, ext = name.rpartition(".")
-    if not stem:
-        stem, dot, ext = name, "", ""
-    candidate, n = folder / name, 2
+    """`folder/name`, or `folder/stem.2.ext`, … when that is taken: nothing is overwritten.
+
+    Shortened where needed, so that X.reason (and a number) still fit in a file name.
+    """
+    stem, dot, ext = _split(name)
+    room = _NAME_MAX - len(os.fsencode(f"{dot}{ext}{_REASON}")) - len(".99999")
+    while len(os.fsencode(stem)) > room:
+        stem = stem[:-1]
+    candidate, n = folder / f"{stem}{dot}{ext}", 2
     while os.path.lexists(candidate) or os.path.lexists(_reason_path(candidate)):
         candidate = folder / f"{stem}.{n}{dot}{ext}"
         n += 1
     return candidate
+
+
+def _split(name: str) -> tuple[str, str, str]:
+    """stem, ".", extension (a short one only); no extension: name, "", ""."""
+    stem, dot, ext = name.rpartition(".")
+    if not stem or len(ext) > 16:
+        return name, "", ""
+    return stem, dot, ext
+
+
+def _stem(name: str) -> str:
+    return _split(name)[0]
+
+
+def _shown(name: str) -> str:
+    """A name as a person can read it in a reason, whatever bytes it has."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return repr(os.fsencode(name))[1:]  # b'...' without the b: the bytes as they are
+    return repr(name)
+
+
+@dataclass
+class _Seen:
+    """A file in new/ as this inbox last saw it."""
+
+    sig: tuple[int, int]  # size, modification time (ns)
+    since: datetime  # first seen with this size and time
+    suspect: bool  # evidence it is being written in place
+    listed: bool = False
+
+
+@dataclass(frozen=True)
+class _Aside:
+    """A document this inbox quarantined: what it looked like, and when."""
+
+    name: str
+    sig: tuple[int, int]
+    at: datetime
+
+
+class UnreadableDocument(ValueError):
+    """One document can't be read (not the inbox): the engine sets it aside with `reason`."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+# Errors about the file itself, not the share: a link, a folder, a device, its permissions.
+_THIS_FILE_ONLY = frozenset(
+    {errno.ELOOP, errno.EISDIR, errno.ENXIO, errno.ENODEV, errno.EACCES, errno.EPERM}
+)
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)

@@ -40,10 +40,53 @@ def _is_in_flight(path: str | bytes) -> bool:
     return name.endswith(".tmp") or name.startswith(".")
 
 
+class Arrivals:
+    """How each file in one folder (new/) arrived, as far as the watcher saw it.
+
+    True: complete (renamed into the folder, or its writer closed it after writing);
+    False: being written in place (created or modified, and no close or rename since).
+    A file moved in from another folder also shows as "created" (watchdog can't tell):
+    it then waits until it holds still, unless its times show the move (see FolderInbox).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = os.path.normcase(os.path.abspath(folder))
+        self._lock = threading.Lock()
+        self._state: dict[str, bool] = {}
+
+    def state(self, name: str) -> bool | None:
+        with self._lock:
+            return self._state.get(name)
+
+    def keep(self, names: set[str]) -> None:
+        """Forget the files that left the folder."""
+        with self._lock:
+            self._state = {k: v for k, v in self._state.items() if k in names}
+
+    def note(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        kind = event.event_type
+        if kind == "moved":
+            self._set(event.dest_path, True)
+        elif kind == "closed":  # closed after writing (inotify's IN_CLOSE_WRITE)
+            self._set(event.src_path, True)
+        elif kind in ("created", "modified"):
+            self._set(event.src_path, False)
+
+    def _set(self, path: str | bytes, complete: bool) -> None:
+        text = os.fsdecode(path)
+        if not text or os.path.normcase(os.path.dirname(os.path.abspath(text))) != self._folder:
+            return
+        with self._lock:
+            self._state[os.path.basename(text)] = complete
+
+
 class _Handler(FileSystemEventHandler):
-    def __init__(self, changed: threading.Event) -> None:
+    def __init__(self, changed: threading.Event, arrivals: Arrivals | None = None) -> None:
         super().__init__()
         self._changed = changed
+        self._arrivals = arrivals
 
     def dispatch(self, event: FileSystemEvent) -> None:
         if event.event_type not in _CHANGES:
@@ -53,15 +96,20 @@ class _Handler(FileSystemEventHandler):
         paths = [p for p in (event.src_path, event.dest_path) if p]
         if paths and all(_is_in_flight(p) for p in paths):
             return
+        if self._arrivals is not None:
+            self._arrivals.note(event)  # before waking the reader: it asks about this file
         self._changed.set()
 
 
 class ChangeWatcher:
     """Sets `changed` whenever something happens in one of `folders` (not recursive)."""
 
-    def __init__(self, folders: Iterable[Path], changed: threading.Event) -> None:
+    def __init__(
+        self, folders: Iterable[Path], changed: threading.Event, arrivals: Arrivals | None = None
+    ) -> None:
         self._folders = list(folders)
         self._changed = changed
+        self._arrivals = arrivals
         self._observer: BaseObserver | None = None
 
     @property
@@ -75,7 +123,7 @@ class ChangeWatcher:
         observer = Observer()
         observer.daemon = True  # never keeps the app alive; close() stops it anyway
         try:
-            handler = _Handler(self._changed)
+            handler = _Handler(self._changed, self._arrivals)
             for folder in self._folders:
                 observer.schedule(handler, str(folder), recursive=False)
             observer.start()

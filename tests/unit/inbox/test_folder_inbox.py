@@ -31,6 +31,37 @@ def test_a_missing_folder_is_a_config_error_and_is_not_made(tmp_path: Path) -> N
     assert not where.exists()
 
 
+def test_a_share_missing_at_start_is_an_outage_for_the_app_and_then_works(
+    tmp_path: Path,
+) -> None:
+    """Autostart often runs before the network share is mounted: retry, don't give up."""
+    where = tmp_path / "share"
+    with FolderInbox(where, "anna", "pc-anna", watch=True, missing_ok=True) as inbox:
+        for attempt in (inbox.list_new, inbox.check, lambda: inbox.read_events({})):
+            with pytest.raises(InboxUnavailable, match="unreachable"):
+                attempt()
+        assert not where.exists() and not inbox.watching
+        for sub in LAYOUT:  # the share is mounted
+            (where / sub).mkdir(parents=True)
+        assert inbox.list_new() == []
+        inbox.check()
+        assert inbox.watching  # and change notifications start with it
+
+
+def test_an_empty_folder_is_not_made_an_inbox_unless_asked(tmp_path: Path) -> None:
+    """An empty mount point (the share not mounted yet) must not become a private inbox."""
+    where = tmp_path / "mnt" / "leads"
+    where.mkdir(parents=True)
+    with FolderInbox(where, "anna", "pc-anna", watch=False, new_inbox=False) as inbox:
+        with pytest.raises(InboxUnavailable, match="no new/ folder"):
+            inbox.list_new()
+        assert list(where.iterdir()) == []
+        (where / "new").mkdir()  # the share, mounted: an inbox, even if not complete
+    with FolderInbox(where, "anna", "pc-anna", watch=False, new_inbox=False) as inbox:
+        assert inbox.list_new() == []
+        assert sorted(p.name for p in where.iterdir()) == sorted(LAYOUT)
+
+
 def test_a_file_is_not_an_inbox(tmp_path: Path) -> None:
     (tmp_path / "inbox").write_text("no")
     with pytest.raises(InboxConfigError, match="is not a folder"):
@@ -106,6 +137,13 @@ def test_list_new_skips_what_is_not_a_landed_document(
     (new / "link.json").symlink_to(new / "a.json")
     (new / "mail.eml").write_bytes(b"From: x")
     assert [d.name for d in inbox.list_new()] == ["a.json", "mail.eml"]
+    # Never a document: set aside with a reason (test_folder_odd_entries), never followed.
+    assert sorted(p.name for p in (root / "quarantine").iterdir()) == [
+        "folder.json",
+        "folder.json.reason",
+        "link.json",
+        "link.json.reason",
+    ]
 
 
 # -- names ---------------------------------------------------------------------------------
