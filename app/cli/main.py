@@ -111,6 +111,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="a year of a 40-salesperson group: ~50,000 leads, ~250,000 events (benchmark)",
     )
     sh.add_argument("--now", help="when the history ends (ISO date-time; default: now)")
+
+    sb = sub.add_parser(
+        "bridge", help="move lead documents from a folder or mailbox into a group database"
+    )
+    _common(sb)
+    sb.add_argument("--from", dest="source", required=True, help="a folder or mailbox URL")
+    sb.add_argument("--to", dest="target", required=True, help="a postgresql:// group inbox")
+    sb.add_argument("--once", action="store_true", help="one pass, then exit (cron, tests)")
+
+    sm = sub.add_parser(
+        "migrate-inbox", help="copy an inbox's documents, claims and events into a group database"
+    )
+    _common(sm)
+    sm.add_argument("--from", dest="source", required=True, help="a folder or mailbox URL")
+    sm.add_argument("--to", dest="target", required=True, help="a postgresql:// group inbox")
     return p
 
 
@@ -288,6 +303,52 @@ def cmd_demo_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bridge(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from app.engine.bridge import open_at, run_bridge
+
+    cfg = _config(args)
+    stop = threading.Event()
+    for name in ("SIGTERM", "SIGBREAK"):  # systemd's stop, a Windows service's console break
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda *_: stop.set())
+    source = open_at(cfg, args.source, watch=not args.once)
+    try:
+        target = open_at(cfg, args.target)
+        try:
+            print(f"bridge: {source.location} -> {target.location}", file=sys.stderr)
+            done = run_bridge(source, target, stop, once=args.once)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    print(f"{done.moved} moved, {done.already} already there")
+    return 0
+
+
+def cmd_migrate_inbox(args: argparse.Namespace) -> int:
+    from app.engine.bridge import open_at
+    from app.engine.migrate import migrate_inbox
+
+    cfg = _config(args)
+    source = open_at(cfg, args.source)
+    try:
+        target = open_at(cfg, args.target)
+        try:
+            done = migrate_inbox(source, args.source, target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    print(
+        f"{done.documents} documents ({done.claimed} claimed, {done.set_aside} set aside), "
+        f"{done.events} events copied to {target.location}"
+    )
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from app.settings.config import with_demo_hours
 
@@ -320,6 +381,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report": cmd_report,
         "signin": cmd_signin,
         "demo-history": cmd_demo_history,
+        "bridge": cmd_bridge,
+        "migrate-inbox": cmd_migrate_inbox,
         None: cmd_app,
     }
     from app.inbox.base import InboxError

@@ -127,13 +127,28 @@ def open_store(data_dir: Path) -> Store:
 
 
 def drop_document(cfg: Config, data: bytes, *, stem: str, suffix: str, now: datetime) -> Path:
-    """Put a document into the folder inbox as a producer must (write X.tmp, then rename)."""
+    """Put a document into the inbox as a producer must: into a folder, write X.tmp, then
+    rename (returns its path); into a backend that takes producers' documents (a group
+    database: `put_document`), one transaction (returns a path of just its name)."""
     from app.inbox.open import folder_of
-    from app.inbox.producer import drop_bytes
+    from app.inbox.producer import drop_bytes, safe_stem
 
     root = folder_of(cfg.inbox)
     if root is None:
-        raise InboxConfigError("drop works on a folder inbox; for a mailbox, e-mail the lead to it")
+        inbox = open_inbox(cfg, watch=False)
+        try:
+            put = getattr(inbox, "put_document", None)
+            if put is None:
+                raise InboxConfigError(
+                    "drop works on a folder inbox or a group database; "
+                    "for a mailbox, e-mail the lead to it"
+                )
+            when = now.strftime("%Y%m%d-%H%M%S")
+            name = f"{when}-{safe_stem(stem)}-{os.urandom(3).hex()}{suffix}"  # as a folder drop
+            put(data, name=name, received_at=now)
+        finally:
+            inbox.close()
+        return Path(name)
     if cfg.embedded_inbox:
         root.mkdir(parents=True, exist_ok=True)
     return drop_bytes(root, data, stem=stem, suffix=suffix, now=now)

@@ -19,6 +19,7 @@ import logging
 import secrets
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -43,6 +44,7 @@ from app.inbox.postgres.schema import CHANNEL
 log = logging.getLogger(__name__)
 
 ENV_PASSWORD = "PGPASSWORD"  # libpq's own; the keyring when it isn't set
+IMPORT_BATCH = 500  # documents per transaction when a migration copies them
 
 
 def _utc_now() -> datetime:
@@ -204,6 +206,70 @@ class PostgresInbox:
     def unique_name(stem: str, suffix: str, now: datetime) -> str:
         """A producer's document name: the time, the stem and a random part, like a drop."""
         return f"{now.strftime('%Y%m%d-%H%M%S')}-{stem}-{secrets.token_hex(3)}{suffix}"
+
+    def import_folder(self, root: Path) -> tuple[int, int, int]:
+        """Copy every document of the folder inbox at `root` (migrate-inbox); returns how
+        many were added: (documents, of which claimed, of which set aside)."""
+        from app.inbox.postgres.folder_import import folder_documents
+
+        try:
+            return self._import(folder_documents(root))
+        except OSError as exc:
+            raise InboxUnavailable(f"inbox folder {root}: {exc.strerror or exc}") from exc
+
+    def import_documents(self, docs: Iterable[tuple[InboxDoc, bytes]]) -> tuple[int, int, int]:
+        """Copy documents waiting in another inbox (migrate-inbox from a mailbox)."""
+        from app.inbox.postgres.folder_import import FolderDoc
+
+        return self._import(FolderDoc(d.name, d.received_at, data, "new") for d, data in docs)
+
+    def _import(self, docs: Iterable[Any]) -> tuple[int, int, int]:
+        added = claimed = aside = 0
+        batch: list[tuple[Any, ...]] = []
+
+        def flush(conn: psycopg.Connection[Any]) -> list[str]:
+            self._ensure_schema(conn)
+            states: list[str] = []
+            with conn.transaction(), conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO documents (name, branch, received_at, body, size, state, owner, "
+                    "reason, source_key) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                    "ON CONFLICT DO NOTHING RETURNING state",
+                    batch,
+                    returning=True,
+                )
+                while True:
+                    states.extend(row[0] for row in cur.fetchall())
+                    if not cur.nextset():
+                        break
+            return states
+
+        def count(states: list[str]) -> None:
+            nonlocal added, claimed, aside
+            added += len(states)
+            claimed += states.count("claimed")
+            aside += sum(s in ("quarantine", "duplicate") for s in states)
+
+        for doc in docs:  # in batches: a year's documents don't all fit in memory
+            batch.append(
+                (
+                    doc.name,
+                    self.branch,
+                    doc.received_at,
+                    doc.data,
+                    len(doc.data),
+                    doc.state,
+                    doc.owner,
+                    doc.reason,
+                    f"name:{doc.name}",
+                )
+            )
+            if len(batch) >= IMPORT_BATCH:
+                count(self._db.run(flush))
+                batch = []
+        if batch:
+            count(self._db.run(flush))
+        return added, claimed, aside
 
     # -- claims ----------------------------------------------------------------------------
 
