@@ -3,7 +3,9 @@
 The GUI thread does no I/O, and the SQLite connection belongs to the thread
 that opened it. So everything that touches the store or the inbox is created *inside*
 the worker thread (in `open_store` / `start_desk`) and only used there. The GUI talks to
-it through `WorkerThread`, whose request signals are queued into the worker's slots.
+it through `DeskThread`: a few queued signals to start, configure and stop it, and for every
+salesperson's action one generic request, an EngineOp on the Desk
+(app.ui.workers.engine_thread).
 
 Detection has two paths: a re-list timer (≤ 2 s; network shares drop change
 notifications) and a watcher thread blocked in `inbox.wait_for_change`, which pokes the
@@ -99,6 +101,7 @@ class DeskWorker(EngineWorker):
         self.prefs_file: PrefsFile | None = None  # settings.json (app.settings.prefs)
         self.desk: Desk | None = None
         self._health: tuple[Any, ...] | None = None
+        self._password_wanted: tuple[str, str, bool] | None = None  # as last reported
         self._lists_key: tuple[int, int] | None = None  # store version the lists were built on
         self._lists_until: datetime | None = None  # when time alone changes them
         self._watch_stop = threading.Event()
@@ -154,7 +157,7 @@ class DeskWorker(EngineWorker):
             return
         self.tls_unverified.emit(bool(getattr(inbox, "insecure_tls", False)))
         self.desk = Desk(inbox, self.store, self.clock, cfg)
-        self._health = None
+        self._health = self._password_wanted = None
         self._lists_key = None
         self._poll_timer = QTimer(self, objectName="worker-poll")
         self._poll_timer.setInterval(int(min(cfg.relist_s, MAX_RELIST_S) * 1000))
@@ -235,15 +238,16 @@ class DeskWorker(EngineWorker):
         assert self.desk is not None
         health = self.desk.health  # frozen: safe to hand to the GUI thread
         key = _health_key(health)
-        if key != self._health:
-            asked = self._health[3] if self._health else None
-            self._health = key
-            self.health_changed.emit(health)
-            # Ask for the password when the mailbox starts wanting it (or refuses the last
-            # one), not on every other change while it is down: after Cancel the status
-            # bar says why, and the prompt waits for something new.
-            if health.needs_password and health.needs_password != asked:
-                self.password_needed.emit(*health.needs_password)
+        if key == self._health:
+            return
+        self._health = key
+        self.health_changed.emit(health)
+        # Ask for the password when the mailbox starts wanting it (or refuses the one it
+        # got), not on every other change while it is down: after Cancel the status bar
+        # says why, and the prompt waits for something new.
+        wanted, self._password_wanted = self._password_wanted, health.needs_password
+        if health.needs_password and health.needs_password != wanted:
+            self.password_needed.emit(*health.needs_password)
 
     @Slot(str, str, str)
     def set_password(self, user: str, host: str, password: str) -> None:
