@@ -80,19 +80,18 @@ def _from_number(raw: str, number: PhoneNumber, home: str) -> Phone:
 def _settled(readings: list[Phone], hints: Iterable[Hint]) -> Reading:
     """The reading the hints agree on; else the first (home) one, with the next as the
     alternative. A hint that fits every reading, or none, says nothing."""
-    left = {p.region for p in readings}
+    every = {p.region for p in readings}
+    left = set(every)
     spoke = False
     for hint in hints:
-        fits = left & {h.upper() for h in hint}
-        if fits and fits != {p.region for p in readings}:
+        fits = every & {h.upper() for h in hint}
+        if fits and fits != every:
             spoke = True
             left &= fits
     if not spoke or not left:  # missing or contradicting hints
         return Reading(readings[0], readings[1])
     chosen = [p for p in readings if p.region in left]
-    if len(chosen) == 1:
-        return Reading(chosen[0])
-    return Reading(chosen[0], chosen[1])
+    return Reading(chosen[0], chosen[1] if len(chosen) > 1 else None)
 
 
 def _clean(raw: str) -> str:

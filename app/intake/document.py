@@ -6,8 +6,10 @@ import logging
 from datetime import datetime
 
 from app.core.lead import Lead, stable_id
-from app.intake.adf import decode_xml, read_adf_text
+from app.intake.adf import decode_xml, parse_xml, read_adf
 from app.intake.detect import ADF, JSON, detect
+from app.intake.dv_lead import FORMAT as DV_FORMAT
+from app.intake.dv_lead import is_dv_lead, read_dv_lead
 from app.intake.email_lead import read_email
 from app.intake.errors import MAX_DOCUMENT_BYTES, Unreadable, too_large
 from app.intake.fields import build_lead
@@ -34,7 +36,12 @@ def _read(data: bytes, *, received_at: datetime, name: str, region: str, limit: 
         lead_id, original = producer_id or stable_id(data), text
     elif kind == ADF:
         original = decode_xml(data)
-        found, lead_id = read_adf_text(original).found, stable_id(data)
+        root = parse_xml(original)
+        if is_dv_lead(root):  # XML, but DV's flat <lead>, not ADF
+            found, producer_id = read_dv_lead(root)
+            kind, lead_id = DV_FORMAT, producer_id or stable_id(data)
+        else:
+            found, lead_id = read_adf(root).found, stable_id(data)
     else:
         read = read_email(data, region)
         found, lead_id = read.found, read.message_id or stable_id(data)

@@ -7,18 +7,18 @@ portal's no-reply address; 4) a phone number anywhere in the text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import Message
 from urllib.parse import urlsplit
 
 from app.core.lead import MISSED_CALL, Vehicle
+from app.core.names import full_name
 from app.core.phone import find_number
 from app.intake.adf import AdfRead, decode_xml, find_adf, read_adf_text
 from app.intake.errors import Unreadable
 from app.intake.fields import Found, hints_of
 from app.intake.htmltext import html_to_text
 from app.intake.labels import Labelled, Lookup, lookup_for, read_labels
-from app.intake.language import language_of
 from app.intake.mime import (
     Part,
     addresses,
@@ -91,9 +91,7 @@ def _bodies(parts: list[Part]) -> list[str]:
 def _from_labels(labels: Labelled) -> Found:
     first = labels.first
     # The tussenvoegsel stays with the surname: "Sanne" + "de" + "Vries" = "Sanne de Vries".
-    name = first("name") or " ".join(
-        p for p in (first("first_name"), first("infix"), first("last_name")) if p
-    )
+    name = first("name") or full_name(first("first_name"), first("infix"), first("last_name"))
     vehicle = Vehicle(
         make=first("make") or None,
         model=first("model") or None,
@@ -150,15 +148,13 @@ def _contact_from_headers(msg: Message, found: Found) -> None:
 
 
 def _hints(found: Found, portal: Portal | None, domain: str) -> None:
-    """The countries the portal and the advert's link point at, and the text's language."""
+    """The countries the portal and the advert's link point at."""
     country = portal_country(portal, domain) if portal else None
     link = found.vehicle.url if found.vehicle else None
     link_country = domain_country(urlsplit(link).hostname or "") if link else None
     for hint in (country, link_country):
         if hint:
             found.hints.append({hint})
-    if found.language is None and found.message:
-        found.language = language_of(found.message)
 
 
 def _missed_call(found: Found, subject: str, portal: Portal | None) -> None:
@@ -170,6 +166,8 @@ def _missed_call(found: Found, subject: str, portal: Portal | None) -> None:
     car = (match.groupdict().get("vehicle") or "").strip(" .:-")
     if car and found.vehicle is None:
         found.vehicle = Vehicle(text=car)
+    elif car and found.vehicle is not None and not found.vehicle.describe():
+        found.vehicle = replace(found.vehicle, text=car)  # a stock number, but no car
 
 
 def read_email(data: bytes, region: str) -> EmailRead:

@@ -6,14 +6,14 @@ whether the lead came as JSON, ADF or e-mail.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from app.core.lead import NO_CONTACT, REQUEST, Lead, LeadKind, Vehicle
 from app.core.phone import Hint, Reading, find_number, read_number
-from app.intake.language import COUNTRIES
+from app.intake.language import COUNTRIES, language_of
 from app.intake.portals import domain_country
 from app.intake.values import aware, clean_str
 
@@ -45,7 +45,7 @@ class Found:
         return bool(self.name or self.email or self.phone or any(p.strip() for p in self.phones))
 
 
-def read_phone(text: str, region: str, hints: Sequence[Hint] = ()) -> Reading:
+def read_phone(text: str, region: str, hints: Iterable[Hint] = ()) -> Reading:
     """A phone field's value; "06 12345678 (na 17:00)" keeps its note in `raw`."""
     reading = read_number(text, region, hints)
     if not reading.phone.valid:
@@ -59,22 +59,40 @@ def read_phone(text: str, region: str, hints: Sequence[Hint] = ()) -> Reading:
     return reading
 
 
-def pick_phone(candidates: list[str], region: str, hints: Sequence[Hint] = ()) -> Reading | None:
+def pick_phone(candidates: list[str], region: str, hints: Iterable[Hint] = ()) -> Reading | None:
     """The first valid candidate; if none is valid, the first one, kept raw."""
     readings = [read_phone(c, region, hints) for c in candidates if c and c.strip()]
     return next((r for r in readings if r.phone.valid), readings[0] if readings else None)
 
 
-def hints_of(found: Found, email: str | None) -> list[Hint]:
-    """Every sign of the customer's country: the address's domain first, then the rest."""
-    hints: list[Hint] = []
-    country = domain_country(email.rpartition("@")[2]) if email else None
-    if country:
-        hints.append({country})
-    hints += found.hints
-    if found.language in COUNTRIES:
-        hints.append(COUNTRIES[found.language])
-    return hints
+class _Hints:
+    """Every sign of the customer's country: the address's domain first, then the rest.
+
+    Worked out on first use: only an ambiguous number needs them, and the language of
+    the message is the costly one.
+    """
+
+    def __init__(self, found: Found, email: str | None) -> None:
+        self._found, self._email = found, email
+        self._hints: list[Hint] | None = None
+
+    def __iter__(self) -> Iterator[Hint]:
+        if self._hints is None:
+            found, hints = self._found, []
+            country = domain_country(self._email.rpartition("@")[2]) if self._email else None
+            if country:
+                hints.append({country})
+            hints += found.hints
+            language = found.language or language_of(found.message)
+            if language in COUNTRIES:
+                hints.append(COUNTRIES[language])
+            self._hints = hints
+        return iter(self._hints)
+
+
+def hints_of(found: Found, email: str | None) -> Iterable[Hint]:
+    """The hints that settle an ambiguous number in this document (see `_Hints`)."""
+    return _Hints(found, email)
 
 
 def _phone_of(found: Found, region: str, email: str | None) -> Reading | None:

@@ -53,7 +53,9 @@ PORTALS: tuple[Portal, ...] = (
         # Its call tracking: "Klantnr: 123456 | Gemiste oproep voor Volkswagen Golf".
         labels=(
             ("nl", "phone", ("nummer van de beller", "telefoonnummer beller")),
+            ("nl", "vehicle", ("gesprek over", "gebeld over")),
             ("fr", "phone", ("numéro appelant",)),
+            ("fr", "vehicle", ("appel concernant",)),
         ),
     ),
     Portal("marktplaats", "Marktplaats", ("marktplaats",), country="NL"),

@@ -1,6 +1,8 @@
 import pytest
 
-from app.core.phone import find_phone, normalize_phone
+from app.core.lead import Phone
+from app.core.phone import find_number, find_phone, normalize_phone, read_number
+from app.core.phone_format import number_text
 
 
 @pytest.mark.parametrize(
@@ -112,3 +114,123 @@ def test_find_phone_with_trunk_zero_after_country_code() -> None:
 )
 def test_find_phone_finds_nothing_where_there_is_no_number(text: str) -> None:
     assert find_phone(text) is None
+
+
+# -- shown where it is read: national at home, with the country code abroad --------------
+
+
+@pytest.mark.parametrize(
+    ("e164", "home", "shown"),
+    [
+        ("+32470123456", "NL", "+32 470 12 34 56"),  # issue 14: not "0470 12 34 56"
+        ("+32470123456", "BE", "0470 12 34 56"),
+        ("+32470123456", "DE", "+32 470 12 34 56"),
+        ("+31612345678", "NL", "06 12345678"),
+        ("+31612345678", "BE", "+31 6 12345678"),
+        ("+31612345678", "DE", "+31 6 12345678"),
+        ("+4915123456789", "NL", "+49 1512 3456789"),
+        ("+4915123456789", "BE", "+49 1512 3456789"),
+        ("+4915123456789", "DE", "01512 3456789"),
+        ("+33612345678", "NL", "+33 6 12 34 56 78"),  # a region with no table entry
+        ("+33612345678", "fr", "06 12 34 56 78"),
+    ],
+)
+def test_a_number_is_shown_for_the_dealers_region(e164: str, home: str, shown: str) -> None:
+    phone = normalize_phone(e164, home)
+    assert phone.shown == shown
+    assert phone.tel_uri == f"tel:{e164}"  # the link (and QR) dial what is shown
+    # The same number rebuilt from the store's columns (no region, no national form):
+    stored = Phone(raw=e164, e164=e164, valid=True).at_home(home)
+    assert stored.shown == shown
+    assert stored.country == phone.region
+
+
+def test_a_stored_national_form_of_a_foreign_number_is_not_shown() -> None:
+    # Leads stored before issue 14 carry the Belgian national form; it must not be shown.
+    phone = Phone(raw="0470 12 34 56", e164="+32470123456", display="0470 12 34 56", valid=True)
+    assert phone.shown == "+32 470 12 34 56"
+    assert phone.at_home("BE").shown == "0470 12 34 56"
+
+
+def test_an_invalid_number_is_shown_as_written_anywhere() -> None:
+    for home in ("NL", "BE", "DE"):
+        assert normalize_phone("bel me na 5", home).shown == "bel me na 5"
+
+
+# -- ambiguous national numbers: settled by hints, or kept with the other reading ----------
+
+AMBIGUOUS = "0478 55 66 77"  # a Venray landline, and a Belgian mobile
+
+
+def test_without_hints_the_home_reading_comes_first_and_the_other_is_kept() -> None:
+    nl = read_number(AMBIGUOUS, "NL")
+    assert nl.phone.e164 == "+31478556677" and nl.phone.shown == "0478 556 677"
+    assert nl.alternative is not None
+    assert (nl.alternative.e164, nl.alternative.shown) == ("+32478556677", "+32 478 55 66 77")
+    be = read_number(AMBIGUOUS, "BE")
+    assert be.phone.e164 == "+32478556677" and be.phone.shown == "0478 55 66 77"
+    assert be.alternative is not None and be.alternative.shown == "+31 478 556 677"
+
+
+@pytest.mark.parametrize(
+    ("region", "hints", "e164"),
+    [
+        ("NL", [{"BE"}], "+32478556677"),  # a .be address, for a Dutch dealer
+        ("NL", [{"BE"}, {"BE", "FR", "LU", "CH"}], "+32478556677"),  # and French
+        ("BE", [{"NL"}], "+31478556677"),  # a .nl address, for a Belgian dealer
+        ("DE", [{"BE"}], "+32478556677"),
+        ("DE", [{"NL"}], "+31478556677"),
+    ],
+)
+def test_agreeing_hints_settle_an_ambiguous_number(
+    region: str, hints: list[set[str]], e164: str
+) -> None:
+    reading = read_number(AMBIGUOUS, region, hints)
+    assert reading.phone.e164 == e164
+    assert reading.alternative is None
+    assert reading.phone.shown == number_text(e164, region)
+
+
+@pytest.mark.parametrize(
+    "hints",
+    [
+        [],
+        [{"BE"}, {"NL"}],  # a .be address on a Dutch portal: contradicting
+        [{"NL", "BE"}],  # Dutch: spoken in both, says nothing
+        [{"FR"}],  # fits neither reading
+    ],
+)
+def test_missing_or_contradicting_hints_keep_both_readings(hints: list[set[str]]) -> None:
+    reading = read_number(AMBIGUOUS, "NL", hints)
+    assert reading.phone.e164 == "+31478556677"
+    assert reading.alternative is not None and reading.alternative.e164 == "+32478556677"
+
+
+def test_a_german_dealer_reads_020_as_essen_and_keeps_amsterdam() -> None:
+    reading = read_number("020 1234567", "DE")
+    assert reading.phone.region == "DE"
+    assert reading.alternative is not None and reading.alternative.region == "NL"
+    assert reading.alternative.shown == "+31 20 123 4567"
+    settled = read_number("020 1234567", "DE", [{"NL"}])
+    assert settled.phone.shown == "+31 20 123 4567" and settled.alternative is None
+
+
+@pytest.mark.parametrize("raw", ["06 12345678", "+31 478 55 66 77", "0032 478 55 66 77"])
+def test_unambiguous_numbers_have_no_alternative(raw: str) -> None:
+    assert read_number(raw, "NL", [{"BE"}]).alternative is None
+
+
+def test_a_belgian_mobile_for_a_dutch_dealer_is_read_as_belgian() -> None:
+    # 0470 is no Dutch area code: one reading, shown with +32 (issue 14's first case).
+    reading = read_number("0470 12 34 56", "NL")
+    assert reading.alternative is None
+    assert reading.phone.shown == "+32 470 12 34 56"
+
+
+def test_find_number_settles_a_number_in_free_text_too() -> None:
+    text = "Bel me gerust op 0478 55 66 77, liefst na 18u."
+    found = find_number(text, "NL", [{"BE"}])
+    assert found is not None and found.phone.e164 == "+32478556677"
+    assert found.phone.raw == "0478 55 66 77"
+    unsettled = find_number(text, "NL")
+    assert unsettled is not None and unsettled.alternative is not None
