@@ -321,3 +321,20 @@ def test_a_release_read_from_the_log_alerts_again_where_not_me_was_pressed(
     assert anna.release(lead_id)
     bram.poll()
     assert [v.id for v in bram.alertable()] == [lead_id]
+
+
+def test_a_lead_released_to_the_team_alerts_the_manager_again(team: Team, clock: FakeClock) -> None:
+    """The manager pressed "Not me", then gave the lead back from a salesperson."""
+    from app.engine.team_desk import TeamDesk
+
+    anna, marco = team.desk("anna"), team.desk("marco")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    marco.poll()
+    marco.dismiss(lead_id)
+    anna.claim(lead_id)
+    marco.poll()
+    board = TeamDesk(marco.inbox, marco.store, clock, marco.config)
+    assert board.release_to_team(lead_id).ok
+    marco.poll()
+    assert [v.id for v in marco.alertable()] == [lead_id]
