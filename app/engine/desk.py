@@ -167,8 +167,16 @@ class Desk:
             )
         except DocumentGone:
             return  # a colleague claimed or quarantined it between list and read
-        except (Unreadable, DocumentOverLimit) as exc:
-            reason = getattr(exc, "reason", None) or str(exc)
+        except Exception as exc:  # this one document: set it aside, and the poll goes on
+            if isinstance(exc, InboxError) and not isinstance(exc, DocumentOverLimit):
+                raise  # the inbox itself is down (or wrong): the poll backs off
+            reason = getattr(exc, "reason", None) or (
+                str(exc) if isinstance(exc, Unreadable) else ""
+            )
+            if not reason:  # a reader's bug: the traceback (which may quote it) only at DEBUG
+                reason = f"Leadpop couldn't read it ({type(exc).__name__})"
+                log.error("reading a document failed: %s", reason)
+                log.debug("reading a document failed", exc_info=True)
             self.inbox.quarantine(doc, reason)
             result.quarantined.append((doc.name, reason))
             # The document's name may be the customer's: only at DEBUG (app.system.logs).

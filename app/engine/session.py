@@ -56,13 +56,21 @@ __all__ = [
 ENV_NO_WATCH = "LEADPOP_NO_WATCH"
 
 
-def open_inbox(cfg: Config, *, watch: bool = True, **kw: Any) -> Inbox:
+def open_inbox(cfg: Config, *, watch: bool = True, retry: bool = False, **kw: Any) -> Inbox:
     """The configured inbox. The embedded default folder is ours to create; a shared one
-    must exist. `kw` (e.g. password=) goes to the backend. Raises InboxError."""
+    must exist, and an empty one (the mount point of a share not mounted yet) is never
+    made an inbox unless asked (create=True). `retry`: the caller keeps trying (the app):
+    a shared folder missing at start (autostart before the share is mounted) is an outage
+    the engine backs off from, not an error. `kw` (e.g. password=) goes to the backend.
+    Raises InboxError."""
+    from app.inbox.open import folder_of
     from app.inbox.open import open_inbox as open_location
 
     if cfg.embedded_inbox:
         kw.setdefault("create", True)
+    elif folder_of(cfg.inbox) is not None:
+        kw.setdefault("new_inbox", kw.get("create", False))
+        kw.setdefault("missing_ok", retry)
     watch = watch and os.environ.get(ENV_NO_WATCH) != "1"
     kw.setdefault("oauth", oauth_app(cfg))
     return open_location(cfg.inbox, cfg.user, cfg.host, watch=watch, **kw)
