@@ -23,7 +23,7 @@ from typing import Any
 from app.core.cadence import MAX_ATTEMPTS, next_attempt
 from app.core.clock import Clock
 from app.core.countdown import WINDOW_S, Countdown, countdown
-from app.core.enums import HandOverReason
+from app.core.enums import HandOverReason, PeriodKey
 from app.core.kpi import team_report
 from app.engine import team_report as reports
 from app.engine.desk import ClaimOutcome, Desk
@@ -116,9 +116,13 @@ class HandOver:
 
 @dataclass(frozen=True)
 class Period:
-    key: str  # today | week | month | custom
+    key: PeriodKey
     first: date | None = None  # custom: first and last day, inclusive
     last: date | None = None
+
+    def __post_init__(self) -> None:
+        # A key from a combo box or a test comes as its plain word: an unknown one fails here.
+        object.__setattr__(self, "key", PeriodKey(self.key))
 
 
 @dataclass(frozen=True)
@@ -133,22 +137,22 @@ class PeriodView:
 
 
 def period_bounds(
-    key: str, now: datetime, tz: tzinfo, first: date | None = None, last: date | None = None
+    key: PeriodKey, now: datetime, tz: tzinfo, first: date | None = None, last: date | None = None
 ) -> tuple[datetime, datetime]:
     """[since, until) in the dealership's time zone; `custom` runs from `first` to `last`.
 
     Like `leadpop report --since D --until D'`: whole local days, until is exclusive.
     """
     today = now.astimezone(tz).date()
-    if key == "today":
+    if key == PeriodKey.TODAY:
         start, end = today, today + timedelta(days=1)
-    elif key == "week":
+    elif key == PeriodKey.WEEK:
         start = today - timedelta(days=today.weekday())
         end = start + timedelta(days=7)
-    elif key == "month":
+    elif key == PeriodKey.MONTH:
         start = today.replace(day=1)
         end = (start + timedelta(days=32)).replace(day=1)
-    elif key == "custom":
+    elif key == PeriodKey.CUSTOM:
         if first is None or last is None or last < first:
             raise ValueError("a custom period needs a first and a last day, in order")
         start, end = first, last + timedelta(days=1)
