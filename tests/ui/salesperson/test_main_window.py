@@ -170,6 +170,16 @@ def test_the_original_document_is_plain_text_never_html(window):
     assert detail.message.text() == "<img src=x onerror=alert(1)> <b>hi</b>"
 
 
+def test_a_lead_stored_without_its_document_shows_its_fields_instead(window):
+    window.set_leads([view(1, due=NOW, original=None), view(2, original="", vehicle="Golf")])
+    window.open_lead("L000000000000001")
+    shown = json.loads(window.detail.original.toPlainText())
+    assert shown["name"] == "Jan Jansen" and shown["phone_raw"] == "06 12345671"
+    assert shown["vehicle"]["model"] == "Golf" and shown["vehicle"]["price"] == 21950
+    window.open_lead("L000000000000002")
+    assert json.loads(window.detail.original.toPlainText())["vehicle"] == "Golf"
+
+
 def test_detail_buttons_ask_for_the_action_with_the_lead_id(window, qtbot):
     window.set_leads([view(1, due=NOW, status=LeadStatus.CALLED, attempts=1)])
     window.open_lead("L000000000000001")
