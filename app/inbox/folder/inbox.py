@@ -345,7 +345,7 @@ class FolderInbox:
             with open(fd, "rb") as fh:
                 st = os.fstat(fh.fileno())
                 if not stat.S_ISREG(st.st_mode):
-                    raise UnreadableDocument("not a regular file (a pipe, socket or device)")
+                    raise UnreadableDocument("no longer a regular file (a folder, pipe or device)")
                 if st.st_size > limit:
                     raise DocumentOverLimit(doc.name, st.st_size, limit)
                 data = fh.read(limit + 1)  # +1: it may still have grown since the stat

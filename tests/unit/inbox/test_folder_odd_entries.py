@@ -112,11 +112,11 @@ def test_a_document_swapped_for_a_folder_after_listing_is_its_own_problem(
     [doc] = inbox.list_new()
     (root / "new" / "a.json").unlink()
     (root / "new" / "a.json").mkdir()
-    with pytest.raises(UnreadableDocument, match=r"can.t be read|not a regular file"):
+    with pytest.raises(UnreadableDocument, match=r"can.t be read|no longer a regular file"):
         inbox.read(doc, 1000)
     (root / "new" / "a.json").rmdir()
     os.mkfifo(root / "new" / "a.json")  # a pipe: reading must not wait for a writer
-    with pytest.raises(UnreadableDocument, match="not a regular file"):
+    with pytest.raises(UnreadableDocument, match="no longer a regular file"):
         inbox.read(doc, 1000)
 
 
