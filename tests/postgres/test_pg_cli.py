@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,15 @@ def test_migrate_inbox_copies_everything_and_the_report_agrees(
     before, after = report(str(src), "d-folder"), report(pg_url, "d-pg")
     assert before["team"]["leads"] > 0  # type: ignore[index]
     assert after == before
+    # The same leads and sales, computed in the database (its SLA starts at arrival).
+    since, until = datetime(2026, 11, 1, tzinfo=UTC), datetime(2026, 11, 26, tzinfo=UTC)
+    group = open_pc("marco", "pc-office").group_figures(since, until)
+    team = before["team"]
+    assert (group[0]["branch"], group[0]["owner"]) == (None, None)
+    assert group[0]["leads"] == team["leads"]  # type: ignore[index]
+    for kpi in ("reached_pct", "three_attempts_pct", "appointment_pct", "sold_pct"):
+        assert round(group[0][kpi], 1) == team[kpi], kpi  # type: ignore[index]
+    assert {row["owner"] for row in group[1:] if row["owner"]} == {
+        row["user"]
+        for row in before["salespeople"]  # type: ignore[union-attr]
+    }

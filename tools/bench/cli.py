@@ -23,7 +23,18 @@ from tools.bench.sizes import FULL, QUICK, TINY, Size
 from tools.bench.table import render, render_markdown
 
 # Every part, in the order it runs: cheap ones first, the long quiet ones last.
-PARTS = ("intake", "relist", "report", "startup", "memory", "latency", "nowatch", "imap", "idle")
+PARTS = (
+    "intake",
+    "relist",
+    "report",
+    "startup",
+    "memory",
+    "latency",
+    "nowatch",
+    "imap",
+    "postgres",
+    "idle",
+)
 
 
 def _runners(size: Size) -> dict[str, Callable[[], list[Figure]]]:
@@ -70,6 +81,11 @@ def _runners(size: Size) -> dict[str, Callable[[], list[Figure]]]:
         n = max(size.leads, 1)
         return [imap_latency.figure(n), imap_latency.figure(n, oauth=True)]
 
+    def postgres() -> list[Figure]:
+        from tools.bench import postgres
+
+        return postgres.figures(size.name, size.leads, size.history)
+
     def idle() -> list[Figure]:
         from tools.bench import idle
 
@@ -84,6 +100,7 @@ def _runners(size: Size) -> dict[str, Callable[[], list[Figure]]]:
         "latency": latency,
         "nowatch": nowatch,
         "imap": imap,
+        "postgres": postgres,
         "idle": idle,
     }
 

@@ -332,8 +332,9 @@ class PostgresInbox:
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (schema.EVENTS_LOCK,))
                 with conn.cursor() as cur:
                     cur.executemany(
-                        'INSERT INTO events (id, client, branch, ts, type, lead, "user", body) '
-                        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO NOTHING",
+                        'INSERT INTO events (id, client, branch, ts, type, lead, "user", '
+                        "received_at, outcome, body) "
+                        f"VALUES ({', '.join(['%s'] * 10)}) ON CONFLICT (id) DO NOTHING",
                         rows,
                     )
                     added = max(cur.rowcount, 0)
@@ -352,6 +353,8 @@ class PostgresInbox:
             event.get("type"),
             event.get("lead"),
             event.get("user"),
+            _event_time(event.get("received_at")) if event.get("type") == "claimed" else None,
+            event.get("outcome") if event.get("type") == "call" else None,
             encode_event(event).decode("utf-8"),
         )
 
@@ -372,6 +375,13 @@ class PostgresInbox:
             return [], after
         # One block of JSON lines: the same decoder (and skipping of bad lines) as a folder.
         return EventLines([("".join(bodies)).encode("utf-8")]), after
+
+    def group_figures(self, since: datetime, until: datetime) -> list[dict[str, Any]]:
+        """The KPIs per branch and salesperson, and the group's, computed in the database
+        (app.inbox.postgres.group_report): no PC reads a year of events for them."""
+        from app.inbox.postgres.group_report import group_figures
+
+        return self._db.run(lambda conn: group_figures(conn, since, until), again=True)
 
     # -- watching, health, lifetime --------------------------------------------------------
 

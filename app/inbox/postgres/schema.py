@@ -54,9 +54,12 @@ CREATE TABLE events (
     type   text,
     lead   text,
     "user" text,
+    received_at timestamptz,         -- of a claimed event: the lead's
+    outcome text,                    -- of a call
     body   text NOT NULL             -- the event as one JSON line, passed on unchanged
 );
 CREATE INDEX events_lead ON events (lead);
+CREATE INDEX events_type ON events (type, lead);
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1,)

@@ -1,0 +1,63 @@
+"""The group's figures computed in the database: per branch, per salesperson, and the group.
+
+For a manager of many branches, or a new PC: one query over the events table instead of
+reading a year of the log. The figures are the Team KPIs' (app.core.kpi) for the leads
+received in [since, until), with the SLA start taken as `received_at` (the database knows
+no branch's opening hours), so a lead that landed at night counts its wait from then.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+GROUP_SQL = """
+WITH claims AS (
+    SELECT DISTINCT ON (lead) lead, "user" AS owner, branch, received_at
+    FROM events WHERE type = 'claimed' ORDER BY lead, ts DESC
+), leads AS (
+    SELECT * FROM claims WHERE received_at >= %(since)s AND received_at < %(until)s
+), calls AS (
+    SELECT lead, min(ts) AS first_call, count(*) AS n,
+           bool_or(outcome IN ('reached', 'appointment')) AS reached,
+           bool_or(outcome = 'appointment') AS appointment
+    FROM events WHERE type = 'call' GROUP BY lead
+), sold AS (
+    SELECT DISTINCT lead FROM events WHERE type = 'sold'
+)
+SELECT l.branch, l.owner, count(*) AS leads,
+       percentile_cont(0.5) WITHIN GROUP (
+           ORDER BY extract(epoch FROM c.first_call - l.received_at)) AS first_call_median_s,
+       100.0 * count(*) FILTER (WHERE c.first_call - l.received_at <= interval '120 seconds')
+           / count(*) AS within_2min_pct,
+       100.0 * count(*) FILTER (WHERE c.reached) / count(*) AS reached_pct,
+       100.0 * count(*) FILTER (WHERE NOT coalesce(c.reached, false) AND c.n >= 3)
+           / greatest(count(*) FILTER (WHERE NOT coalesce(c.reached, false)), 1)
+           AS three_attempts_pct,
+       100.0 * count(*) FILTER (WHERE c.appointment) / count(*) AS appointment_pct,
+       100.0 * count(s.lead) / count(*) AS sold_pct
+FROM leads l LEFT JOIN calls c USING (lead) LEFT JOIN sold s USING (lead)
+GROUP BY GROUPING SETS ((l.branch, l.owner), (l.branch), ())
+ORDER BY l.branch NULLS FIRST, l.owner NULLS FIRST
+"""
+
+COLUMNS = (
+    "branch",
+    "owner",
+    "leads",
+    "first_call_median_s",
+    "within_2min_pct",
+    "reached_pct",
+    "three_attempts_pct",
+    "appointment_pct",
+    "sold_pct",
+)
+
+
+def group_figures(conn: Any, since: datetime, until: datetime) -> list[dict[str, Any]]:
+    """Rows: branch=None and owner=None is the group; owner=None a branch's total."""
+    rows = conn.execute(GROUP_SQL, {"since": since, "until": until}).fetchall()
+    return [
+        {k: (float(v) if k.endswith(("_pct", "_s")) and v is not None else v) for k, v in row}
+        for row in (zip(COLUMNS, r, strict=True) for r in rows)
+    ]
