@@ -44,3 +44,13 @@ def test_a_bad_address_is_one_line_that_never_echoes_a_secret(url: str, says: st
     with pytest.raises(InboxConfigError, match=says) as info:
         parse_pg_url(url)
     assert "geheim" not in str(info.value) and "\n" not in str(info.value)
+
+
+def test_tls_is_verified_by_default_except_on_this_machine() -> None:
+    remote = parse_pg_url("postgresql://leadpop@db.group.nl/leads").conninfo()
+    assert (remote["sslmode"], remote["sslrootcert"]) == ("verify-full", "system")
+    own_ca = parse_pg_url("postgresql://leadpop@db/leads?sslrootcert=/etc/ca.pem").conninfo()
+    assert (own_ca["sslmode"], own_ca["sslrootcert"]) == ("verify-full", "/etc/ca.pem")
+    relaxed = parse_pg_url("postgresql://leadpop@db/leads?sslmode=require").conninfo()
+    assert relaxed["sslmode"] == "require" and "sslrootcert" not in relaxed
+    assert "sslmode" not in parse_pg_url("postgresql://leadpop@127.0.0.1/leads").conninfo()

@@ -1,9 +1,10 @@
 """The group inbox's address: postgresql://ROLE@HOST[:PORT]/DATABASE?branch=NAME[&libpq…].
 
-Everything but `branch` is libpq's own (sslmode, sslrootcert, connect_timeout, …), so TLS
-is what libpq does by default and a DBA's usual options work. A password in the address
-is refused: it would end up in settings files and logs; libpq takes it from PGPASSWORD or
-a .pgpass file, and Leadpop from the system keyring.
+Everything but `branch` is libpq's own (sslmode, sslrootcert, connect_timeout, …), so a
+DBA's usual options work. TLS is verified by default (sslmode=verify-full against the
+system's CAs) for any server but this machine; `?sslrootcert=PATH` names a group's own CA.
+A password in the address is refused: it would end up in settings files and logs; libpq
+takes it from PGPASSWORD or a .pgpass file, and Leadpop from the system keyring.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from app.inbox.base import InboxConfigError
 
 SCHEMES = ("postgresql", "postgres")
+_LOCAL = frozenset({"127.0.0.1", "::1", "localhost"})
 _BRANCH = re.compile(r"^[\w.-]{1,64}$")
 # Keep a dead TCP connection (a NAT box that forgot it) from hanging a poll: libpq gives
 # up on unacknowledged data after this, and probes an idle one.
@@ -45,10 +47,21 @@ class PgAddress:
         query = f"?branch={quote(self.branch)}" if self.branch else ""
         return f"postgresql://{quote(self.user, safe='')}@{self.host}{port}/{self.database}{query}"
 
+    @property
+    def local(self) -> bool:
+        return self.host in _LOCAL or self.host.startswith("/")
+
     def conninfo(self) -> dict[str, str]:
         """libpq's keywords for psycopg.connect(**kw)."""
         kw = dict(_DEFAULTS)
+        if not self.local:
+            # libpq's own default (prefer) takes any certificate, or none: across branches
+            # a lead's name and phone number go over the internet, so verify, against the
+            # system's certificate store unless the address names a CA (sslrootcert=).
+            kw.update(sslmode="verify-full", sslrootcert="system")
         kw.update(self.params)
+        if kw.get("sslrootcert") == "system" and kw.get("sslmode") != "verify-full":
+            kw.pop("sslrootcert")  # libpq takes "system" with verify-full only
         kw.update(user=self.user, host=self.host, dbname=self.database)
         if self.port:
             kw["port"] = str(self.port)
