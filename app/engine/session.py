@@ -138,19 +138,19 @@ def drop_document(cfg: Config, data: bytes, *, stem: str, suffix: str, now: date
     """Put a document into the inbox as a producer must: into a folder, write X.tmp, then
     rename (returns its path); into a backend that takes producers' documents (a group
     database: `put_document`), one transaction (returns a path of just its name)."""
-    from app.inbox.open import folder_of
+    from app.inbox.open import folder_of, takes_documents
     from app.inbox.producer import drop_bytes, safe_stem
 
     root = folder_of(cfg.inbox)
     if root is None:
+        if not takes_documents(cfg.inbox):  # before any login: no password asked for nothing
+            raise InboxConfigError(
+                "drop works on a folder inbox or a group database; "
+                "for a mailbox, e-mail the lead to it"
+            )
         inbox = open_inbox(cfg, watch=False)
         try:
-            put = getattr(inbox, "put_document", None)
-            if put is None:
-                raise InboxConfigError(
-                    "drop works on a folder inbox or a group database; "
-                    "for a mailbox, e-mail the lead to it"
-                )
+            put = inbox.put_document  # type: ignore[attr-defined]
             when = now.strftime("%Y%m%d-%H%M%S")
             name = f"{when}-{safe_stem(stem)}-{os.urandom(3).hex()}{suffix}"  # as a folder drop
             put(data, name=name, received_at=now)

@@ -51,6 +51,13 @@ def open_inbox(location: str, user: str, host: str, **kw: Any) -> Inbox:
     )
 
 
+def takes_documents(location: str) -> bool:
+    """Whether a producer's document can be put in through Leadpop (`leadpop drop`): into a
+    folder or a group database; a mailbox takes them by e-mail."""
+    match = _URL.match(location.strip())
+    return match is None or match.group(1).lower() in ("file", "postgresql", "postgres")
+
+
 def folder_of(location: str) -> Path | None:
     """The folder of a folder inbox (a path or a file:// URL); None for any other backend."""
     text = location.strip()
