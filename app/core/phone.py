@@ -33,6 +33,13 @@ _PERSONAL = {
 }
 _FALLBACK_KINDS: dict[str, set[int]] = {"DE": {PhoneNumberType.MOBILE}}  # else _PERSONAL
 _HOME_MOBILE_PREFIX = {"NL": "06"}
+# The shapes (national digits) such a neighbour's reading can have at all, so a number
+# that can't be one is not parsed again in every region: intake reads every number.
+_FALLBACK_SHAPE = {
+    "NL": re.compile(r"0\d{9}"),  # every Dutch personal number: ten digits
+    "BE": re.compile(r"0(?:4\d{8}|[1-9]\d{7})"),  # mobiles 04xx (ten), landlines (nine)
+    "DE": re.compile(r"01[567]\d{7,10}"),  # mobiles 015x/016x/017x
+}
 
 # "+31 (0)6 …" / "0031 (0)20 …": the national trunk prefix written after the country code.
 _TRUNK_ZERO = re.compile(r"^((?:\+|00)\s*\d{1,3})\s*\(\s*0\s*\)\s*")
@@ -134,6 +141,12 @@ def read_number(raw: str, region: str = "NL", hints: Iterable[Hint] = ()) -> Rea
         digits = "".join(c for c in text if c.isdigit())
         if digits.startswith(_HOME_MOBILE_PREFIX.get(home, "+")):
             regions = regions[:1]  # a home mobile ("06…"): never another country's number
+        else:
+            regions = [home] + [
+                r
+                for r in regions[1:]
+                if (s := _FALLBACK_SHAPE.get(r)) is None or s.fullmatch(digits)
+            ]
     readings: list[Phone] = []
     for candidate in regions:
         try:

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from app.core.enums import LeadState, LeadStatus
-from app.core.lead import Phone, Vehicle
+from app.core.lead import DEFAULT_REGION, Phone, Vehicle
 from app.core.timefmt import from_text
 
 
@@ -110,8 +110,12 @@ def from_row(
     )
 
 
-def phone_of(row: Mapping[str, Any]) -> Phone:
-    """The stored phone columns as a Phone; only a validated number gets a tel: link."""
+def phone_of(row: Mapping[str, Any], home: str = DEFAULT_REGION) -> Phone:
+    """The stored phone columns as a Phone; only a validated number gets a tel: link.
+
+    `home` is the dealer's phone region (Config.region): a number from another country
+    is shown with its country code (Phone.shown), whenever the lead was stored.
+    """
     valid = bool(row.get("phone_valid"))
     return Phone(
         raw=row.get("phone_raw") or "",
@@ -119,7 +123,7 @@ def phone_of(row: Mapping[str, Any]) -> Phone:
         display=row.get("phone_display"),
         valid=valid,
         kind=row.get("phone_type"),
-    )
+    ).at_home(home)
 
 
 def vehicle_of(raw: str | None) -> Vehicle | None:

@@ -234,3 +234,19 @@ def test_find_number_settles_a_number_in_free_text_too() -> None:
     assert found.phone.raw == "0478 55 66 77"
     unsettled = find_number(text, "NL")
     assert unsettled is not None and unsettled.alternative is not None
+
+
+def test_a_lead_stored_before_issue_14_is_shown_right_from_its_columns() -> None:
+    from app.engine.views import phone_of
+
+    row = {
+        "phone_raw": "0470 12 34 56",
+        "phone_e164": "+32470123456",
+        "phone_display": "0470 12 34 56",  # the Belgian national form, as stored then
+        "phone_valid": 1,
+        "phone_type": "mobile",
+    }
+    assert phone_of(row).shown == "+32 470 12 34 56"  # a Dutch dealer (the default)
+    assert phone_of(row, "NL").tel_uri == "tel:+32470123456"
+    assert phone_of(row, "be").shown == "0470 12 34 56"
+    assert phone_of(row, "DE").shown == "+32 470 12 34 56"
