@@ -85,7 +85,7 @@ def test_a_claim_race_between_ten_pcs_has_exactly_one_winner(open_pc: OpenPc) ->
 def test_a_database_of_a_newer_leadpop_is_refused_in_one_line(
     open_pc: OpenPc, postgres: PostgresServer, pg_url: str
 ) -> None:
-    open_pc().close()  # makes the tables
+    running = open_pc()  # makes the tables
     database = pg_url.rsplit("/", 1)[1]
     postgres.sql(
         f"UPDATE leadpop_meta SET value = '{schema.VERSION + 1}' WHERE key = 'schema_version'",
@@ -94,6 +94,8 @@ def test_a_database_of_a_newer_leadpop_is_refused_in_one_line(
     with pytest.raises(InboxConfigError, match="newer Leadpop") as info:
         open_pc("bram", "pc-bram")
     assert "\n" not in str(info.value)
+    with pytest.raises(InboxConfigError, match="newer Leadpop"):
+        running.check()  # a PC that opened it before the upgrade notices at its next check
     assert postgres.sql("SELECT count(*) FROM documents", database) == "0"  # nothing touched
 
 

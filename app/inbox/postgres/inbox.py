@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +45,7 @@ from app.inbox.postgres.schema import CHANNEL
 log = logging.getLogger(__name__)
 
 ENV_PASSWORD = "PGPASSWORD"  # libpq's own; the keyring when it isn't set
+SCHEMA_RECHECK_S = 60.0
 IMPORT_BATCH = 500  # documents per transaction when a migration copies them
 
 
@@ -79,11 +81,11 @@ class PostgresInbox:
         self.location = self.address.display
         self.branch = self.address.branch
         self.user, self.host = user, host
-        self._client = f"{user}@{host}"
         self._now = now or _utc_now
         secret = password or find_password(self.address.user, self.address.host, ENV_PASSWORD)
         self._db = Database(self.address, secret)  # no secret: libpq's .pgpass, or we ask
         self.group_id = ""
+        self._schema_seen = time.monotonic()
         self._listener: Listener | None = None
         try:
             # Config errors (password, database, a newer schema) now, not at the first poll.
@@ -110,8 +112,11 @@ class PostgresInbox:
         return POOLED_WARNING if self._listener is not None and self._listener.pooled else None
 
     def _ensure_schema(self, conn: psycopg.Connection[Any]) -> None:
-        if not self.group_id:  # the server was away when we opened
+        """Made when the server was away at open; and the version again now and then: a
+        newer Leadpop may have migrated the tables since (then this one stops writing)."""
+        if not self.group_id or time.monotonic() - self._schema_seen > SCHEMA_RECHECK_S:
             self.group_id = schema.ensure(conn)
+            self._schema_seen = time.monotonic()
 
     # -- documents -------------------------------------------------------------------------
 
@@ -392,6 +397,7 @@ class PostgresInbox:
 
     def check(self) -> None:
         def op(conn: psycopg.Connection[Any]) -> None:
+            self._schema_seen = float("-inf")  # the version again, now
             self._ensure_schema(conn)
             conn.execute("SELECT 1 FROM documents LIMIT 0")
 

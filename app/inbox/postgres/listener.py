@@ -19,6 +19,7 @@ from typing import Any
 
 import psycopg
 
+from app.core.text import one_line
 from app.inbox.postgres.schema import CHANNEL
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class Listener:
                 self._listen(conn)
             except psycopg.Error as exc:
                 if not self._stop.is_set():
-                    log.info("push connection lost: %s", str(exc).strip().splitlines()[0:1])
+                    log.info("push connection lost: %s", one_line(str(exc)))
             finally:
                 self.connected = False
                 self._conn = None
