@@ -13,7 +13,11 @@ from app.intake.document import INTERNAL
 
 RECEIVED = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 DOCUMENTS = Path(__file__).resolve().parents[2] / "fixtures" / "documents"
-FIXTURES = sorted(p.read_bytes() for p in DOCUMENTS.iterdir() if p.is_file())
+FIXTURES = sorted(
+    p.read_bytes()
+    for p in [*DOCUMENTS.iterdir(), *(DOCUMENTS / "portals").iterdir()]
+    if p.is_file() and not p.name.endswith(".expected.json")
+)
 
 PREFIXES = [
     b"{",
@@ -41,7 +45,10 @@ lead_keys = st.sampled_from(
         "id",
         "name",
         "first_name",
+        "infix",
         "last_name",
+        "kind",
+        "field_data",
         "phone",
         "email",
         "vehicle",
@@ -81,10 +88,14 @@ documents = st.one_of(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=documents, name=st.sampled_from(["", "x.json", "x.xml", "x.eml", "x.txt"]))
-def test_parse_document_only_raises_unreadable(data: bytes, name: str) -> None:
+@given(
+    data=documents,
+    name=st.sampled_from(["", "x.json", "x.xml", "x.eml", "x.txt"]),
+    region=st.sampled_from(["NL", "BE", "DE"]),
+)
+def test_parse_document_only_raises_unreadable(data: bytes, name: str, region: str) -> None:
     try:
-        lead = parse_document(data, received_at=RECEIVED, name=name)
+        lead = parse_document(data, received_at=RECEIVED, name=name, region=region)
     except Unreadable as exc:
         assert exc.reason and "\n" not in exc.reason
         assert INTERNAL not in exc.reason  # the safety net caught a bug
@@ -93,4 +104,5 @@ def test_parse_document_only_raises_unreadable(data: bytes, name: str) -> None:
     assert lead.id and lead.received_at == RECEIVED
     # Whatever was read must be storable: JSON, UTF-8, no lone surrogates.
     json.dumps(lead.to_json(), ensure_ascii=False).encode("utf-8")
+    json.dumps(lead.stored_extra(), ensure_ascii=False, default=str).encode("utf-8")
     lead.original.encode("utf-8")
