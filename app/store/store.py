@@ -222,9 +222,6 @@ class Store:
             json.loads(r["body"]) for r in self.db.query("select body from outbox order by seq")
         ]
 
-    def outbox_size(self) -> int:
-        return self.db.execute("select count(*) from outbox").fetchone()[0]
-
     def published(self, event_id: str) -> None:
         self.db.execute("delete from outbox where id = ?", [event_id])
         self.db.conn.commit()

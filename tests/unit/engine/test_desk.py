@@ -227,7 +227,7 @@ def test_outage_buffers_events_and_flushes_exactly_once(team: Team, clock: FakeC
         anna.record_call(lead_id, "no_answer")
         res = anna.poll()
         assert not res.health.ok and res.health.down_since == clock.now()
-        assert anna.store.outbox_size() == 2
+        assert [e["type"] for e in anna.store.outbox()] == ["call", "call"]
         view = anna.view(lead_id)  # the local store keeps working
         assert view.status == LeadStatus.CALLED and len(view.attempts) == 2
     finally:
@@ -235,7 +235,7 @@ def test_outage_buffers_events_and_flushes_exactly_once(team: Team, clock: FakeC
     assert not anna.poll().health.ok  # still backing off: no hammering
     clock.advance(seconds=anna.health.retry_delay() + 1)
     res = anna.poll()
-    assert res.health.ok and res.published == 2 and anna.store.outbox_size() == 0
+    assert res.health.ok and res.published == 2 and anna.store.outbox() == []
     clock.advance(60)
     anna.poll()
     bram.poll()
