@@ -289,6 +289,12 @@ class FolderInbox:
                 raise self._no_layout(folder)
 
     def _no_layout(self, folder: Path) -> InboxUnavailable:
+        if not any(os.path.isdir(self.root / sub) for sub in LAYOUT):
+            # An empty mount point, or a folder meant to become the inbox: say how.
+            return InboxUnavailable(
+                f"inbox folder {self.root} has no new/ folder: share not mounted? "
+                "(to start a new inbox there, make a folder new/ in it)"
+            )
         return InboxUnavailable(
             f"inbox folder {self.root} has no {folder.name}/ folder (share not mounted?)"
         )
