@@ -451,6 +451,7 @@ class Desk:
             next_attempt=nxt[0] if nxt else None,
             next_due=due,
             overdue=bool(due and due <= now),
+            home=self.config.region,
         )
 
     def my_leads(self) -> list[LeadView]:

@@ -82,15 +82,17 @@ def from_row(
     next_attempt: int | None = None,
     next_due: datetime | None = None,
     overdue: bool = False,
+    home: str = DEFAULT_REGION,
 ) -> LeadView:
-    """The view of a stored lead (app/store/schema.py `leads`) and its `attempts` rows."""
+    """The view of a stored lead (app/store/schema.py `leads`) and its `attempts` rows;
+    `home` is the dealer's phone region, for how the number is shown."""
     received = from_text(row["received_at"])
     sla = from_text(row.get("sla_start"))
     assert received is not None  # not null in the schema
     return LeadView(
         id=row["id"],
         name=row.get("name") or "",
-        phone=phone_of(row),
+        phone=phone_of(row, home),
         email=row.get("email"),
         vehicle=vehicle_of(row.get("vehicle")),
         message=row.get("message") or "",

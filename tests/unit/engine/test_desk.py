@@ -338,3 +338,16 @@ def test_a_lead_released_to_the_team_alerts_the_manager_again(team: Team, clock:
     assert board.release_to_team(lead_id).ok
     marco.poll()
     assert [v.id for v in marco.alertable()] == [lead_id]
+
+
+def test_a_belgian_dealer_sees_a_dutch_number_with_its_country_code(
+    team: Team, clock: FakeClock
+) -> None:
+    """The view shows a number as dialled from the dealer's country (Config.region)."""
+    anna = team.desk("anna")
+    anna.config.region = "BE"
+    team.drop(lead_doc(phone="+31 6 12345678"), "a.json")
+    anna.poll()
+    [view] = anna.alertable()
+    assert view.phone.e164 == "+31612345678"
+    assert view.phone.shown.startswith("+31")
