@@ -165,7 +165,7 @@ SETTINGS: tuple[Setting, ...] = (
     # The mailbox's OAuth app registration, for ?auth= inbox addresses (app.engine.session)
     Setting("oauth_client_id", str, None, text, it=True),
     Setting("oauth_tenant", str, None, text, it=True),  # Microsoft only
-    Setting("oauth_client_secret", str, None, text, it=True),  # Google only (not a secret there)
+    Setting("oauth_client_secret", str, None, text, it=True),  # Google only
     Setting("oauth_authority", str, None, text, it=True),  # Microsoft's login, national clouds
     Setting("data_dir", str, None, text, cli="data-dir"),  # where the store and settings.json are
 )
