@@ -29,6 +29,7 @@ FIGURES = {
     "pg_group_report",
     "duckdb_group_report",
     "pg_new_pc",
+    "pg_report_first",
     "startup",
     "memory_startup",
     "memory_after_leads",
