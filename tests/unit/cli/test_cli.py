@@ -292,3 +292,22 @@ def test_a_store_that_went_bad_is_one_line_not_a_traceback(tmp_path: Path) -> No
     proc = leadpop("report", "--inbox", str(inbox), "--data-dir", str(data))
     assert proc.returncode == 1
     assert "another --data-dir" in one_line_error(proc)
+
+
+def test_report_while_the_activity_log_is_unreadable_warns_and_uses_what_was_read(
+    tmp_path: Path,
+) -> None:
+    inbox, data = tmp_path / "inbox", tmp_path / "data"
+    _activity(inbox)
+    common = ["--inbox", str(inbox), "--data-dir", str(data), "--format", "json"]
+    common += ["--since", "2026-11-23", "--until", "2026-11-30"]
+    before = leadpop("report", *common)
+    assert before.returncode == 0 and before.stderr == ""
+    (inbox / "activity").rename(tmp_path / "activity-away")
+    (inbox / "activity").write_text("the share lost this folder")
+    proc = leadpop("report", *common)
+    assert proc.returncode == 0
+    (warning,) = proc.stderr.splitlines()
+    assert warning.startswith("warning: inbox unreachable (")
+    assert warning.endswith("figures are from the events read earlier")
+    assert json.loads(proc.stdout) == json.loads(before.stdout)
