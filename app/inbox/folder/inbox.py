@@ -591,6 +591,9 @@ class FolderInbox:
         if self._closed:
             return False
         if held is not None and not changed:
+            # Once: the re-list sets it again if the document still waits (a poll backing
+            # off doesn't re-list, and this must not wake it over and over meanwhile).
+            self._held_until = None
             return True
         if self._watcher is None:
             return False

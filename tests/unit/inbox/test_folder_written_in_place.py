@@ -86,6 +86,7 @@ def test_a_held_document_wakes_the_reader_when_it_may_hold_still(
         assert names(quiet) == []
         clock.advance(SETTLE.total_seconds())
         assert quiet.wait_for_change(WAIT_S)  # at once: look again now
+        assert not quiet.wait_for_change(0)  # once: no busy loop while nobody re-lists
         assert names(quiet) == ["lead.json"]  # empty and still: the engine will say so
 
 
