@@ -6,9 +6,14 @@
     <inbox>/duplicates/          duplicates set aside, each with X.reason
     <inbox>/activity/<user>@<host>.jsonl
 
-The layout is made when the inbox is opened. Later, a missing folder means the share is
-gone (e.g. an empty mount point): we report it as unavailable instead of quietly making a
-private local inbox that no colleague sees.
+The layout is made when the inbox is set up (create=True: the embedded inbox) and
+completed when a folder that already is an inbox is opened. Otherwise a missing folder
+means the share is gone (e.g. an empty mount point): we report it as unavailable instead
+of quietly making a private local inbox that no colleague sees.
+
+Whatever else lands in new/ (a folder, a link, a name not every PC can use) is set aside
+with a reason as it is listed, and a document still being written in place waits until
+it holds still: nothing in new/ can stop the poll.
 """
 
 from __future__ import annotations
