@@ -7,9 +7,10 @@
     <inbox>/activity/<user>@<host>.jsonl
 
 The layout is made when the inbox is set up (create=True: the embedded inbox) and
-completed when a folder that already is an inbox is opened. Otherwise a missing folder
-means the share is gone (e.g. an empty mount point): we report it as unavailable instead
-of quietly making a private local inbox that no colleague sees.
+completed when a folder that already is an inbox is opened. The app opens a shared folder
+with new_inbox=False: there a missing folder means the share is gone (e.g. an empty mount
+point), and we report it as unavailable instead of quietly making a private local inbox
+that no colleague sees.
 
 Whatever else lands in new/ (a folder, a link, a name not every PC can use) is set aside
 with a reason as it is listed, and a document still being written in place waits until
