@@ -312,10 +312,14 @@ class Shell(QObject):
 
     def claim(self, lead_id: str, calling: bool) -> None:
         """Call now (calling) or take the lead; the alert shows who won."""
-        failed = ClaimOutcome(False, None, "the claim failed")
+
+        def failed(exc: Exception) -> None:  # a bug, not a colleague: say it, free the alert
+            self._message(f"claim: {exc}")
+            self._claim_done(lead_id, ClaimOutcome(False, None, "the claim failed"), calling)
+
         self._on_desk("claim", lambda d: d.claim(lead_id, calling=calling)).success(
             lambda outcome: self._claim_done(lead_id, outcome, calling)
-        ).failure(lambda _exc: self._claim_done(lead_id, failed, calling)).run_in_background()
+        ).failure(failed).run_in_background()
 
     def release(self, lead_id: str) -> None:
         def give_back(desk: Desk) -> None:
