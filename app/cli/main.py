@@ -353,7 +353,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     from app.settings.config import with_demo_hours
 
     cfg = _config(args)
-    if args.demo or cfg.embedded_inbox:
+    if args.demo:  # demo leads (and their round-the-clock hours) only when asked for
         cfg = with_demo_hours(cfg)
         if cfg.demo_hours:
             print(

@@ -166,8 +166,8 @@ class Shell(QObject):
         self.ready.emit()
 
     def _demo_on(self) -> bool:
-        """Demo leads with --demo, and on the embedded inbox (no producer writes there)."""
-        return self.demo or self.cfg.embedded_inbox
+        """Demo leads only with --demo: an embedded inbox may hold real or demo-history leads."""
+        return self.demo
 
     def _demo_around_the_clock(self) -> bool:
         """The demo's own 'always' hours, unless the person has since chosen hours."""

@@ -40,9 +40,10 @@ def test_the_demo_runs_around_the_clock_so_a_night_lead_alerts_at_once(monkeypat
     assert cfg.hours.sla_start(NIGHT) == NIGHT  # the countdown runs now, not at 09:00
 
 
-def test_the_embedded_inbox_is_a_demo_too(monkeypatch, tmp_path):
+def test_the_embedded_inbox_without_demo_keeps_the_real_hours(monkeypatch, tmp_path):
+    # A manager's demo-history inbox is the embedded one too: no demo unless asked for.
     cfg = started_app(monkeypatch, tmp_path)
-    assert cfg.embedded_inbox and cfg.hours.always
+    assert cfg.embedded_inbox and not cfg.demo_hours and not cfg.hours.always
 
 
 def test_hours_given_on_the_command_line_are_kept(monkeypatch, tmp_path):
