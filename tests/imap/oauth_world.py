@@ -18,6 +18,7 @@ import pytest
 
 from app.inbox.imap.oauth import Grant, OAuthApp, generic, save_grant
 from app.inbox.imap.signin import DeviceCode, ShowCode, sign_in
+from tests.imap.dovecot_server import DOVEADM
 from tests.imap.mail import Mailbox
 from tests.imap.oauth_dovecot import OAuthDovecot
 from tests.imap.oidc_provider import OidcProvider, Provider
@@ -56,6 +57,19 @@ def approve_on_phone(provider: Provider, account: str) -> ShowCode:
         threading.Thread(target=provider.approve, args=(code.user_code, account)).start()
 
     return show
+
+
+def end_sessions(server: OAuthDovecot, user: str) -> None:
+    """The server ends every session of `user`, as Exchange Online does when their token
+    expires (BYE … AccessTokenExpired); returns once it has (its log says so)."""
+    who = subprocess.run(
+        [DOVEADM, "-c", str(server.config), "who", "-1", user],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    live = sum(1 for line in who.splitlines()[1:] if line.split()[:1] == [user])
+    before = len(server.log_lines(f"imap({user})", "Disconnected"))
+    server.kick(user)
+    server.log_lines(f"imap({user})", "Disconnected", at_least=before + live)
 
 
 def sign_in_by_device_code(box: OAuthMailbox, provider: Provider) -> Grant:

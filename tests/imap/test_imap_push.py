@@ -1,7 +1,8 @@
-"""Push: IMAP IDLE on a connection of its own, woken by another client's APPEND."""
+"""Push: IMAP IDLE on the work connection (one per PC), woken by another client's APPEND."""
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -10,11 +11,9 @@ from typing import Any
 import pytest
 from imapclient import IMAPClient
 
-from app.inbox.imap.conn import Session
-from app.inbox.imap.idle import RENEW_S, IdleWatcher
+from app.inbox.imap import conn
 from app.inbox.imap.inbox import ImapInbox
-from app.inbox.imap.url import parse_imap_url
-from tests.imap.dovecot_server import DovecotServer
+from tests.imap.dovecot_server import DOVEADM, DovecotServer
 from tests.imap.mail import Mailbox, lead_mail
 
 MakeInbox = Callable[..., ImapInbox]
@@ -81,7 +80,7 @@ def test_push_comes_back_after_a_server_restart(
 
 
 def test_idle_is_renewed_before_the_server_gives_up_on_it(
-    mailbox: Mailbox, monkeypatch: pytest.MonkeyPatch
+    make_inbox: MakeInbox, mailbox: Mailbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     renewals: list[int] = []
     real_done = IMAPClient.idle_done
@@ -91,18 +90,44 @@ def test_idle_is_renewed_before_the_server_gives_up_on_it(
         return real_done(self)
 
     monkeypatch.setattr(IMAPClient, "idle_done", counted)
-    now = [1000.0]
-    session = Session(parse_imap_url(mailbox.url), mailbox.password)
-    watcher = IdleWatcher(session.open, clock=lambda: now[0])
-    try:
-        assert watcher.wait(PUSH_S)
-        settled(watcher.wait)
-        renewals.clear()
-        now[0] += RENEW_S
-        assert not watcher.wait(0.2)
-        assert renewals == [1]  # DONE, then IDLE again
-        mailbox.append(lead_mail())
-        assert watcher.wait(PUSH_S)  # still listening on the renewed IDLE
-    finally:
-        watcher.close()
-        session.close()
+    inbox = make_inbox(watch=True)
+    assert inbox.wait_for_change(PUSH_S)
+    settled(inbox.wait_for_change)
+    renewals.clear()
+    monkeypatch.setattr(conn, "IDLE_RENEW_S", 0.0)  # as if 4 minutes had gone by
+    assert not inbox.wait_for_change(0.2)
+    assert renewals == [1]  # DONE, then IDLE again
+    monkeypatch.setattr(conn, "IDLE_RENEW_S", 240.0)
+    mailbox.append(lead_mail())
+    assert inbox.wait_for_change(PUSH_S)  # still listening on the renewed IDLE
+
+
+def connections(server: DovecotServer, user: str) -> int:
+    who = subprocess.run(
+        [DOVEADM, "-c", str(server.config), "who", "-1", user],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    return sum(1 for line in who.splitlines()[1:] if line.split()[:1] == [user])
+
+
+def test_one_connection_per_pc_does_the_work_and_the_push(
+    make_inbox: MakeInbox, mailbox: Mailbox, server: DovecotServer
+) -> None:
+    """Exchange Online allows about 20 connections per mailbox and Gmail 15: one per PC."""
+    inbox = make_inbox(watch=True)
+    settled(inbox.wait_for_change)
+    assert inbox.watching and connections(server, mailbox.user) == 1
+    results: list[bool] = []
+    waiter = threading.Thread(target=lambda: results.append(inbox.wait_for_change(PUSH_S)))
+    waiter.start()
+    mailbox.append(lead_mail("Jan Jansen"))
+    waiter.join(PUSH_S + 1)
+    assert results == [True]  # the push came on the work connection
+    [doc] = inbox.list_new()  # work on it while the watcher waits again
+    waiter = threading.Thread(target=lambda: results.append(inbox.wait_for_change(PUSH_S)))
+    waiter.start()
+    assert inbox.claim(doc.name, "anna").won  # a command takes the connection from IDLE
+    inbox.append_event({"v": 1, "id": "e1", "type": "claimed", "lead": "x", "user": "anna"})
+    waiter.join(PUSH_S + 1)
+    assert results[1] is True  # the claim took the message out of MAILBOX: a change
+    assert connections(server, mailbox.user) == 1

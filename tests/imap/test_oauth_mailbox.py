@@ -36,6 +36,7 @@ from tests.imap.oauth_world import (
     CLIENT_ID,
     OAuthMailbox,
     approve_on_phone,
+    end_sessions,
     sign_in_by_device_code,
 )
 from tests.imap.oidc_provider import OidcProvider, Provider
@@ -82,7 +83,7 @@ def logins(server: OAuthDovecot, user: str, *, at_least: int = 0) -> list[str]:
 
 
 def refused(server: OAuthDovecot, user: str) -> list[str]:
-    return server.log_lines("auth failed", f"user=<{user}>", "method=XOAUTH2")
+    return server.log_lines("auth failed", f"user=<{user}>", "method=XOAUTH2", at_least=1)
 
 
 # -- signing in ----------------------------------------------------------------------------
@@ -177,11 +178,12 @@ def test_the_microsoft_preset_signs_in_with_msal_and_opens_the_mailbox(
         )
         url = oauth_mailbox.mailbox.url + "?auth=microsoft"
         with ImapInbox(url, "anna", "pc-anna", watch=False, oauth=app) as inbox:
+            assert inbox.list_new() == []
+            assert inbox.tokens is not None
             refreshes = provider.grant_of(oauth_mailbox.account).refreshes
             provider.expire_access_tokens()
-            inbox.tokens.expired()  # a refresh through msal, too
-            oauth_mailbox.mailbox.kick()
-            assert inbox.list_new() == []
+            end_sessions(oauth_server, oauth_mailbox.user)
+            assert inbox.list_new() == []  # refused once, refreshed through msal, back in
         assert provider.grant_of(oauth_mailbox.account).refreshes == refreshes + 1
     assert logins(oauth_server, oauth_mailbox.user, at_least=2)
 
@@ -214,7 +216,7 @@ def test_a_token_that_expires_mid_session_is_refreshed_once_and_nothing_is_lost(
     # The provider's tokens run out, and the server ends both sessions (as Exchange Online
     # does with BYE … AccessTokenExpired). A lead lands meanwhile.
     provider.expire_access_tokens()
-    signed_in.mailbox.kick()
+    end_sessions(oauth_server, signed_in.user)
     signed_in.mailbox.append(lead_mail("Els de Vries", "06 87654321"))
     a, b = anna.poll(), bram.poll()
     assert a.health.ok and b.health.ok, (a.health, b.health)
@@ -242,7 +244,7 @@ def test_the_access_token_is_renewed_before_it_expires(
 
 def test_a_refused_refresh_token_asks_to_sign_in_again_once_and_the_store_goes_on(
     make_oauth_desk: Callable[..., Desk], signed_in: OAuthMailbox, provider: Provider,
-    clock: FakeClock,
+    clock: FakeClock, oauth_server: OAuthDovecot,
 ) -> None:  # fmt: skip
     desk = make_oauth_desk("anna")
     signed_in.mailbox.append(lead_mail("Jan Jansen"))
@@ -250,7 +252,7 @@ def test_a_refused_refresh_token_asks_to_sign_in_again_once_and_the_store_goes_o
     refresh_requests = provider.refresh_requests
     provider.refresh_error = ("invalid_grant", "AADSTS700082: The refresh token has expired.")
     provider.expire_access_tokens()
-    signed_in.mailbox.kick()
+    end_sessions(oauth_server, signed_in.user)
     healths = []
     for _ in range(3):
         healths.append(desk.poll().health)
@@ -263,12 +265,13 @@ def test_a_refused_refresh_token_asks_to_sign_in_again_once_and_the_store_goes_o
 
 
 def test_a_revoked_grant_is_one_line(
-    make_oauth_desk: Callable[..., Desk], signed_in: OAuthMailbox, provider: Provider
-) -> None:
+    make_oauth_desk: Callable[..., Desk], signed_in: OAuthMailbox, provider: Provider,
+    oauth_server: OAuthDovecot,
+) -> None:  # fmt: skip
     desk = make_oauth_desk("anna")
     assert desk.poll().health.ok
     provider.revoke(signed_in.account)
-    signed_in.mailbox.kick()
+    end_sessions(oauth_server, signed_in.user)
     health = desk.poll().health
     assert health.sign_in_needed and signed_in.user in health.sign_in_needed
 
@@ -285,7 +288,7 @@ def test_a_mailbox_the_account_may_not_open_is_one_line_that_says_what_to_grant(
     assert other.account in str(info.value) and "\n" not in str(info.value)
     assert not isinstance(info.value, SignInNeeded)
     # Refused with the token it had, and once more with a fresh one: then never again.
-    [line] = refused(oauth_server, oauth_mailbox.user)
+    [line] = refused(oauth_server, oauth_mailbox.user)  # one connection, two tries
     assert "2 attempts" in line
 
 
@@ -317,13 +320,13 @@ def test_a_kiosk_takes_the_refresh_token_from_the_environment(
 
 def test_the_tokens_are_never_logged(
     make_oauth_desk: Callable[..., Desk], signed_in: OAuthMailbox, provider: Provider,
-    caplog: pytest.LogCaptureFixture,
+    caplog: pytest.LogCaptureFixture, oauth_server: OAuthDovecot,
 ) -> None:  # fmt: skip
     caplog.set_level("DEBUG")  # imapclient logs every command at DEBUG
     desk = make_oauth_desk("anna")
     desk.poll()
     provider.expire_access_tokens()
-    signed_in.mailbox.kick()
+    end_sessions(oauth_server, signed_in.user)
     desk.poll()
     grant = provider.grant_of(signed_in.account)
     assert caplog.records

@@ -15,8 +15,11 @@ from __future__ import annotations
 import logging
 import math
 import re
+import select
+import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -455,6 +458,18 @@ class Session:
         self._conn: Conn | None = None
         self._refused: PasswordRejected | TokenRefused | None = None
         self._closed = False
+        # Push on this same connection (one connection per PC, see idle_wait): whether it
+        # is in IDLE now, a change IDLE saw that no idle_wait has reported yet, and the
+        # commands waiting for the connection (they wake the idler through the socket pair).
+        self.idling = False
+        self._noticed = False
+        self._reported: object = None  # the MAILBOX state idle_wait last called a change
+        self._idle_since = 0.0
+        self._wanted = 0
+        self._turn = threading.Condition()
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._wake_w.setblocking(False)  # a full pair (nobody idling) drops the byte: fine
 
     @property
     def where(self) -> str:
@@ -493,46 +508,197 @@ class Session:
             raise
         return Conn(client, layout, caps, expires_at=expires_at)
 
+    @property
+    def connected(self) -> bool:
+        return self._conn is not None
+
     def stale(self, conn: Conn) -> bool:
         """The connection's token runs out soon: make a new one before the server ends it."""
         return self._tokens is not None and conn.expires_at - self._tokens.clock() < MARGIN_S / 2
 
     @contextmanager
     def use(self) -> Iterator[Conn]:
-        with self._lock:
-            if self._closed:
-                raise InboxUnavailable(f"the mailbox inbox on {self.where} is closed")
-            if self._conn is not None and self.stale(self._conn):
-                log.info("renewing the mailbox connection before its access token runs out")
-                self.drop()
-            if self._conn is None:
-                try:
-                    self._conn = self.open()
-                except (*NETWORK_ERRORS, IMAPClientError) as exc:
-                    raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc
+        with self._turn:  # an idler in IDLE gives the connection up at once
+            self._wanted += 1
+        with suppress(OSError):
+            self._wake_w.send(b"!")
+        try:
+            self._lock.acquire()
+        finally:
+            with self._turn:
+                self._wanted -= 1
+                self._turn.notify_all()
+        try:
+            yield from self._using()
+        finally:
+            self._lock.release()
+
+    def _using(self) -> Iterator[Conn]:
+        if self._closed:
+            raise InboxUnavailable(f"the mailbox inbox on {self.where} is closed")
+        if self._conn is not None and self.stale(self._conn):
+            log.info("renewing the mailbox connection before its access token runs out")
+            self.drop()
+        if self._conn is None:
             try:
-                yield self._conn
-            except NETWORK_ERRORS as exc:
-                self.drop()
-                why = one_line(getattr(exc, "strerror", None) or exc) or type(exc).__name__
-                if self._tokens is not None and "AccessTokenExpired" in why:
-                    self._tokens.expired()  # Exchange ended the session: refresh first
-                raise ConnectionLost(f"mail server {self.where}: connection lost ({why})") from exc
-            except IMAPClientError as exc:  # a NO or BAD: the connection itself is fine
+                self._conn = self.open()
+            except (*NETWORK_ERRORS, IMAPClientError) as exc:
                 raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc
+        try:
+            if self.idling:
+                self._end_idle(self._conn)
+            yield self._conn
+        except NETWORK_ERRORS as exc:
+            self.drop()
+            why = one_line(getattr(exc, "strerror", None) or exc) or type(exc).__name__
+            if self._tokens is not None and "AccessTokenExpired" in why:
+                self._tokens.expired()  # Exchange ended the session: refresh first
+            raise ConnectionLost(f"mail server {self.where}: connection lost ({why})") from exc
+        except IMAPClientError as exc:  # a NO or BAD: the connection itself is fine
+            raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc
+
+    # -- push on the work connection -------------------------------------------------------
+
+    def idle_wait(self, timeout: float, known: Callable[[], object]) -> bool | None:
+        """Push without a second connection: IDLE on this one between commands.
+
+        Blocks up to `timeout` s; True when MAILBOX (probably) changed since `known()` (the
+        (UIDVALIDITY, UIDNEXT, EXISTS) the caller last listed), False when not, None when
+        the server has no IDLE. A command that wants the connection wakes the idler through
+        a socket pair, ends the IDLE itself (use()) and keeps any change it saw for the next
+        call; between calls the connection simply stays in IDLE. Raises what use() raises.
+        """
+        deadline = time.monotonic() + max(0.0, timeout)
+        while True:
+            with self._turn:  # commands first: the idler never starves the worker
+                self._turn.wait_for(
+                    lambda: self._wanted == 0, max(0.0, deadline - time.monotonic())
+                )
+            with self._lock:
+                if self._closed:
+                    return False
+                try:
+                    conn = self._idle_conn()
+                    result = self._idle_once(conn, deadline, known)
+                except _NoIdle:
+                    return None
+                except NETWORK_ERRORS as exc:
+                    self.drop()
+                    why = one_line(getattr(exc, "strerror", None) or exc) or type(exc).__name__
+                    if self._tokens is not None and "AccessTokenExpired" in why:
+                        self._tokens.expired()
+                    raise ConnectionLost(f"mail server {self.where}: push lost ({why})") from exc
+                except IMAPClientError as exc:
+                    self.drop()  # an IDLE gone wrong: start clean
+                    raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc
+            if result is not _WOKEN:
+                return bool(result)
+            if time.monotonic() >= deadline:
+                return False
+            # A command woke us: let it run, then IDLE again until the deadline.
+
+    def _idle_conn(self) -> Conn:
+        """Holding the lock: the connection, made (or renewed) if need be."""
+        if self._conn is not None and self.stale(self._conn):
+            self.drop()
+        if self._conn is None:
+            try:
+                self._conn = self.open()
+            except (*NETWORK_ERRORS, IMAPClientError) as exc:
+                raise InboxUnavailable(f"mail server {self.where}: {server_text(exc)}") from exc
+        return self._conn
+
+    def _idle_once(self, conn: Conn, deadline: float, known: Callable[[], object]) -> object:
+        """Holding the lock: IDLE (begun if need be) until a change (True), the deadline
+        (False) or a command's wake-up (_WOKEN)."""
+        if not conn.has(b"IDLE"):
+            raise _NoIdle
+        if self._noticed:
+            self._noticed = False
+            return True
+        if not self.idling:
+            info = conn.select(conn.layout.mailbox)
+            uidnext = info.get(b"UIDNEXT")
+            key = (int(info.get(b"UIDVALIDITY", 0)), int(uidnext or 0), int(info.get(b"EXISTS", 0)))
+            if uidnext is not None and key not in (known(), self._reported):
+                self._reported = key  # told once, even if the caller doesn't list
+                return True  # changed since the caller's last listing: look before IDLE
+            conn.client.idle()
+            self.idling, self._idle_since = True, time.monotonic()
+        elif time.monotonic() - self._idle_since >= IDLE_RENEW_S:
+            self._end_idle(conn)  # RFC 2177: renew before servers give up on it
+            if self._noticed:
+                self._noticed = False
+                return True
+            conn.client.idle()
+            self.idling, self._idle_since = True, time.monotonic()
+        if self._wanted:
+            return _WOKEN
+        sock = conn.client.socket()
+        pending = getattr(sock, "pending", lambda: 0)()  # TLS bytes already decrypted
+        wait = 0.0 if pending else max(0.0, deadline - time.monotonic())
+        ready = select.select([sock, self._wake_r], [], [], wait)[0]
+        if self._wake_r in ready:
+            with suppress(OSError):
+                while self._wake_r.recv(64):
+                    pass
+            if sock not in ready and not pending:
+                return _WOKEN
+        if sock in ready or pending:
+            responses = conn.client.idle_check(0)
+            if not responses:  # readable but nothing: the server closed the connection
+                raise ConnectionResetError("the server closed the connection")
+            return True if _idle_changes(responses) else _WOKEN
+        return False
+
+    def _end_idle(self, conn: Conn) -> None:
+        """DONE; a change the server reported meanwhile is kept for the next idle_wait."""
+        self.idling = False
+        _, responses = conn.client.idle_done()
+        if _idle_changes(responses):
+            self._noticed = True
 
     def drop(self) -> None:
         with self._lock:
             conn, self._conn = self._conn, None
+            self.idling = False
+            self._reported = None  # a new connection: say "look again" if in doubt
         if conn is not None:
             discard(conn.client)
 
     def close(self) -> None:
+        self._closed = True
+        with suppress(OSError):  # wake an idler at once
+            self._wake_w.send(b"!")
         with self._lock:
-            self._closed = True
             conn, self._conn = self._conn, None
+            idling, self.idling = self.idling, False
         if conn is not None:
             try:
+                if idling:
+                    conn.client.idle_done()
                 conn.client.logout()
             except Exception:
                 discard(conn.client)
+        self._wake_r.close()
+        self._wake_w.close()
+
+
+IDLE_RENEW_S = 240.0  # re-IDLE this often (RFC 2177: servers may end it after 29 minutes)
+_IDLE_CHANGES = frozenset({b"EXISTS", b"EXPUNGE", b"VANISHED"})
+_WOKEN = object()  # the idler gave the connection up to a command
+
+
+class _NoIdle(Exception):
+    """The server has no IDLE: the caller's timer does all the finding."""
+
+
+def _idle_changes(responses: list[tuple[object, ...]]) -> bool:
+    """Whether IDLE's responses tell of a change; a BYE (the server leaving, Exchange's
+    AccessTokenExpired) ends the connection."""
+    for item in responses:
+        if len(item) >= 2 and item[0] == b"BYE":
+            raise ConnectionResetError(f"the server said goodbye ({item[1]!r})")
+        if any(part in _IDLE_CHANGES for part in item[:2] if isinstance(part, bytes)):
+            return True
+    return False

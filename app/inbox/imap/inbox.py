@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -40,6 +41,7 @@ from app.inbox.base import (
     DocumentOverLimit,
     InboxConfigError,
     InboxDoc,
+    InboxError,
     InboxUnavailable,
 )
 from app.inbox.imap import activity
@@ -52,7 +54,6 @@ from app.inbox.imap.conn import (
     header_value,
     server_text,
 )
-from app.inbox.imap.idle import IdleWatcher
 from app.inbox.imap.names import (
     SUFFIX,
     Message,
@@ -67,6 +68,7 @@ from app.inbox.imap.url import parse_imap_url
 log = logging.getLogger(__name__)
 
 UIDPLUS = b"UIDPLUS"
+MAX_PUSH_BACKOFF_S = 60.0
 # A winning ticket this much older than a later one, with its message still in MAILBOX:
 # the winner's PC died between ticket and MOVE. The next claimer completes the MOVE.
 STALE_CLAIM = timedelta(seconds=60)
@@ -101,6 +103,34 @@ class _Listing:
     messages: dict[int, Message] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
     by_name: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Push:
+    """When push may try again: a growing delay after a drop, never after `off()`."""
+
+    enabled: bool
+    retry_at: float = 0.0
+    backoff: float = 0.0
+
+    def pause(self) -> float | None:
+        """None: go ahead; else how long to wait before trying again."""
+        if not self.enabled:
+            return float("inf")
+        left = self.retry_at - time.monotonic()
+        return left if left > 0 else None
+
+    def lost(self, exc: Exception) -> None:
+        if not self.backoff:
+            log.info("mailbox push interrupted (%s); retrying with backoff", exc)
+        self.backoff = min(MAX_PUSH_BACKOFF_S, self.backoff * 2 or 1.0)
+        self.retry_at = time.monotonic() + self.backoff
+
+    def ok(self) -> None:
+        self.backoff = 0.0
+
+    def off(self) -> None:
+        self.enabled = False
 
 
 class ImapInbox:
@@ -138,7 +168,7 @@ class ImapInbox:
                 raise password_needed(self.address.user, self.address.host)
             credential = secret
         self._session = Session(self.address, credential)
-        self._idle = IdleWatcher(self._session.open) if watch else None
+        self._push = _Push(enabled=watch)
         self._closed = threading.Event()
         self._listing = _Listing()
         try:  # config errors (password, certificate, no such mailbox) now, not at first poll
@@ -162,8 +192,8 @@ class ImapInbox:
 
     @property
     def watching(self) -> bool:
-        """Whether push (IDLE) is connected right now."""
-        return self._idle is not None and self._idle.connected
+        """Whether push (IDLE) is on right now."""
+        return self._push.enabled and not self._push.backoff and self._session.connected
 
     def _open_mailbox(self, conn: Conn) -> None:
         mailbox = conn.layout.mailbox
@@ -395,10 +425,28 @@ class ImapInbox:
     # -- watching, health, lifetime --------------------------------------------------------
 
     def wait_for_change(self, timeout: float) -> bool:
-        if self._idle is None or self._closed.is_set():
-            self._closed.wait(max(0.0, timeout))
+        """IDLE on the work connection (one connection per PC: Exchange Online allows about
+        20 per mailbox, Gmail 15). After a drop push comes back with a growing delay; a
+        server without IDLE, or a sign-in only a person can mend, leaves it to the re-list."""
+        timeout = max(0.0, timeout)
+        pause = self._push.pause()
+        if pause is not None or self._closed.is_set():
+            self._closed.wait(timeout if pause is None else min(timeout, pause))
             return False
-        return self._idle.wait(timeout)
+        try:
+            changed = self._session.idle_wait(timeout, lambda: self._listing.key)
+        except InboxConfigError:  # the Desk shows it; a new inbox comes with a new sign-in
+            self._push.off()
+            return False
+        except InboxError as exc:
+            self._push.lost(exc)
+            return False
+        if changed is None:
+            log.debug("mailbox push off: the server has no IDLE; the re-list finds the leads")
+            self._push.off()
+            return False
+        self._push.ok()
+        return changed
 
     def check(self) -> None:
         self._again(self._check)
@@ -418,9 +466,7 @@ class ImapInbox:
 
     def close(self) -> None:
         self._closed.set()
-        if self._idle is not None:
-            self._idle.close()
-        self._session.close()
+        self._session.close()  # also wakes a waiter in wait_for_change at once
 
     def __enter__(self) -> ImapInbox:
         return self
