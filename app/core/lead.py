@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
@@ -171,8 +172,6 @@ def stored_fields(extra: Any, home: str = DEFAULT_REGION) -> StoredFields:
     plain request without an alternative.
     """
     if isinstance(extra, str | bytes):
-        import json
-
         try:
             extra = json.loads(extra)
         except ValueError:
