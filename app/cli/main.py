@@ -42,13 +42,25 @@ class _Version(argparse.Action):
         parser.exit(0)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """The options every command takes, before or after the command's name.
+
+    A subcommand's own default would overwrite what was given before its name
+    (`leadpop --inbox X drop …`), so only the top level has defaults."""
     g = p.add_argument_group("common options")
-    g.add_argument("--inbox", help=f"shared lead inbox: a folder or a URL [${ENV_INBOX}]")
-    g.add_argument("--data-dir", help=f"where this PC keeps its local store [${ENV_DATA_DIR}]")
-    g.add_argument("--user", help=f"the salesperson's name [${ENV_USER}]")
+    default = None if top else argparse.SUPPRESS
+    g.add_argument(
+        "--inbox", default=default, help=f"shared lead inbox: a folder or a URL [${ENV_INBOX}]"
+    )
+    g.add_argument(
+        "--data-dir",
+        default=default,
+        help=f"where this PC keeps its local store [${ENV_DATA_DIR}]",
+    )
+    g.add_argument("--user", default=default, help=f"the salesperson's name [${ENV_USER}]")
     g.add_argument(
         "--hours",
+        default=default,
         help=f"opening hours, e.g. 'mo-fr 09:00-18:00, sa 09:00-17:00', or 'always' [${ENV_HOURS}]",
     )
 
@@ -56,7 +68,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="leadpop", description="Speed-to-lead for car dealerships.")
     p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    _common(p)
+    _common(p, top=True)
     p.add_argument(
         "--demo",
         action="store_true",
@@ -83,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     sr.add_argument(
         "--detail",
         action="store_true",
-        help="with --format csv: one row per lead instead of the KPI table",
+        help="with --format csv: one row per lead instead of the KPI table "
+        "(customer, car, source, owner, attempts, outcome)",
     )
 
     si = sub.add_parser(
@@ -110,7 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="a year of a 40-salesperson group: ~50,000 leads, ~250,000 events (benchmark)",
     )
-    sh.add_argument("--now", help="when the history ends (ISO date-time; default: now)")
+    sh.add_argument(
+        "--now",
+        help="when the history ends: YYYY-MM-DD or YYYY-MM-DDTHH:MM, dealership time "
+        "(default: now)",
+    )
 
     sb = sub.add_parser(
         "bridge", help="move lead documents from a folder or mailbox into a group database"
@@ -130,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    if args.inbox and "://" not in args.inbox and Path(args.inbox).expanduser().is_file():
+        raise CliError(f"--inbox: {args.inbox} is a file, not a folder")
     try:
         cfg = resolve(inbox=args.inbox, data_dir=args.data_dir, user=args.user, hours=args.hours)
     except HoursError as exc:
@@ -139,14 +158,20 @@ def _config(args: argparse.Namespace) -> Config:
     return cfg
 
 
-def _day(text: str, cfg: Config, flag: str) -> datetime:
+def _day(text: str, cfg: Config, flag: str, *, with_time: bool = False) -> datetime:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise CliError(f"{flag}: not a date: {text!r} (use YYYY-MM-DD)") from exc
+        wanted = "YYYY-MM-DD or YYYY-MM-DDTHH:MM" if with_time else "YYYY-MM-DD"
+        raise CliError(f"{flag}: not a date: {text!r} (use {wanted})") from exc
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=cfg.hours.tz)
     return parsed
+
+
+def _not_a_file(path: Path) -> str:
+    """Why `path` can't be read as a document, in the words a person would use."""
+    return "is a folder, not a file" if path.is_dir() else "no such file"
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -158,7 +183,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         path = Path(name)
         try:
             if not path.is_file():
-                raise Unreadable(f"{name}: no such file")
+                raise Unreadable(f"{name}: {_not_a_file(path)}")
             lead = parse_file(path, region=cfg.region)
         except Unreadable as exc:
             print(
@@ -188,7 +213,7 @@ def cmd_drop(args: argparse.Namespace) -> int:
     else:
         src = Path(args.file)
         if not src.is_file():
-            raise CliError(f"{src}: no such file")
+            raise CliError(f"{src}: {_not_a_file(src)}")
         data = src.read_bytes()
         stem, suffix = src.stem, (src.suffix or ".json")
         try:
@@ -204,6 +229,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from app.engine import session, team_report
     from app.engine.desk import Desk
 
+    if args.detail and args.format != "csv":
+        raise CliError("--detail gives one row per lead as CSV: add --format csv")
     cfg = _config(args)
     tz = cfg.hours.tz
     today = datetime.combine(datetime.now(tz).date(), time(0), tz)
@@ -283,7 +310,7 @@ def cmd_demo_history(args: argparse.Namespace) -> int:
     if "://" in cfg.inbox and not cfg.inbox.startswith("file://"):
         raise CliError("demo-history fills a folder inbox")
     root = Path(cfg.inbox.removeprefix("file://")).expanduser()
-    now = _day(args.now, cfg, "--now") if args.now else SystemClock().now()
+    now = _day(args.now, cfg, "--now", with_time=True) if args.now else SystemClock().now()
     size = dict(demo_history.SCALE if args.scale else demo_history.DEFAULTS)
     for key in size:
         if getattr(args, key) is not None:
