@@ -366,11 +366,17 @@ class Desk:
 
     # -- cadence and reminders -------------------------------------------------------------
 
+    def _sla(self, row: dict[str, Any]) -> datetime:
+        """When the lead's two minutes start under today's hours (the stored column keeps
+        the hours of intake, which may have changed since)."""
+        received = from_text(row["received_at"])
+        assert received is not None  # not null in the schema
+        return self.config.hours.sla_start(received)
+
     def _next(
         self, row: dict[str, Any], attempts: list[dict[str, Any]]
     ) -> tuple[int, datetime] | None:
-        sla = from_text(row["sla_start"])
-        assert sla is not None
+        sla = self._sla(row)
         return next_attempt(
             [(from_text(a["ts"]), a["outcome"]) for a in attempts],  # type: ignore[misc]
             sla_start=sla,
@@ -452,6 +458,7 @@ class Desk:
             next_due=due,
             overdue=bool(due and due <= now),
             home=self.config.region,
+            hours=self.config.hours,
         )
 
     def my_leads(self) -> list[LeadView]:
@@ -473,8 +480,7 @@ class Desk:
         for row in self.store.unclaimed():
             if row["dismissed_at"]:
                 continue
-            sla = from_text(row["sla_start"])
-            if sla is not None and sla <= now:
+            if self._sla(row) <= now:
                 out.append(self._view(row, [], now))
         return out
 
@@ -484,7 +490,7 @@ class Desk:
         return [
             self._view(r, [], now)
             for r in self.store.unclaimed()
-            if (from_text(r["sla_start"]) or now) > now
+            if self._sla(r) > now
         ]
 
     # -- team ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from app.core.enums import LeadState, LeadStatus
+from app.core.hours import OpeningHours
 from app.core.lead import DEFAULT_REGION, Phone, Vehicle
 from app.core.timefmt import from_text
 
@@ -40,7 +41,7 @@ class LeadView:
     message: str
     source: str | None
     received_at: datetime
-    sla_start: datetime  # when the two minutes start: landing, or the next opening
+    sla_start: datetime  # when the two minutes start: landing, or the next opening (now's hours)
     requested_at: datetime | None  # when the customer asked, if the document says
     state: LeadState
     lost_reason: str | None
@@ -83,12 +84,17 @@ def from_row(
     next_due: datetime | None = None,
     overdue: bool = False,
     home: str = DEFAULT_REGION,
+    hours: OpeningHours | None = None,
 ) -> LeadView:
     """The view of a stored lead (app/store/schema.py `leads`) and its `attempts` rows;
-    `home` is the dealer's phone region, for how the number is shown."""
+    `home` is the dealer's phone region, for how the number is shown.
+
+    `hours`: this PC's opening hours now. The countdown's start is worked out from them on
+    every read, not taken from the store, so new hours move leads that are already waiting,
+    and two PCs with different hours each show a lead by their own."""
     received = from_text(row["received_at"])
-    sla = from_text(row.get("sla_start"))
     assert received is not None  # not null in the schema
+    sla = hours.sla_start(received) if hours is not None else from_text(row.get("sla_start"))
     return LeadView(
         id=row["id"],
         name=row.get("name") or "",
