@@ -17,6 +17,7 @@ from defusedxml.ElementTree import fromstring
 from app.core.lead import Vehicle
 from app.intake.errors import Unreadable
 from app.intake.fields import Found
+from app.intake.portals import domain_country
 from app.intake.text import decode_text
 from app.intake.values import parse_price, parse_time, parse_year, plausible_email
 
@@ -204,6 +205,9 @@ def read_adf(root: Element) -> AdfRead:
     if vendor:
         extra["vendor"] = vendor
     found.source = provider_name or vendor
+    country = domain_country(provider_name) if "." in provider_name else None
+    if country:  # "AutoScout24.be": the portal's country, a hint for an ambiguous number
+        found.hints.append({country})
     return AdfRead(found, provider_name, vendor)
 
 

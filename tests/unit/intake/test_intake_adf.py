@@ -168,3 +168,17 @@ def test_any_dtd_is_refused(doctype: str, received: datetime) -> None:
     with pytest.raises(Unreadable) as err:
         parse(data, received)
     assert err.value.reason == SAFETY
+
+
+def test_the_providers_country_domain_settles_an_ambiguous_number(received: datetime) -> None:
+    adf = """<?xml version="1.0"?><adf><prospect><customer><contact>
+    <name part="full">Pieter Claes</name><phone>0478 55 66 77</phone></contact></customer>
+    <provider><name>AutoScout24.be</name></provider></prospect></adf>"""
+    lead = parse_document(adf.encode(), received_at=received)
+    assert lead.phone is not None and lead.phone.shown == "+32 478 55 66 77"
+    assert lead.phone_alternative is None
+    plain = parse_document(
+        adf.replace("AutoScout24.be", "AutoScout24").encode(), received_at=received
+    )
+    assert plain.phone is not None and plain.phone.e164 == "+31478556677"
+    assert plain.phone_alternative is not None
