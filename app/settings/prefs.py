@@ -106,9 +106,20 @@ def upgrade(
 
 
 def defaults(base: Config) -> dict[str, Any]:
-    """What each setting IT may deploy is when the person chose nothing: IT's, else built-in."""
+    """What each setting IT may deploy is when the person chose nothing: IT's, else built-in
+    (the demo's round-the-clock hours, for a demo with no hours chosen)."""
     d = base.deployed
-    return {s.key: d.get(s.key) or s.default for s in registry.PERSONAL if s.it}
+    out = {s.key: d.get(s.key) or s.default for s in registry.PERSONAL if s.it}
+    if base.demo_hours:
+        out["hours"] = base.hours.spec
+    return out
+
+
+def given(base: Config) -> dict[str, Any]:
+    """What the command line (or LEADPOP_*) set, as the settings dialog shows it: the
+    values in force, not the person's saved ones they overrule."""
+    shown = {"name": base.user, "inbox": base.inbox, "hours": base.hours.spec}
+    return {key: value for key, value in shown.items() if key in base.fixed}
 
 
 def own(prefs: Prefs, base: Config) -> dict[str, Any]:

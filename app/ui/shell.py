@@ -24,7 +24,7 @@ from app.core.routing import Route, route
 from app.engine.desk import ClaimOutcome, Desk, Health
 from app.engine.views import LeadView
 from app.settings.config import Config
-from app.settings.prefs import Prefs, apply, defaults, language, prefs_path
+from app.settings.prefs import Prefs, apply, defaults, given, language, prefs_path
 from app.system import logs
 from app.ui import bench_probe, i18n
 from app.ui.alert import call_panel
@@ -478,6 +478,7 @@ class Shell(QObject):
                 values[key] = default
         values["defaults"] = unset  # a value equal to these is not saved as the person's own
         values["fixed"] = sorted(self.base.fixed)  # the command line set them
+        values["in_force"] = given(self.base)  # and these are the values it set
         values["locked"] = sorted(self.base.locked)  # IT locked them in leadpop.toml
         values["default_inbox"] = str(self.base.data_dir / "inbox")
         values["signin_config"] = self.cfg  # an OAuth mailbox: who is signed in, sign out

@@ -57,6 +57,8 @@ class SettingsDialog(QDialog):
         self.setObjectName("SettingsDialog")
         self.setWindowTitle(self.tr("Leadpop settings"))
         self.current = dict(current)
+        # What the command line set is shown as in force; the person's own stays saved.
+        current = {**current, **(current.get("in_force") or {})}
         fixed = set(current.get("fixed", ()))
         locked = set(current.get("locked", ())) - fixed
 
@@ -247,9 +249,13 @@ class SettingsDialog(QDialog):
         """The Prefs fields. What IT may deploy comes back None when it equals what the
         person would get anyway (IT's or the built-in value): not their own choice."""
         unset = self.current.get("defaults") or {}
+        fixed = set(self.current.get("fixed", ()))
         values: dict[str, Any] = {}
         for setting in registry.SHOWN:
-            value = self.fields[setting.key][1]()
+            if setting.key in fixed:  # greyed out, showing the command line's value
+                value = self.current.get(setting.key)
+            else:
+                value = self.fields[setting.key][1]()
             if setting.it and value in (None, "", unset.get(setting.key) or setting.default):
                 value = None
             values[setting.key] = value
