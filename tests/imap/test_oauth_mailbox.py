@@ -29,6 +29,7 @@ from app.inbox.imap.oauth import (
 from app.inbox.imap.signin import DeviceCode, sign_in, sign_out
 from app.settings.config import resolve
 from app.store import Store
+from tests.imap.exchange_proxy import ExchangeLikeRelay
 from tests.imap.mail import lead_mail
 from tests.imap.memory_keyring import MemoryKeyring
 from tests.imap.oauth_dovecot import OAuthDovecot
@@ -225,6 +226,45 @@ def test_a_token_that_expires_mid_session_is_refreshed_once_and_nothing_is_lost(
     assert provider.grant_of(signed_in.account).refreshes == refreshes + 2
     results = [anna.claim(a.new_leads[0]), bram.claim(a.new_leads[0])]
     assert sorted(r.won for r in results) == [False, True]  # claimed exactly once
+
+
+def test_exchange_ending_the_session_for_an_expired_token_costs_one_refresh(
+    signed_in: OAuthMailbox, provider: Provider, oauth_server: OAuthDovecot
+) -> None:
+    """`* BYE Session invalidated - AccessTokenExpired`, on the work connection while it
+    waits in IDLE: Leadpop refreshes first and logs in once, with no refused login."""
+    with ExchangeLikeRelay(oauth_server.port) as exchange:
+        url = signed_in.url.replace(f":{oauth_server.port}/", f":{exchange.port}/")
+        with ImapInbox(url, "anna", "pc-anna", watch=True) as inbox:
+            assert inbox.wait_for_change(5.0)  # connected: look once
+            inbox.list_new()
+            assert not inbox.wait_for_change(0.2)  # waiting in IDLE now
+            refreshes = provider.grant_of(signed_in.account).refreshes
+            asked = provider.introspections
+            exchange.expire_sessions()
+            provider.expire_access_tokens()
+            assert not inbox.wait_for_change(0.5)  # the BYE: push lost, to come back
+            signed_in.mailbox.append(lead_mail("Jan Jansen"))
+            assert len(inbox.list_new()) == 1  # a new session with a new token
+            assert provider.grant_of(signed_in.account).refreshes == refreshes + 1
+            # Dovecot asked about one token only: the fresh one. The expired one was never
+            # tried, because the BYE said why the session ended.
+            assert provider.introspections == asked + 1
+
+
+def test_the_same_between_commands_without_push(
+    signed_in: OAuthMailbox, provider: Provider, oauth_server: OAuthDovecot
+) -> None:
+    with ExchangeLikeRelay(oauth_server.port) as exchange:
+        url = signed_in.url.replace(f":{oauth_server.port}/", f":{exchange.port}/")
+        with ImapInbox(url, "anna", "pc-anna", watch=False) as inbox:
+            inbox.list_new()
+            asked = provider.introspections
+            exchange.expire_sessions()
+            provider.expire_access_tokens()
+            signed_in.mailbox.append(lead_mail("Jan Jansen"))
+            assert len(inbox.list_new()) == 1  # the read meets the BYE, and goes again
+            assert provider.introspections == asked + 1
 
 
 def test_the_access_token_is_renewed_before_it_expires(

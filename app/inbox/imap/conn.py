@@ -698,7 +698,9 @@ def _idle_changes(responses: list[tuple[object, ...]]) -> bool:
     AccessTokenExpired) ends the connection."""
     for item in responses:
         if len(item) >= 2 and item[0] == b"BYE":
-            raise ConnectionResetError(f"the server said goodbye ({item[1]!r})")
+            words = " ".join(w.decode("utf-8", "replace") if isinstance(w, bytes) else str(w)
+                             for w in item[1:])  # fmt: skip
+            raise ConnectionResetError(f"the server said goodbye: {words}")
         if any(part in _IDLE_CHANGES for part in item[:2] if isinstance(part, bytes)):
             return True
     return False
