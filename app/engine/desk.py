@@ -7,6 +7,7 @@ same numbers because they call the same code.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -36,6 +37,25 @@ log = logging.getLogger(__name__)
 
 SAME_CUSTOMER_WINDOW = timedelta(hours=24)
 MAX_BACKOFF_S = 60.0
+# A call's outcome recorded later than this after "Call now" is not that call's: its
+# time is then the outcome's, as before (a forgotten prompt, a call made another way).
+CALL_START_VALID = timedelta(hours=1)
+
+# Crash-only actions. Every action is one local transaction holding its state change and
+# its event in the outbox; an action on the shared inbox (claim, release) is first stored
+# as an intent (the event, its id decided, held back), then done on the inbox, then
+# confirmed in one more transaction. A restart at any instant finds the intent and asks
+# the inbox how it ended (_settle): done, it is completed; not done, it is dropped (the
+# lead alerts again). The event id never changes, so the log gets it at most once:
+#
+# - The worker's Desk and the Team tab's share one outbox (one store file): one of them
+#   publishes at a time.
+# - An event queued by this process and never tried is surely not in the log. Any other
+#   queued event (queued before a restart, or whose append failed half-way) may be: a
+#   crash between the append and its removal from the outbox leaves it queued. The inbox
+#   is asked whether its own log already holds it (Inbox.logged) before it is appended.
+_PUBLISHING = threading.Lock()
+_UNTRIED: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,7 @@ class Desk:
         if self._next_try is not None and now < self._next_try:
             return result  # backing off while the inbox is down; the local store still works
         try:
+            self._settle()
             self._detect(now, result)
             result.new_events = self.sync_events()
             result.published = self.publish_outbox()
@@ -238,13 +259,61 @@ class Desk:
                 self.store.update_lead(lead, now, owner=owner)
 
     def publish_outbox(self) -> int:
-        """Append waiting events to the shared log, oldest first; stop at the first failure."""
-        n = 0
-        for event in self.store.outbox():
-            self.inbox.append_event(event)  # raises InboxUnavailable: the rest waits
-            self.store.published(event["id"])
-            n += 1
-        return n
+        """Append waiting events to the shared log, oldest first; stop at the first failure.
+
+        Each exactly once: see _UNTRIED."""
+        with _PUBLISHING:
+            events = self.store.outbox()
+            unsure = {e["id"] for e in events if e["id"] not in _UNTRIED}
+            logged = self._logged(unsure) if unsure else set()
+            for n, event in enumerate(events):
+                eid = event["id"]
+                if eid not in logged:
+                    _UNTRIED.discard(eid)  # from here on it may be in the log, come what may
+                    try:
+                        self.inbox.append_event(event)
+                    except InboxUnavailable:
+                        if n == 0:
+                            raise  # the rest waits
+                        return n
+                self.store.published(eid)
+            return len(events)
+
+    def _logged(self, event_ids: set[str]) -> set[str]:
+        """Which of these events the own log holds already (a backend that can't say:
+        none, and a retry may add a copy that readers drop by id)."""
+        logged = getattr(self.inbox, "logged", None)
+        return set(logged(event_ids)) if logged is not None else set()
+
+    def _event(
+        self, type_: str, lead_id: str, now: datetime, *, as_user: str | None = None, **extra: Any
+    ) -> dict[str, Any]:
+        return make_event(
+            type_, lead=lead_id, user=as_user or self.user, host=self.config.host, ts=now, **extra
+        )
+
+    def _queue(self, ev: dict[str, Any], now: datetime) -> None:
+        """Put the event in the outbox, inside the action's transaction."""
+        self.store.enqueue(ev, now)
+        _UNTRIED.add(ev["id"])
+        # My own view is up to date before the share is.
+        team_queries.add_events(self.store.db, [ev])
+
+    def _publish(self, now: datetime) -> None:
+        try:
+            self.publish_outbox()
+        except InboxUnavailable as exc:
+            self._down(now, exc)
+
+    def _act(self, now: datetime, *events: dict[str, Any], change: Any = None) -> None:
+        """One action: its local state change and its events in one transaction, then
+        published (or left in the outbox while the inbox is down)."""
+        with self.store.transaction():
+            if change is not None:
+                change()
+            for ev in events:
+                self._queue(ev, now)
+        self._publish(now)
 
     def emit(
         self, type_: str, lead_id: str, *, as_user: str | None = None, **extra: Any
@@ -252,22 +321,75 @@ class Desk:
         """Record an activity event (in `as_user`'s name, for a manager acting for them)
         and publish it, or leave it in the outbox while the inbox is down."""
         now = self.clock.now()
-        ev = make_event(
-            type_,
-            lead=lead_id,
-            user=as_user or self.user,
-            host=self.config.host,
-            ts=now,
-            **extra,
-        )
-        self.store.enqueue(ev, now)
-        # My own view is up to date before the share is.
-        team_queries.add_events(self.store.db, [ev])
-        try:
-            self.publish_outbox()
-        except InboxUnavailable as exc:
-            self._down(now, exc)
+        ev = self._event(type_, lead_id, now, as_user=as_user, **extra)
+        self._act(now, ev)
         return ev
+
+    # -- intents: actions on the shared inbox ----------------------------------------------
+
+    def _intent(
+        self, do: str, lead_id: str, user: str, make: Any
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The unfinished intent to `do` this lead for `user` (a retry after an error
+        reuses it, and its event id), else a new one stored now with the event `make()`."""
+        for ev, pending in self.store.intents():
+            if ev["lead"] == lead_id and pending.get("do") == do and pending.get("user") == user:
+                return ev, pending
+        ev, pending = make()
+        with self.store.transaction():
+            self.store.enqueue(ev, self.clock.now(), pending=pending)
+        return ev, pending
+
+    def _settle(self) -> None:
+        """Finish or drop the intents a crash or an error left: the inbox says how they
+        ended (poll publishes their events next). Raises InboxError when it can't say:
+        the intents wait for the next poll."""
+        for ev, pending in self.store.intents():
+            holder = self.inbox.claimed_by(pending["doc"])
+            held = holder is not None and holder == pending["user"]
+            when = datetime.fromisoformat(ev["ts"])
+            if pending["do"] == "claim":
+                if held:
+                    self._complete_claim(ev, pending, when)
+                else:
+                    self._abandon(ev)
+            elif pending["do"] == "release":
+                if held:
+                    self._abandon(ev)  # still theirs: the release didn't happen
+                else:
+                    self._complete_release(ev, when)
+            else:
+                self._abandon(ev)  # written by a newer Leadpop? never lose the loop on it
+            log.info("settled an unfinished %s of lead %s", pending.get("do"), ev["lead"])
+
+    def _abandon(self, ev: dict[str, Any]) -> None:
+        self.store.published(ev["id"])
+        _UNTRIED.discard(ev["id"])
+
+    def _complete_claim(self, ev: dict[str, Any], pending: dict[str, Any], now: datetime) -> None:
+        """The claim happened on the inbox: the lead is `user`'s here, and its event may go."""
+        lead_id, user = ev["lead"], pending["user"]
+        with self.store.transaction():
+            if self.store.lead(lead_id) is not None:
+                self.store.update_lead(
+                    lead_id, now, owner=user, state=LeadState.OPEN, claimed_at=to_utc_text(now)
+                )
+                self._reschedule(lead_id)
+                if pending.get("calling"):
+                    self.store.update_lead(lead_id, now, call_started_at=to_utc_text(now))
+                    if self.store.reminder(lead_id) is not None:
+                        # Attempt 1 is due at once, but whoever just claimed is calling: the
+                        # first nag comes only if no outcome is recorded 5 minutes on.
+                        self.store.update_reminder(lead_id, last_fired_at=to_utc_text(now))
+            self.store.confirm(ev["id"])
+            team_queries.add_events(self.store.db, [ev])
+
+    def _complete_release(self, ev: dict[str, Any], now: datetime) -> None:
+        with self.store.transaction():
+            if self.store.lead(ev["lead"]) is not None:
+                self.back_to_team(ev["lead"], now)
+            self.store.confirm(ev["id"])
+            team_queries.add_events(self.store.db, [ev])
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -281,36 +403,40 @@ class Desk:
         user = for_user or self.user
         row = self._lead(lead_id)
         now = self.clock.now()
+        doc = row["doc_name"]
+
+        def intent() -> tuple[dict[str, Any], dict[str, Any]]:
+            received = from_text(row["received_at"])
+            assert received is not None
+            ev = self._event(
+                "claimed",
+                lead_id,
+                now,
+                as_user=user,
+                received_at=received.isoformat(timespec="seconds"),
+                name=row["name"],
+                source=row["source"],
+                doc=doc,  # extra field: lets a manager's PC reassign it by name
+            )
+            return ev, {"do": "claim", "doc": doc, "user": user}
+
+        ev, pending = self._intent("claim", lead_id, user, intent)
         try:
-            res = self.inbox.claim(row["doc_name"], user)
+            res = self.inbox.claim(doc, user)
         except InboxError as exc:
+            # How it ended is unknown (a share can rename and lose the reply): the intent
+            # stays, and the next poll asks the inbox who holds the document.
             self._down(now, exc)
             return ClaimOutcome(False, None, str(exc))
-        self.store.update_lead(
-            lead_id,
-            now,
-            owner=res.owner,
-            state=LeadState.OPEN,
-            claimed_at=to_utc_text(now) if res.won else None,
-        )
         if not res.won:
+            with self.store.transaction():
+                self._abandon(ev)
+                self.store.update_lead(
+                    lead_id, now, owner=res.owner, state=LeadState.OPEN, claimed_at=None
+                )
             return ClaimOutcome(False, res.owner)
-        received = from_text(row["received_at"])
-        assert received is not None
-        self.emit(
-            "claimed",
-            lead_id,
-            received_at=received.isoformat(timespec="seconds"),
-            name=row["name"],
-            source=row["source"],
-            doc=row["doc_name"],  # extra field: lets a manager's PC reassign it by name
-            as_user=user,
-        )
-        self._reschedule(lead_id)
-        if calling and self.store.reminder(lead_id) is not None:
-            # Attempt 1 is due at once, but whoever just claimed is about to call:
-            # the first nag comes only if they haven't recorded an outcome 5 minutes on.
-            self.store.update_reminder(lead_id, last_fired_at=to_utc_text(now))
+        self._complete_claim(ev, {**pending, "calling": calling}, now)
+        self._publish(now)
         return ClaimOutcome(True, user)
 
     def release(self, lead_id: str) -> bool:
@@ -318,14 +444,26 @@ class Desk:
         row = self._lead(lead_id)
         now = self.clock.now()
         owner = row["owner"] or self.user
+        doc = row["doc_name"]
+        ev, _ = self._intent(
+            "release",
+            lead_id,
+            owner,
+            lambda: (
+                self._event("released", lead_id, now),
+                {"do": "release", "doc": doc, "user": owner},
+            ),
+        )
         try:
-            ok = self.inbox.release(row["doc_name"], owner)
+            ok = self.inbox.release(doc, owner)
         except InboxError as exc:
-            self._down(now, exc)
+            self._down(now, exc)  # the intent stays: the next poll asks how it ended
             return False
         if ok:
-            self.back_to_team(lead_id, now)
-            self.emit("released", lead_id)
+            self._complete_release(ev, now)
+            self._publish(now)
+        else:
+            self._abandon(ev)
         return ok
 
     def back_to_team(self, lead_id: str, now: datetime) -> None:
@@ -337,32 +475,78 @@ class Desk:
     def dismiss(self, lead_id: str) -> None:
         """ "Not me": this PC stops alerting; the lead stays open for the others."""
         now = self.clock.now()
-        self.store.update_lead(lead_id, now, dismissed_at=to_utc_text(now))
-        self.emit("dismissed", lead_id)
+        self._act(
+            now,
+            self._event("dismissed", lead_id, now),
+            change=lambda: self.store.update_lead(lead_id, now, dismissed_at=to_utc_text(now)),
+        )
 
     def record_call(
         self, lead_id: str, outcome: str, note: str | None = None, *, lost_reason: str | None = None
     ) -> int:
-        """Record attempt N with its outcome; reschedule or stop reminders. Returns N."""
-        self._lead(lead_id)
+        """Record attempt N with its outcome; reschedule or stop reminders. Returns N.
+
+        The attempt, its `call` event (and a `lost`) are one transaction: a crash keeps
+        both or neither. The event's extra field `started` is when "Call now" was pressed
+        (start_call, or a claim while calling): speed to first call counts to then.
+        """
+        row = self._lead(lead_id)
         now = self.clock.now()
-        number = self.store.add_attempt(lead_id, ts=now, outcome=outcome, note=note, user=self.user)
-        self.emit("call", lead_id, attempt=number, outcome=outcome, note=note or None)
-        if lost_reason:
-            self.mark_lost(lead_id, lost_reason)
-        else:
-            self._reschedule(lead_id)
+        started = from_text(row["call_started_at"])
+        if started is not None and not (now - CALL_START_VALID <= started <= now):
+            started = None
+        number = 0
+
+        def change() -> None:
+            nonlocal number
+            number = self.store.add_attempt(
+                lead_id, ts=now, outcome=outcome, note=note, user=self.user
+            )
+            self.store.update_lead(lead_id, now, call_started_at=None)
+            ev = self._event(
+                "call",
+                lead_id,
+                now,
+                attempt=number,
+                outcome=outcome,
+                note=note or None,
+                started=started.astimezone(now.tzinfo).isoformat(timespec="seconds")
+                if started
+                else None,
+            )
+            self._queue(ev, now)
+            if lost_reason:
+                self._lost(lead_id, lost_reason, now)
+            else:
+                self._reschedule(lead_id)
+
+        self._act(now, change=change)
         return number
 
+    def start_call(self, lead_id: str) -> None:
+        """ "Call now" on one of my leads: the call's time, for its `call` event."""
+        self.store.update_lead(
+            lead_id, self.clock.now(), call_started_at=to_utc_text(self.clock.now())
+        )
+
     def mark_sold(self, lead_id: str) -> None:
-        self.store.update_lead(lead_id, self.clock.now(), state=LeadState.SOLD)
-        self.store.clear_reminder(lead_id)
-        self.emit("sold", lead_id)
+        now = self.clock.now()
+
+        def change() -> None:
+            self.store.update_lead(lead_id, now, state=LeadState.SOLD)
+            self.store.clear_reminder(lead_id)
+
+        self._act(now, self._event("sold", lead_id, now), change=change)
 
     def mark_lost(self, lead_id: str, reason: str) -> None:
-        self.store.update_lead(lead_id, self.clock.now(), state=LeadState.LOST, lost_reason=reason)
+        now = self.clock.now()
+        self._act(now, change=lambda: self._lost(lead_id, reason, now))
+
+    def _lost(self, lead_id: str, reason: str, now: datetime) -> None:
+        """Inside an action's transaction."""
+        self.store.update_lead(lead_id, now, state=LeadState.LOST, lost_reason=reason)
         self.store.clear_reminder(lead_id)
-        self.emit("lost", lead_id, reason=reason)
+        self._queue(self._event("lost", lead_id, now, reason=reason), now)
 
     # -- cadence and reminders -------------------------------------------------------------
 

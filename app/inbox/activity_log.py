@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from app.core.events import EventLines, encode_event
+from app.core.events import EventLines, decode_event, encode_event
 
 SUFFIX = ".jsonl"
 # No real event comes near this; it bounds memory on a corrupt file without newlines.
@@ -109,3 +109,36 @@ def read_new_events(folder: Path, cursor: dict[str, Any]) -> tuple[EventLines, d
         if block:
             blocks.append(block)
     return EventLines(blocks), new_cursor
+
+
+TAIL_BYTES = 256 * 1024
+
+
+def logged_ids(path: Path, ids: set[str], tail: int = TAIL_BYTES) -> set[str]:
+    """Which of these event ids are on a complete line near the end of `path`.
+
+    Only this client appends to its file, oldest queued event first: an append cut off by
+    a crash before the outbox heard of it is among the file's last lines. A torn line
+    (no newline) doesn't count: readers skip it, so that event is not in the log yet.
+    """
+    if not ids:
+        return set()
+    try:
+        with open(path, "rb") as fh:
+            end = fh.seek(0, os.SEEK_END)
+            start = max(0, end - tail)
+            fh.seek(start)
+            data = fh.read(end - start)
+    except FileNotFoundError:
+        return set()
+    lines = data.split(b"\n")[:-1]  # the last part has no newline: torn, or empty
+    if start > 0 and lines:
+        lines = lines[1:]  # the first part may be the end of a line cut by the window
+    found: set[str] = set()
+    for line in lines:
+        if not any(i.encode() in line for i in ids):
+            continue
+        event = decode_event(line)
+        if event is not None and event["id"] in ids:
+            found.add(event["id"])
+    return found

@@ -136,6 +136,13 @@ class Inbox(Protocol):
         """Append to this client's own activity log, flushed. Raises InboxUnavailable."""
         ...
 
+    # Optional: `logged(event_ids: Iterable[str]) -> set[str]`, which of these events this
+    # client's own log already holds (raises InboxUnavailable). The engine asks it before
+    # appending an event whose earlier append may have landed (a crash, an error half-way),
+    # so a retry never writes a second line. A backend whose append is idempotent by event
+    # id (PostgreSQL's ON CONFLICT) needn't have it; without it a retry may add a second
+    # copy, which readers drop (they dedup by id).
+
     def read_events(self, cursor: Cursor) -> tuple[Iterable[dict[str, Any]], Cursor]:
         """New events of the whole team since `cursor`, and the cursor after them.
 

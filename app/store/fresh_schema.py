@@ -40,7 +40,7 @@ SCHEMA = (
    "dismissed_at" TEXT,
    "duplicates" TEXT DEFAULT '[]',
    "updated_at" TEXT
-, "alerted_at" TEXT)""",
+, "alerted_at" TEXT, "call_started_at" TEXT)""",
     """CREATE INDEX "idx_leads_doc_name"
     ON "leads" ("doc_name")""",
     """CREATE INDEX "idx_leads_owner_state"
@@ -78,7 +78,7 @@ SCHEMA = (
    "id" TEXT NOT NULL,
    "body" TEXT NOT NULL,
    "created_at" TEXT
-)""",
+, "pending" TEXT)""",
     """CREATE UNIQUE INDEX "idx_outbox_id"
     ON "outbox" ("id")""",
     """CREATE TABLE "cursors" (
@@ -111,8 +111,9 @@ SCHEMA = (
 )
 
 MIGRATED = (
-    "m001_initial",
-    "m002_alerted_at",
-    "m003_team_facts",
-    "m004_lead_states",
+    'm001_initial',
+    'm002_alerted_at',
+    'm003_team_facts',
+    'm004_lead_states',
+    'm005_intents',
 )

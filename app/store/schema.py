@@ -195,11 +195,24 @@ def m004_lead_states(db: Database) -> None:
     db["events"].drop()
 
 
+def m005_intents(db: Database) -> None:
+    """Crash-only actions: an action on the shared inbox is first stored as an intent.
+
+    `outbox.pending` holds what is still to be done for an event (JSON: the claim or
+    release on the inbox, see app.engine.desk); it is null once the event may be
+    published. `leads.call_started_at` is when "Call now" was pressed: the call's time in
+    its `call` event, so speed to first call doesn't include the talking.
+    """
+    db["outbox"].add_column("pending", str)
+    db["leads"].add_column("call_started_at", str)
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_alerted_at,
     m003_team_facts,
     m004_lead_states,
+    m005_intents,
 )
 
 

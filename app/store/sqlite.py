@@ -56,8 +56,13 @@ class Database:
             yield dict(zip(keys, row, strict=True))
 
     @contextmanager
-    def atomic(self) -> Iterator[Database]:
-        """A transaction, or a savepoint inside one."""
+    def atomic(self, *, immediate: bool = False) -> Iterator[Database]:
+        """A transaction, or a savepoint inside one.
+
+        `immediate` takes the write lock at the start (BEGIN IMMEDIATE): a transaction that
+        reads before it writes then waits for another connection's writer (busy_timeout)
+        instead of failing at its first write.
+        """
         conn = self.conn
         if conn.in_transaction:
             name = f"leadpop_{next(_savepoints)}"
@@ -71,7 +76,7 @@ class Database:
                 raise
             conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        conn.execute("BEGIN")
+        conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
         try:
             yield self
         except BaseException:

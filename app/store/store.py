@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -180,8 +181,8 @@ class Store:
         )
 
     def clear_reminder(self, lead_id: str) -> None:
+        # Commits by itself outside a transaction; inside one (an action) it is part of it.
         self.db.execute("delete from reminders where lead_id = ?", [lead_id])
-        self.db.conn.commit()
 
     def reminder(self, lead_id: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from reminders where lead_id = ?", [lead_id]))
@@ -206,25 +207,49 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         self.db["settings"].upsert({"key": key, "value": value}, pk="key")
 
+    def transaction(self) -> AbstractContextManager[Database]:
+        """One local transaction holding an action's state change and its outbox event
+        (write lock taken first: the Team tab's connection writes to the same file)."""
+        return self.db.atomic(immediate=True)
+
     # -- outbox: events not yet published to the shared activity log -----------------------
 
-    def enqueue(self, event: dict[str, Any], now: datetime) -> None:
+    def enqueue(
+        self, event: dict[str, Any], now: datetime, *, pending: dict[str, Any] | None = None
+    ) -> None:
+        """Queue the event; with `pending` it is an intent, held back until confirmed."""
         self.db["outbox"].insert(
             {
                 "id": event["id"],
                 "body": json.dumps(event, ensure_ascii=False),
                 "created_at": to_utc_text(now),
+                "pending": json.dumps(pending, ensure_ascii=False) if pending else None,
             }
         )
 
     def outbox(self) -> list[dict[str, Any]]:
+        """The events to publish, oldest first (intents not yet confirmed are left out)."""
         return [
-            json.loads(r["body"]) for r in self.db.query("select body from outbox order by seq")
+            json.loads(r["body"])
+            for r in self.db.query("select body from outbox where pending is null order by seq")
         ]
 
+    def intents(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        """Actions begun and not yet confirmed: (event, what is still to be done), oldest first."""
+        return [
+            (json.loads(r["body"]), json.loads(r["pending"]))
+            for r in self.db.query(
+                "select body, pending from outbox where pending is not null order by seq"
+            )
+        ]
+
+    def confirm(self, event_id: str) -> None:
+        """The intent's shared side effect happened: the event may be published now."""
+        self.db.execute("update outbox set pending = null where id = ?", [event_id])
+
     def published(self, event_id: str) -> None:
+        """The event is in the shared log (or an intent was abandoned): off the outbox."""
         self.db.execute("delete from outbox where id = ?", [event_id])
-        self.db.conn.commit()
 
     # -- the team's events -----------------------------------------------------------------
 

@@ -585,6 +585,10 @@ class FolderInbox:
         with self._share():
             return activity_log.read_new_events(self._activity, cursor)
 
+    def logged(self, event_ids: Iterable[str]) -> set[str]:
+        with self._share():
+            return activity_log.logged_ids(self._activity / self._log_name, set(event_ids))
+
     # -- watching, health, lifetime ------------------------------------------------------
 
     def wait_for_change(self, timeout: float) -> bool:

@@ -15,6 +15,7 @@ from app.core.clock import FakeClock
 from app.core.enums import LeadState, LeadStatus
 from app.core.lead import Vehicle
 from app.engine.desk import Desk
+from app.inbox.base import ClaimResult, InboxUnavailable
 from app.inbox.folder.inbox import FolderInbox
 from app.settings.config import resolve
 from app.store import Store, team_queries
@@ -50,7 +51,7 @@ class Team:
         self.root, self.clock, self.hours = root, clock, hours
         self.desks: list[Desk] = []
 
-    def desk(self, user: str) -> Desk:
+    def desk(self, user: str, share: type[FolderInbox] = FolderInbox) -> Desk:
         cfg = resolve(
             inbox=str(self.root),
             data_dir=str(self.root.parent / f"data-{user}"),
@@ -59,7 +60,7 @@ class Team:
             env={},
         )
         cfg.host = f"pc-{user}"
-        inbox = FolderInbox(self.root, user, cfg.host, watch=False, now=self.clock.now)
+        inbox = share(self.root, user, cfg.host, watch=False, now=self.clock.now)
         d = Desk(inbox, Store.open(cfg.data_dir), self.clock, cfg)
         self.desks.append(d)
         return d
@@ -351,3 +352,114 @@ def test_a_belgian_dealer_sees_a_dutch_number_with_its_country_code(
     [view] = anna.alertable()
     assert view.phone.e164 == "+31612345678"
     assert view.phone.shown.startswith("+31")
+
+
+class ReplyLost(FolderInbox):
+    """A share that does what it is asked and then loses the reply (as SMB and NFS can):
+    the next claim or append lands, and then raises as if the share were gone."""
+
+    lose_claim = lose_append = False
+
+    def claim(self, name: str, user: str) -> ClaimResult:
+        result = super().claim(name, user)
+        if self.lose_claim:
+            self.lose_claim = False
+            raise InboxUnavailable("the share didn't answer")
+        return result
+
+    def append_event(self, event: dict[str, object]) -> None:
+        super().append_event(event)
+        if self.lose_append:
+            self.lose_append = False
+            raise InboxUnavailable("the share didn't answer")
+
+
+def log_events(team: Team) -> list[dict[str, object]]:
+    return [
+        json.loads(line)
+        for log in sorted((team.root / "activity").glob("*.jsonl"))
+        for line in log.read_text("utf-8").splitlines()
+    ]
+
+
+def test_a_claim_whose_reply_was_lost_is_completed_with_one_claimed_event(
+    team: Team, clock: FakeClock
+) -> None:
+    """The rename happened but the engine heard an error: the PC holds the lead on the
+    share, so the next poll makes it its own and logs `claimed`, once (it used to hold it
+    with no event at all: missing from every report)."""
+    anna = team.desk("anna", share=ReplyLost)
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    anna.inbox.lose_claim = True  # type: ignore[attr-defined]
+    outcome = anna.claim(lead_id, calling=True)
+    assert not outcome.won and outcome.error
+    assert anna.claim(lead_id).won  # pressed again: the same intent, the same event id
+    clock.advance(seconds=anna.health.retry_delay() + 1)
+    anna.poll()
+    assert [v.id for v in anna.my_leads()] == [lead_id]
+    claims = [e for e in log_events(team) if e["type"] == "claimed"]
+    assert len(claims) == 1 and claims[0]["user"] == "anna"
+
+
+def test_a_claim_whose_reply_was_lost_is_settled_by_the_next_poll(
+    team: Team, clock: FakeClock
+) -> None:
+    anna = team.desk("anna", share=ReplyLost)
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    anna.inbox.lose_claim = True  # type: ignore[attr-defined]
+    assert anna.claim(lead_id).error
+    clock.advance(seconds=anna.health.retry_delay() + 1)
+    assert anna.poll().health.ok
+    assert [v.id for v in anna.my_leads()] == [lead_id] and anna.alertable() == []
+    assert [e["type"] for e in log_events(team)] == ["claimed"]
+    assert anna.store.intents() == [] and anna.store.outbox() == []
+
+
+def test_a_claim_interrupted_before_the_share_moved_it_is_dropped(team: Team) -> None:
+    """An intent whose claim never reached the share (a crash, or the share down): the
+    lead stays with the team and alerts again; no event."""
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    (team.root / "new").rename(team.root / "new-away")
+    assert anna.claim(lead_id).error
+    (team.root / "new-away").rename(team.root / "new")
+    anna._next_try = None  # the back-off is another test's subject
+    assert anna.poll().health.ok
+    assert [v.id for v in anna.alertable()] == [lead_id] and anna.my_leads() == []
+    assert log_events(team) == [] and anna.store.intents() == []
+
+
+def test_an_event_appended_before_an_error_is_not_appended_again(
+    team: Team, clock: FakeClock
+) -> None:
+    """The line reached the log but the engine heard an error (or was killed before it
+    took the event off its outbox): the retry finds it there and writes no second line."""
+    anna = team.desk("anna", share=ReplyLost)
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    assert anna.claim(lead_id).won
+    anna.inbox.lose_append = True  # type: ignore[attr-defined]
+    anna.record_call(lead_id, "no_answer")
+    assert len(anna.store.outbox()) == 1  # it may not be in the log: kept
+    clock.advance(seconds=anna.health.retry_delay() + 1)
+    assert anna.poll().health.ok and anna.store.outbox() == []
+    assert [e["type"] for e in log_events(team)] == ["claimed", "call"]
+
+
+def test_a_restart_finds_an_unconfirmed_event_in_the_log(team: Team) -> None:
+    """Killed between the append and taking the event off the outbox: the next process
+    doesn't know whether it was appended, and looks at the log's end before appending."""
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    assert anna.claim(lead_id).won
+    [claimed] = log_events(team)
+    anna.store.enqueue(claimed, WED_10)  # as the killed process left it
+    import app.engine.desk as desk_module
+
+    desk_module._UNTRIED.discard(str(claimed["id"]))  # queued by a process now gone
+    assert anna.poll().health.ok and anna.store.outbox() == []
+    assert log_events(team) == [claimed]
