@@ -98,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --format csv: one row per lead instead of the KPI table "
         "(customer, car, source, owner, attempts, outcome)",
     )
+    sr.add_argument(
+        "--excel",
+        choices=["nl", "en"],
+        help="with --format csv: as Excel in that language opens it "
+        "(nl: ';' and decimal ','; en: ',' and '.'); default: for machines (',' and '.')",
+    )
 
     si = sub.add_parser(
         "signin", help="sign in to a Microsoft 365, Google or OpenID mailbox inbox (OAuth)"
@@ -231,6 +237,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.detail and args.format != "csv":
         raise CliError("--detail gives one row per lead as CSV: add --format csv")
+    if args.excel and args.format != "csv":
+        raise CliError("--excel writes CSV for Excel: add --format csv")
     cfg = _config(args)
     tz = cfg.hours.tz
     today = datetime.combine(datetime.now(tz).date(), time(0), tz)
@@ -252,7 +260,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         text = team_report.report_text(
-            store, cfg.hours, args.format, since, until, detail=args.detail
+            store, cfg.hours, args.format, since, until, detail=args.detail, excel=args.excel
         )
         sys.stdout.write(text)
     finally:

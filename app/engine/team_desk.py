@@ -309,10 +309,18 @@ class TeamDesk:
         return reports.catch_up(self._desk)
 
     def report_text(
-        self, fmt: str, since: datetime, until: datetime, *, detail: bool = False
+        self,
+        fmt: str,
+        since: datetime,
+        until: datetime,
+        *,
+        detail: bool = False,
+        excel: str | None = None,
     ) -> str:
-        """`leadpop report --format FMT [--detail]` for [since, until)."""
-        return reports.report_text(self.store, self.config.hours, fmt, since, until, detail=detail)
+        """`leadpop report --format FMT [--detail] [--excel nl|en]` for [since, until)."""
+        return reports.report_text(
+            self.store, self.config.hours, fmt, since, until, detail=detail, excel=excel
+        )
 
     def bounds(self, period: Period) -> tuple[datetime, datetime]:
         """The period's [since, until), today, in the dealership's time zone."""
@@ -328,12 +336,15 @@ class TeamDesk:
         report = team_report(facts, since, until)
         return PeriodView(period, since, until, report, team_stats(facts, self.config.hours.tz))
 
-    def export_csv(self, period: Period, path: str, *, detail: bool = False) -> str:
-        """Write the period's CSV, as `leadpop report --format csv [--detail]` prints it, to
-        `path`, after reading what is new when the inbox answers. Returns the path."""
+    def export_csv(
+        self, period: Period, path: str, *, detail: bool = False, excel: str | None = None
+    ) -> str:
+        """Write the period's CSV, as `leadpop report --format csv [--detail] [--excel L]`
+        prints it, to `path`, after reading what is new when the inbox answers. Returns the
+        path."""
         self.catch_up()
         since, until = self.bounds(period)
-        text = self.report_text("csv", since, until, detail=detail)
+        text = self.report_text("csv", since, until, detail=detail, excel=excel)
         with open(path, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
         return path

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMATS = ("table", "json", "csv")
+# CSV as Excel opens it with a double click, per the user's locale: its list separator
+# and its decimal mark. Without `excel`, the CSV is for machines: ',' and '.'.
+EXCEL = {"nl": (";", ","), "en": (",", ".")}
 # The conversion reference lines: a salesperson's minimum, and where an internal contact
 # centre starts to pay off. The table's footnote names them; the Team tab draws them and
 # the manager may move them (kept in the store).
@@ -66,20 +69,24 @@ def report_text(
     until: datetime,
     *,
     detail: bool = False,
+    excel: str | None = None,
 ) -> str:
-    """The report as `leadpop report --format FMT [--detail]` prints it and the Team tab
-    exports it: table, json or csv; with `detail`, csv with one row per lead."""
+    """The report as `leadpop report --format FMT [--detail] [--excel nl|en]` prints it and
+    the Team tab exports it: table, json or csv; with `detail`, csv with one row per lead;
+    with `excel`, csv as Excel in that language opens it (see EXCEL)."""
+    if excel is not None and excel not in EXCEL:
+        raise ValueError(f"unknown Excel language {excel!r}")
     if fmt == "csv" and detail:
         team_queries.refresh_facts(store.db)
         facts = team_queries.load_facts(store.db, since, until, hours)
-        return detail_csv(in_period(facts, since, until), hours.tz)
+        return detail_csv(in_period(facts, since, until), hours.tz, store=store, excel=excel)
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
     report = kpi_report(store, hours, since, until)
     if fmt == "json":
         return as_json(report) + "\n"
     if fmt == "csv":
-        return as_csv(report)
+        return as_csv(report, excel=excel)
     return as_table(report) + "\n"
 
 
@@ -148,23 +155,101 @@ def as_json(report: dict[str, Any]) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False)
 
 
-def as_csv(report: dict[str, Any]) -> str:
+def _writer(buf: io.StringIO, excel: str | None) -> Any:
+    """A csv writer; for Excel, the UTF-8 mark first, so accents and '≤' read right."""
+    if excel is None:
+        return csv.writer(buf, lineterminator="\n")
+    buf.write("\ufeff")
+    return csv.writer(buf, delimiter=EXCEL[excel][0], lineterminator="\n")
+
+
+def _excel_value(value: Any, excel: str | None) -> Any:
+    """A number with the locale's decimal mark, a time as Excel reads one (no 'T', no
+    offset: the dealership's local time); for machines, unchanged."""
+    if excel is None:
+        return value
+    if isinstance(value, float):
+        return repr(value).replace(".", EXCEL[excel][1])
+    if isinstance(value, str) and len(value) == 25 and value[10] == "T" and value[4] == "-":
+        return value[:10] + " " + value[11:19]  # 2026-11-25T10:02:00+01:00
+    return value
+
+
+def as_csv(report: dict[str, Any], *, excel: str | None = None) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _writer(buf, excel)
     w.writerow(["user", *KPI_KEYS])
     for r in rows(report):
-        w.writerow([r["user"], *("" if r.get(k) is None else r[k] for k in KPI_KEYS)])
+        values = ("" if r.get(k) is None else _excel_value(r[k], excel) for k in KPI_KEYS)
+        w.writerow([r["user"], *values])
     return buf.getvalue()
 
 
-def detail_csv(facts: Iterable[LeadFacts], tz: Any) -> str:
-    """One row per lead: owner, times, attempts and outcomes."""
+DETAIL_COLUMNS = (
+    "lead",
+    "received_at",
+    "customer",
+    "car",
+    "source",
+    "owner",
+    "attempts",
+    "outcomes",
+    "outcome",
+    "lost_reason",
+    "first_call_at",
+    "first_call_s",
+    "sla_start",
+    "reached",
+    "appointment",
+    "sold",
+    "lost",
+)
+
+
+def final_outcome(f: LeadFacts) -> str:
+    """Where the lead ended up, in one word: sold, lost, appointment, reached, the last
+    call's outcome (no_answer, voicemail…), or not_called."""
+    if f.sold:
+        return "sold"
+    if f.lost:
+        return "lost"
+    if f.appointment:
+        return "appointment"
+    if f.reached:
+        return "reached"
+    return f.calls[-1][2] if f.calls else "not_called"
+
+
+def _local_details(store: Store | None, lead: str) -> tuple[str, str]:
+    """The customer's name and the car, from this PC's copy of the lead, where it has one
+    (the team's events carry the name, not the car)."""
+    row = store.lead(lead) if store is not None else None
+    if row is None:
+        return "", ""
+    from app.engine.views import vehicle_of  # only for the per-lead CSV
+
+    vehicle = vehicle_of(row.get("vehicle"))
+    return row.get("name") or "", vehicle.describe() if vehicle else ""
+
+
+def detail_csv(
+    facts: Iterable[LeadFacts], tz: Any, *, store: Store | None = None, excel: str | None = None
+) -> str:
+    """One row per lead: who the customer is, the car, its source and owner, the calls and
+    where it ended up (DETAIL_COLUMNS)."""
     buf = io.StringIO()
-    items = [f.detail_row(tz) for f in sorted(facts, key=lambda f: f.received_at)]
-    fields = list(items[0]) if items else list(LeadFacts.__dataclass_fields__)
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    w.writeheader()
-    w.writerows(items)
+    w = _writer(buf, excel)
+    w.writerow(DETAIL_COLUMNS)
+    for f in sorted(facts, key=lambda f: f.received_at):
+        name, car = _local_details(store, f.lead)
+        row = {
+            **f.detail_row(tz),
+            "customer": f.name or name,
+            "car": car,
+            "outcome": final_outcome(f),
+            "lost_reason": f.lost_reason or "",
+        }
+        w.writerow([_excel_value(row.get(k, ""), excel) for k in DETAIL_COLUMNS])
     return buf.getvalue()
 
 

@@ -743,9 +743,11 @@ class TeamTab(QWidget):
         path = self.ask_save_path(self, title, str(Path.home() / f"{stem}{span}.csv"))
         if not path:
             return
-        period, detail = self.period(), kind == "detail"
+        period, detail, excel = self.period(), kind == "detail", excel_language()
         self.team_thread.op(
-            lambda team: team.export_csv(period, path, detail=detail), what="export", refresh=False
+            lambda team: team.export_csv(period, path, detail=detail, excel=excel),
+            what="export",
+            refresh=False,
         ).success(lambda written: self._exported(written, "")).failure(
             lambda exc: self._exported(path, str(exc) or type(exc).__name__)
         ).run_in_background()
@@ -834,3 +836,9 @@ def _kpi_text(key: str, value: Any) -> str:
     if key.endswith("_pct"):
         return QLocale().toString(float(value), "f", 1) + "%"
     return str(value)
+
+
+def excel_language() -> str:
+    """The export is opened in Excel on this PC: its separators follow the UI's language
+    (Dutch Excel splits on ';' and reads ',' as the decimal mark)."""
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
