@@ -68,6 +68,7 @@ class EventRecord(msgspec.Struct):
     attempt: Any = None
     outcome: Any = ""
     reason: Any = None
+    started: Any = None  # a call: when "Call now" was pressed (ts is when it was recorded)
 
 
 _RECORD_FIELDS = EventRecord.__struct_fields__

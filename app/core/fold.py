@@ -37,7 +37,8 @@ class LeadState:
         self.last: list[Any] | None = None  # the latest claim: [instant, id, user]
         self.handover: list[Any] | None = None  # latest claim/release: [instant, is_claim, id]
         self.doc: list[Any] | None = None  # latest claim naming its document: [instant, id, doc]
-        # Every call: [instant, id, ts, attempt, outcome, user], in (instant, id) order.
+        # Every call: [instant, id, time, attempt, outcome, user], in (instant, id) order;
+        # its time is when it started when the event says so (_call_time), else its ts.
         self.calls: list[list[Any]] = []
         self.sold = False
         self.lost: list[Any] | None = None  # the latest `lost`: [instant, id, reason]
@@ -53,7 +54,7 @@ class LeadState:
             for c in calls:
                 if c[1] == eid:
                     return False  # the same event, read again
-            calls.append([instant, eid, ev.ts, ev.attempt, ev.outcome, ev.user])
+            calls.append([instant, eid, _call_time(ev), ev.attempt, ev.outcome, ev.user])
             if len(calls) > 1:
                 last = calls[-2]
                 if last[0] > instant or (last[0] == instant and last[1] > eid):
@@ -234,6 +235,24 @@ class LeadState:
         s.first, s.last, s.handover, s.doc = first, last, hand, doc
         s.sold = bool(sold)
         return s
+
+
+def _call_time(ev: EventRecord) -> str:
+    """A call's time as logged: when it started, if the event says so (the `started`
+    field, an ISO time with offset, not after the event), else when it was recorded.
+
+    Speed to first call counts to the dialling, not to the outcome typed in after the
+    talk. The order of calls stays the event's (instant, id).
+    """
+    started = ev.started
+    if type(started) is str:
+        try:
+            when = datetime.fromisoformat(started)
+            if when.tzinfo is not None and when <= datetime.fromisoformat(ev.ts):
+                return started
+        except ValueError:
+            pass
+    return ev.ts
 
 
 def _instant_and_id(call: list[Any]) -> tuple[float, str]:

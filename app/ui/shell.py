@@ -447,6 +447,7 @@ class Shell(QObject):
         if view is None or uri is None:
             return
         self.in_call.add(lead_id)
+        self._do("start call", lambda desk: desk.start_call(lead_id))  # the call's time
         if not call_panel.open_tel_link(uri) and self.window is not None:
             self.window.show_message(
                 self.tr("No phone app on this PC: dial {number} or use the QR code").format(

@@ -189,3 +189,49 @@ def test_absorbing_says_whether_anything_changed() -> None:
     assert s.apply(rec({**claim, "id": "d1", "type": "dismissed", "user": "bram"}), 4.0)
     assert not s.apply(rec({**claim, "id": "d2", "type": "dismissed", "user": "bram"}), 5.0)
     assert not s.apply(rec({**claim, "id": "t1", "type": "teleported"}), 6.0)
+
+
+def _call(eid: str, ts: datetime, **extra: Any) -> dict[str, Any]:
+    return {
+        "v": 1,
+        "id": eid,
+        "ts": ts.isoformat(),
+        "type": "call",
+        "lead": "L1",
+        "user": "anna",
+        "host": "pc",
+        "attempt": 1,
+        "outcome": "no_answer",
+        **extra,
+    }
+
+
+def _claim(ts: datetime) -> dict[str, Any]:
+    return {
+        "v": 1,
+        "id": "c1",
+        "ts": ts.isoformat(),
+        "type": "claimed",
+        "lead": "L1",
+        "user": "anna",
+        "host": "pc",
+        "received_at": ts.isoformat(),
+    }
+
+
+def test_a_call_counts_from_when_it_started() -> None:
+    """Speed to first call is to the dialling, not to the outcome typed in 35 s later."""
+    monday = datetime(2026, 10, 26, 10, 0, tzinfo=AMS)
+    started = monday + timedelta(seconds=20)
+    call = _call("k1", started + timedelta(seconds=35), started=started.isoformat())
+    [facts] = fold_events([_claim(monday), call], HOURS).values()
+    assert facts.calls[0][0] == started and facts.first_call_s == 20.0
+
+
+def test_a_call_start_that_makes_no_sense_is_ignored() -> None:
+    monday = datetime(2026, 10, 26, 10, 0, tzinfo=AMS)
+    recorded = monday + timedelta(seconds=55)
+    for started in ("soon", 7, (recorded + timedelta(seconds=1)).isoformat(), "2026-10-26T10:00"):
+        call = _call("k1", recorded, started=started)
+        [facts] = fold_events([_claim(monday), call], HOURS).values()
+        assert facts.first_call_s == 55.0, started

@@ -463,3 +463,37 @@ def test_a_restart_finds_an_unconfirmed_event_in_the_log(team: Team) -> None:
     desk_module._UNTRIED.discard(str(claimed["id"]))  # queued by a process now gone
     assert anna.poll().health.ok and anna.store.outbox() == []
     assert log_events(team) == [claimed]
+
+
+def test_a_call_is_logged_with_when_call_now_was_pressed(team: Team, clock: FakeClock) -> None:
+    """Speed to first call used to count to the outcome, typed in after the talk: 30-40 s
+    slower than the salesperson was. The `call` event now says when the call started."""
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    clock.advance(seconds=25)
+    assert anna.claim(lead_id, calling=True).won  # "Call now"
+    clock.advance(seconds=40)
+    anna.record_call(lead_id, "no_answer")
+    clock.advance(minutes=20)
+    anna.start_call(lead_id)  # from My leads
+    clock.advance(seconds=30)
+    anna.record_call(lead_id, "reached")
+    calls = [e for e in log_events(team) if e["type"] == "call"]
+    assert [e["started"] for e in calls] == [
+        (WED_10 + timedelta(seconds=25)).isoformat(),
+        (WED_10 + timedelta(minutes=21, seconds=5)).isoformat(),
+    ]
+    report = anna.report(WED_10 - timedelta(hours=1), WED_10 + timedelta(hours=1))
+    assert report["team"]["first_call_median_s"] == 25.0
+
+
+def test_a_call_without_call_now_is_logged_at_its_outcome(team: Team, clock: FakeClock) -> None:
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    assert anna.claim(lead_id).won  # taken, not called
+    clock.advance(hours=2)
+    anna.record_call(lead_id, "no_answer")
+    [call] = [e for e in log_events(team) if e["type"] == "call"]
+    assert "started" not in call
