@@ -362,15 +362,21 @@
         <source>{n} waiting for opening time</source>
         <translation>{n} wacht op openingstijd</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/salesperson/status_bar.py" line="78"/>
-        <source>{n} leads waiting ({m} for opening time)</source>
-        <translation>{n} leads wachten ({m} op openingstijd)</translation>
+        <source>%n lead(s) waiting ({m} for opening time)</source>
+        <translation>
+            <numerusform>%n lead wacht ({m} op openingstijd)</numerusform>
+            <numerusform>%n leads wachten ({m} op openingstijd)</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/salesperson/status_bar.py" line="82"/>
-        <source>{n} leads waiting</source>
-        <translation>{n} leads wachten</translation>
+        <source>%n lead(s) waiting</source>
+        <translation>
+            <numerusform>%n lead wacht</numerusform>
+            <numerusform>%n leads wachten</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/status_bar.py" line="89"/>
@@ -505,15 +511,21 @@
         <source>I am:</source>
         <translation>Ik ben:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/salesperson/main_window.py" line="295"/>
-        <source>{shown} of {total} leads</source>
-        <translation>{shown} van {total} leads</translation>
+        <source>{shown} of %n lead(s)</source>
+        <translation>
+            <numerusform>{shown} van %n lead</numerusform>
+            <numerusform>{shown} van %n leads</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/ui/salesperson/main_window.py" line="297"/>
-        <source>{total} leads</source>
-        <translation>{total} leads</translation>
+        <source>%n lead(s)</source>
+        <translation>
+            <numerusform>%n lead</numerusform>
+            <numerusform>%n leads</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/main_window.py" line="335"/>

@@ -331,7 +331,7 @@ def test_a_lead_on_saturday_evening_pops_at_monday_opening_with_a_fresh_countdow
     piet.refresh()
     assert piet.alert.isVisible()
     assert piet.alert.countdown.text() == "2:00"
-    assert piet.window.status.waiting.text() == "1 leads waiting"
+    assert piet.window.status.waiting.text() == "1 lead waiting"
 
 
 # -- restart ---------------------------------------------------------------------------------

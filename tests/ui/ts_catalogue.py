@@ -13,6 +13,11 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
         name = ctx.findtext("name")
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            done = tr is not None and tr.get("type") is None and (tr.text or "").strip()
-            out[(name, msg.findtext("source"))] = tr.text if done else None
+            # A plural (numerus="yes") has one <numerusform> per form: all must be there;
+            # the plural form stands for them.
+            forms = [f.text or "" for f in tr.iter("numerusform")] if tr is not None else []
+            text = forms[-1] if forms else (tr.text if tr is not None else None)
+            filled = all(f.strip() for f in forms) if forms else bool((text or "").strip())
+            done = tr is not None and tr.get("type") is None and filled
+            out[(name, msg.findtext("source"))] = text if done else None
     return out

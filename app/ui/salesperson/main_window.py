@@ -36,6 +36,7 @@ from app.core.enums import Availability
 from app.engine.views import LeadView
 from app.ui.common import about_dialog
 from app.ui.common.notify import Banner
+from app.ui.common.plural import counted
 from app.ui.salesperson.lead_detail import LeadDetail
 from app.ui.salesperson.lead_table import (
     CAR,
@@ -292,9 +293,9 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(
-            self.tr("{shown} of {total} leads").format(shown=shown, total=total)
+            counted(self.tr("{shown} of %n lead(s)", "", total), total).format(shown=shown)
             if shown != total
-            else self.tr("{total} leads").format(total=total)
+            else counted(self.tr("%n lead(s)", "", total), total)
         )
 
     # -- messages ------------------------------------------------------------------------

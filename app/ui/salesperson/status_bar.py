@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.core.enums import Availability
 from app.engine.desk import Health
+from app.ui.common.plural import counted
 
 
 class LeadStatusBar(QStatusBar):
@@ -77,11 +78,11 @@ class LeadStatusBar(QStatusBar):
         elif before_opening and not now_waiting:
             text = self.tr("{n} waiting for opening time").format(n=before_opening)
         elif before_opening:
-            text = self.tr("{n} leads waiting ({m} for opening time)").format(
-                n=total, m=before_opening
-            )
+            text = counted(
+                self.tr("%n lead(s) waiting ({m} for opening time)", "", total), total
+            ).format(m=before_opening)
         else:
-            text = self.tr("{n} leads waiting").format(n=total)
+            text = counted(self.tr("%n lead(s) waiting", "", total), total)
         self.waiting.setText(text)
         self.waiting.setEnabled(now_waiting > 0)
         self.waiting.setProperty("count", total)
