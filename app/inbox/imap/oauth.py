@@ -21,6 +21,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -273,12 +274,24 @@ def keyring_key(spec: OAuthSpec, mailbox: str, host: str) -> str:
     return f"{spec.kind}:{spec.client_id}:{mailbox}@{host.lower()}"
 
 
+# Windows Credential Manager holds at most 2,560 bytes of UTF-16 per entry (1,280
+# characters), and a Microsoft refresh token alone can be longer: a long sign-in is kept
+# in parts, `key#0`, `key#1`, …, with the main entry naming how many there are.
+PART_CHARS = 1000
+_PARTS = "leadpop-parts:"
+
+
 def load_grant(spec: OAuthSpec, mailbox: str, host: str) -> Grant | None:
+    key = keyring_key(spec, mailbox, host)
     try:
         import keyring
 
-        text = keyring.get_password(SERVICE, keyring_key(spec, mailbox, host))
-    except Exception as exc:  # no keyring backend, a locked one
+        text = keyring.get_password(SERVICE, key)
+        if text and text.startswith(_PARTS):
+            count = int(text[len(_PARTS) :])
+            parts = [keyring.get_password(SERVICE, f"{key}#{n}") for n in range(count)]
+            text = None if None in parts else "".join(p or "" for p in parts)
+    except Exception as exc:  # no keyring backend, a locked one, a part gone missing
         log.info("no sign-in from the system keyring: %s", type(exc).__name__)
         return None
     return Grant.load(text) if text else None
@@ -286,10 +299,18 @@ def load_grant(spec: OAuthSpec, mailbox: str, host: str) -> Grant | None:
 
 def save_grant(spec: OAuthSpec, mailbox: str, host: str, grant: Grant) -> bool:
     """False when there is no keyring: the sign-in then lasts this session only."""
+    key, text = keyring_key(spec, mailbox, host), grant.dump()
     try:
         import keyring
 
-        keyring.set_password(SERVICE, keyring_key(spec, mailbox, host), grant.dump())
+        _delete_parts(keyring, key)
+        if len(text) <= PART_CHARS:
+            keyring.set_password(SERVICE, key, text)
+            return True
+        parts = [text[i : i + PART_CHARS] for i in range(0, len(text), PART_CHARS)]
+        for n, part in enumerate(parts):
+            keyring.set_password(SERVICE, f"{key}#{n}", part)
+        keyring.set_password(SERVICE, key, f"{_PARTS}{len(parts)}")
     except Exception as exc:
         log.warning("can't keep the sign-in in the system keyring: %s", type(exc).__name__)
         return False
@@ -298,18 +319,31 @@ def save_grant(spec: OAuthSpec, mailbox: str, host: str, grant: Grant) -> bool:
 
 def delete_grant(spec: OAuthSpec, mailbox: str, host: str) -> bool:
     """Sign out: the refresh token leaves the keyring. False if there was none."""
+    key = keyring_key(spec, mailbox, host)
     try:
         import keyring
         from keyring.errors import PasswordDeleteError
 
+        _delete_parts(keyring, key)
         try:
-            keyring.delete_password(SERVICE, keyring_key(spec, mailbox, host))
+            keyring.delete_password(SERVICE, key)
         except PasswordDeleteError:
             return False
     except Exception as exc:
         log.warning("can't remove the sign-in from the system keyring: %s", type(exc).__name__)
         return False
     return True
+
+
+def _delete_parts(keyring: Any, key: str) -> None:
+    """The parts of an earlier, longer sign-in (a rotated refresh token may be shorter)."""
+    from keyring.errors import PasswordDeleteError
+
+    text = keyring.get_password(SERVICE, key)
+    if text and text.startswith(_PARTS):
+        for n in range(int(text[len(_PARTS) :])):
+            with suppress(PasswordDeleteError):
+                keyring.delete_password(SERVICE, f"{key}#{n}")
 
 
 # -- access tokens -------------------------------------------------------------------------
