@@ -11,20 +11,26 @@ import base64
 import pytest
 
 from app.inbox.base import InboxConfigError, SignInNeeded
+from app.inbox.imap.conn import token_refused
 from app.inbox.imap.oauth import (
+    Grant,
     OAuthApp,
     OAuthError,
     TokenReply,
+    Tokens,
     check_scope,
     explain,
     generic,
     google,
     microsoft,
     oauthbearer,
+    save_grant,
+    spec_of,
     xoauth2,
 )
-from app.inbox.imap.signin import google_client_config, msal_scopes, pkce_pair
+from app.inbox.imap.signin import google_client_config, msal_scopes, pkce_pair, sign_in
 from app.inbox.imap.url import parse_imap_url
+from tests.imap.memory_keyring import MemoryKeyring
 
 IMAP_SCOPE = "https://outlook.office.com/IMAP.AccessAsUser.All"
 
@@ -155,3 +161,36 @@ def test_a_token_for_graph_is_refused_before_imap_sees_it() -> None:
     with pytest.raises(InboxConfigError, match="Office 365 Exchange Online"):
         check_scope(reply, MS)
     check_scope(TokenReply("at", 0.0, scope=f"{IMAP_SCOPE} offline_access"), MS)
+
+
+@pytest.mark.parametrize(
+    ("url", "server_says", "needles"),
+    [
+        ("imaps://leads%40dealer.nl@outlook.office365.com/INBOX?auth=microsoft",
+         "AUTHENTICATE failed.",
+         ("Add-MailboxPermission -Identity leads@dealer.nl -User watcher@dealer.nl "
+          "-AccessRights FullAccess", "Set-CASMailbox -Identity leads@dealer.nl -ImapEnabled")),
+        ("imaps://leads%40dealer.nl@imap.gmail.com/INBOX?auth=google",
+         "[ALERT] Your account is not enabled for IMAP use.",
+         ("IMAP is off for leads@dealer.nl", "POP and IMAP access")),
+        ("imaps://leads%40dealer.nl@imap.gmail.com/INBOX?auth=google",
+         "[AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+         ("sign in as leads@dealer.nl itself",)),
+    ],
+)  # fmt: skip
+def test_a_refused_fresh_token_says_what_to_grant(
+    url: str, server_says: str, needles: tuple[str, ...], memory_keyring: MemoryKeyring
+) -> None:
+    address = parse_imap_url(url)
+    spec = spec_of(address, OAuthApp(client_id="c"))
+    save_grant(spec, address.user, address.host, Grant("rt", "watcher@dealer.nl", 0.0))
+    tokens = Tokens(spec, address.user, address.host)  # the lead watcher signed in here
+    line = str(token_refused(address, tokens, server_says))
+    assert all(n in line for n in needles), line
+    assert "\n" not in line
+
+
+def test_google_gives_no_device_code_for_gmail_and_says_so() -> None:
+    spec = google(OAuthApp(client_id="c", client_secret="s"))
+    with pytest.raises(InboxConfigError, match="sign in on this PC with the browser"):
+        sign_in(spec, "leads@dealer.nl", "imap.gmail.com", device=True)
