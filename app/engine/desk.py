@@ -20,6 +20,7 @@ from app.core.kpi import LeadFacts, team_report
 from app.core.timefmt import from_text, to_utc_text
 from app.engine.views import LeadView, from_row
 from app.inbox.base import (
+    ClaimResult,
     DocumentGone,
     DocumentOverLimit,
     Inbox,
@@ -56,6 +57,8 @@ CALL_START_VALID = timedelta(hours=1)
 #   is asked whether its own log already holds it (Inbox.logged) before it is appended.
 _PUBLISHING = threading.Lock()
 _UNTRIED: set[str] = set()
+# Intents being acted on right now (by either Desk of this process): not settled under them.
+_IN_FLIGHT: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -334,8 +337,10 @@ class Desk:
         reuses it, and its event id), else a new one stored now with the event `make()`."""
         for ev, pending in self.store.intents():
             if ev["lead"] == lead_id and pending.get("do") == do and pending.get("user") == user:
+                _IN_FLIGHT.add(ev["id"])
                 return ev, pending
         ev, pending = make()
+        _IN_FLIGHT.add(ev["id"])
         with self.store.transaction():
             self.store.enqueue(ev, self.clock.now(), pending=pending)
         return ev, pending
@@ -345,6 +350,8 @@ class Desk:
         ended (poll publishes their events next). Raises InboxError when it can't say:
         the intents wait for the next poll."""
         for ev, pending in self.store.intents():
+            if ev["id"] in _IN_FLIGHT:
+                continue  # the other Desk (the Team tab's) is acting on it right now
             holder = self.inbox.claimed_by(pending["doc"])
             held = holder is not None and holder == pending["user"]
             when = datetime.fromisoformat(ev["ts"])
@@ -402,38 +409,63 @@ class Desk:
         """
         user = for_user or self.user
         row = self._lead(lead_id)
+        received = from_text(row["received_at"])
+        assert received is not None
+        fields = {
+            "received_at": received.isoformat(timespec="seconds"),
+            "name": row["name"],
+            "source": row["source"],
+        }
+        return self.claim_document(lead_id, row["doc_name"], user, fields, calling=calling)
+
+    def claim_document(
+        self,
+        lead_id: str,
+        doc: str,
+        user: str,
+        fields: dict[str, Any],
+        *,
+        calling: bool = False,
+    ) -> ClaimOutcome:
+        """Claim `doc` for `user` with a `claimed` event carrying `fields`: intent, the
+        inbox, confirm. Also for a lead this PC never stored (a manager's hand-over)."""
         now = self.clock.now()
-        doc = row["doc_name"]
 
         def intent() -> tuple[dict[str, Any], dict[str, Any]]:
-            received = from_text(row["received_at"])
-            assert received is not None
-            ev = self._event(
-                "claimed",
-                lead_id,
-                now,
-                as_user=user,
-                received_at=received.isoformat(timespec="seconds"),
-                name=row["name"],
-                source=row["source"],
-                doc=doc,  # extra field: lets a manager's PC reassign it by name
-            )
+            # Extra field `doc`: lets a manager's PC reassign it by name.
+            ev = self._event("claimed", lead_id, now, as_user=user, **{**fields, "doc": doc})
             return ev, {"do": "claim", "doc": doc, "user": user}
 
         ev, pending = self._intent("claim", lead_id, user, intent)
         try:
-            res = self.inbox.claim(doc, user)
-        except InboxError as exc:
-            # How it ended is unknown (a share can rename and lose the reply): the intent
-            # stays, and the next poll asks the inbox who holds the document.
-            self._down(now, exc)
-            return ClaimOutcome(False, None, str(exc))
+            try:
+                res = self.inbox.claim(doc, user)
+            except InboxError as exc:
+                # How it ended is unknown (a share can rename and lose the reply): the
+                # intent stays, and the next poll asks the inbox who holds the document.
+                self._down(now, exc)
+                return ClaimOutcome(False, None, str(exc))
+            return self._claimed(ev, pending, res, now, calling)
+        finally:
+            _IN_FLIGHT.discard(ev["id"])
+
+    def _claimed(
+        self,
+        ev: dict[str, Any],
+        pending: dict[str, Any],
+        res: ClaimResult,
+        now: datetime,
+        calling: bool,
+    ) -> ClaimOutcome:
+        """Confirm a claim the inbox answered (won or lost)."""
+        lead_id, user = ev["lead"], pending["user"]
         if not res.won:
             with self.store.transaction():
                 self._abandon(ev)
-                self.store.update_lead(
-                    lead_id, now, owner=res.owner, state=LeadState.OPEN, claimed_at=None
-                )
+                if self.store.lead(lead_id) is not None:
+                    self.store.update_lead(
+                        lead_id, now, owner=res.owner, state=LeadState.OPEN, claimed_at=None
+                    )
             return ClaimOutcome(False, res.owner)
         self._complete_claim(ev, {**pending, "calling": calling}, now)
         self._publish(now)
@@ -442,28 +474,38 @@ class Desk:
     def release(self, lead_id: str) -> bool:
         """Give the lead back to the team; reminders stop."""
         row = self._lead(lead_id)
+        try:
+            return self.release_document(lead_id, row["doc_name"], row["owner"] or self.user)
+        except InboxError:
+            return False
+
+    def release_document(self, lead_id: str, doc: str, holder: str, **extra: Any) -> bool:
+        """Give `doc` back to the team from `holder`, with a `released` event (`extra`
+        fields): intent, the inbox, confirm. False if `holder` doesn't hold it. Raises
+        InboxError; the intent then stays, and the next poll asks how it ended."""
         now = self.clock.now()
-        owner = row["owner"] or self.user
-        doc = row["doc_name"]
         ev, _ = self._intent(
             "release",
             lead_id,
-            owner,
+            holder,
             lambda: (
-                self._event("released", lead_id, now),
-                {"do": "release", "doc": doc, "user": owner},
+                self._event("released", lead_id, now, **extra),
+                {"do": "release", "doc": doc, "user": holder},
             ),
         )
         try:
-            ok = self.inbox.release(doc, owner)
+            ok = self.inbox.release(doc, holder)
+            if ok:
+                self._complete_release(ev, now)
+            else:
+                self._abandon(ev)
         except InboxError as exc:
-            self._down(now, exc)  # the intent stays: the next poll asks how it ended
-            return False
+            self._down(now, exc)
+            raise
+        finally:
+            _IN_FLIGHT.discard(ev["id"])
         if ok:
-            self._complete_release(ev, now)
             self._publish(now)
-        else:
-            self._abandon(ev)
         return ok
 
     def back_to_team(self, lead_id: str, now: datetime) -> None:
@@ -671,11 +713,7 @@ class Desk:
     def waiting(self) -> list[LeadView]:
         """Unclaimed leads whose clock hasn't started (landed outside opening hours)."""
         now = self.clock.now()
-        return [
-            self._view(r, [], now)
-            for r in self.store.unclaimed()
-            if self._sla(r) > now
-        ]
+        return [self._view(r, [], now) for r in self.store.unclaimed() if self._sla(r) > now]
 
     # -- team ------------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from app.core.countdown import WINDOW_S, Countdown, countdown
 from app.core.enums import HandOverReason, PeriodKey
 from app.core.kpi import team_report
 from app.engine import team_report as reports
-from app.engine.desk import ClaimOutcome, Desk
+from app.engine.desk import Desk
 from app.engine.team_stats import TeamStats, team_stats
 from app.inbox.base import DocumentGone, DocumentOverLimit, Inbox, InboxDoc, InboxError
 from app.settings.config import Config
@@ -426,21 +426,17 @@ class TeamDesk:
         Returns None on success, else why not. The log may lag the inbox (a colleague's
         claim not read yet), so the inbox says who really holds it.
         """
-        inbox = self.inbox
+        # Extra field `owner`: whose lead it was (readers ignore fields they don't know).
+        # The desk makes each release crash-only (intent, inbox, confirm, with the event).
+        release = self._desk.release_document
         try:
-            holder = owner
-            if not inbox.release(doc, owner):
-                holder = inbox.claimed_by(doc) or ""
-                if not holder or not inbox.release(doc, holder):
+            if not release(lead_id, doc, owner, owner=owner):
+                holder = self.inbox.claimed_by(doc) or ""
+                if not holder or not release(lead_id, doc, holder, owner=holder):
                     why = f"{doc} is not in claimed/ (or new/ has one of that name)"
                     return HandOver(False, lead_id, holder or None, why, HandOverReason.STUCK)
         except InboxError as exc:
             return HandOver(False, lead_id, owner, str(exc), HandOverReason.INBOX)
-        # Extra field `owner`: whose lead it was (readers ignore fields they don't know).
-        self._desk.emit("released", lead_id, owner=holder)
-        local = self.store.lead(lead_id)
-        if local is not None:
-            self._desk.back_to_team(lead_id, self.clock.now())
         return None
 
     def _claim_for(self, lead_id: str, to_user: str, doc: str, fields: dict[str, Any]) -> HandOver:
@@ -451,14 +447,8 @@ class TeamDesk:
         """
         if self.store.lead(lead_id) is not None:
             outcome = self._desk.claim(lead_id, for_user=to_user)
-        else:
-            try:
-                res = self.inbox.claim(doc, to_user)
-            except InboxError as exc:
-                return HandOver(False, lead_id, None, str(exc), HandOverReason.INBOX)
-            outcome = ClaimOutcome(res.won, res.owner)
-            if res.won:
-                self._desk.emit("claimed", lead_id, as_user=to_user, **fields)
+        else:  # the same intent, inbox, confirm, for a lead this PC never stored
+            outcome = self._desk.claim_document(lead_id, doc, to_user, fields)
         if outcome.error:
             return HandOver(False, lead_id, None, outcome.error, HandOverReason.INBOX)
         if not outcome.won:

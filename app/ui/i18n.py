@@ -25,14 +25,18 @@ def choose_language(cli: str | None, saved: str | None, system: QLocale | None =
     return "nl" if system.language() == QLocale.Language.Dutch else "en"
 
 
+def locale_for(lang: str) -> QLocale:
+    """Numbers and dates as the language writes them: "87,5" and "€ 21.950" in Dutch,
+    "87.5" and "€ 21,950" in English (English as written in the Netherlands would give
+    "87,5": the decimal mark follows the language the person reads, not the country)."""
+    if lang == "nl":
+        return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Load and install the catalogues; returns them (keep them alive as long as the app)."""
-    QLocale.setDefault(
-        QLocale(
-            QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
-            QLocale.Country.Netherlands,
-        )
-    )
+    QLocale.setDefault(locale_for(lang))
     if lang == "en":
         return []
     translators: list[QTranslator] = []

@@ -133,7 +133,7 @@
     <message>
         <location filename="../../ui/call_panel.py" line="70"/>
         <source>Record outcome</source>
-        <translation>Uitkomst vastleggen</translation>
+        <translation>Resultaat vastleggen</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="73"/>
@@ -209,7 +209,7 @@
     <message>
         <location filename="../../ui/outcome_dialog.py" line="48"/>
         <source>Call outcome — {name}</source>
-        <translation>Uitkomst gesprek — {name}</translation>
+        <translation>Gespreksresultaat — {name}</translation>
     </message>
     <message>
         <location filename="../../ui/outcome_dialog.py" line="53"/>

@@ -423,7 +423,7 @@
     <message>
         <location filename="../../app/ui/salesperson/lead_table.py" line="53"/>
         <source>Age</source>
-        <translation>Leeftijd</translation>
+        <translation>Sinds binnenkomst</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/lead_table.py" line="51"/>

@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.core.lead import Vehicle
 
+NBSP = "\u00a0"  # "€ 21.950" and "stock V1234" never break across lines
+
 
 def vehicle_text(vehicle: Vehicle | None) -> str:
     """The car of interest on one line: 'Volkswagen Golf 2021 · € 21.950 · stock V1234'."""
@@ -18,10 +20,10 @@ def vehicle_text(vehicle: Vehicle | None) -> str:
         # QLocale's default follows the chosen language: "21.950" in Dutch, "21,950" in English.
         locale = QLocale()
         locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)  # C omits grouping
-        parts.append("€ " + locale.toString(round(vehicle.price)))
+        parts.append("€" + NBSP + locale.toString(round(vehicle.price)))
     if vehicle.stock:
         stock = QCoreApplication.translate("LeadText", "stock {stock}")
-        parts.append(stock.format(stock=vehicle.stock))
+        parts.append(stock.format(stock=vehicle.stock).replace(" ", NBSP))
     return " · ".join(p for p in parts if p)
 
 

@@ -67,7 +67,7 @@ def test_shows_the_lead_full_screen_on_top_with_the_name_in_the_title(alert, mak
     assert alert.geometry() == QGuiApplication.primaryScreen().geometry()
     assert alert.name.full_text() == "Jan Jansen"
     assert alert.phone.full_text() == "06 12345678"
-    assert alert.vehicle.text() == "Volkswagen Golf 2021 · € 21,950 · stock V1234"
+    assert alert.vehicle.text() == "Volkswagen Golf 2021 · €\u00a021,950 · stock\u00a0V1234"
     assert alert.message.text() == "“Is deze auto nog beschikbaar?”"
     assert alert.sound.plays == 1
 

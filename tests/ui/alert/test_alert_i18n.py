@@ -87,7 +87,8 @@ def test_alert_in_dutch(qtbot, dutch, clock, make_view):
     assert alert.waiting.text() == "nog 2 wachtend"
     assert alert.asked.text() == "vroeg 4 min geleden"
     assert "binnen sinds 1 min" in alert.kicker.text()
-    assert alert.vehicle.text() == "Volkswagen Golf 2021 · € 21.950 · voorraadnr. V1234"
+    # No line break inside the price or the stock number: non-breaking spaces.
+    assert alert.vehicle.text() == "Volkswagen Golf 2021 · €\u00a021.950 · voorraadnr.\u00a0V1234"
     assert alert.clock_caption.text() == "Bel binnen"
     alert.lead_taken(first.id, "Piet")
     assert alert.status.text() == "Piet heeft deze lead genomen"
@@ -99,7 +100,7 @@ def test_call_panel_in_dutch(qtbot, dutch, make_view, monkeypatch):
     qtbot.addWidget(panel)
     panel.show_lead(make_view(1), dial=True)
     assert panel.copy_button.text() == "Nummer kopiëren"
-    assert panel.done_button.text() == "Uitkomst vastleggen"
+    assert panel.done_button.text() == "Resultaat vastleggen"  # as in the lead's detail
     assert panel.heading.full_text() == "Bel Jan Jansen"
     assert panel.note.text() == "Geen telefoon-app op deze pc — kies het nummer of scan de code"
 

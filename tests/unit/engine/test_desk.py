@@ -497,3 +497,50 @@ def test_a_call_without_call_now_is_logged_at_its_outcome(team: Team, clock: Fak
     anna.record_call(lead_id, "no_answer")
     [call] = [e for e in log_events(team) if e["type"] == "call"]
     assert "started" not in call
+
+
+def test_a_hand_over_whose_reply_was_lost_is_completed_by_the_next_poll(
+    team: Team, clock: FakeClock
+) -> None:
+    """The manager gives a lead to a salesperson (Team tab, assign): the share moved it
+    but the reply was lost. The manager's next poll logs the claim, in the salesperson's
+    name, once (it used to sit in claimed/piet/ with no event: in no report)."""
+    from app.engine.team_desk import TeamDesk
+
+    anna = team.desk("anna")
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    mia = team.desk("mia", share=ReplyLost)
+    board = TeamDesk(mia.inbox, mia.store, clock, mia.config)
+    mia.inbox.lose_claim = True  # type: ignore[attr-defined]
+    board.sync()
+    handed = board.assign(lead_id, "piet")
+    assert not handed.ok, handed
+    assert (team.root / "claimed" / "piet" / "a.json").exists()
+    clock.advance(seconds=61)
+    assert mia.poll().health.ok
+    claims = [e for e in log_events(team) if e["type"] == "claimed"]
+    assert [(e["user"], e["doc"]) for e in claims] == [("piet", "a.json")]
+    anna.poll()
+    assert anna.alertable() == []
+
+
+def test_a_release_whose_reply_was_lost_is_completed_by_the_next_poll(
+    team: Team, clock: FakeClock
+) -> None:
+    anna = team.desk("anna", share=ReplyLost)
+    team.drop(lead_doc(), "a.json")
+    [lead_id] = anna.poll().new_leads
+    assert anna.claim(lead_id).won
+
+    def lost_reply(name: str, user: str) -> bool:
+        FolderInbox.release(anna.inbox, name, user)  # type: ignore[arg-type]
+        raise InboxUnavailable("the share didn't answer")
+
+    anna.inbox.release = lost_reply  # type: ignore[method-assign]
+    assert not anna.release(lead_id)
+    del anna.inbox.release
+    clock.advance(seconds=anna.health.retry_delay() + 1)
+    assert anna.poll().health.ok
+    assert [e["type"] for e in log_events(team)] == ["claimed", "released"]
+    assert anna.my_leads() == [] and [v.id for v in anna.alertable()] == [lead_id]
