@@ -105,12 +105,15 @@ COLUMNS = (
 
 
 def duration(seconds: float | None) -> str:
+    """'45s', '22m26s', '3h44m': always with units, so a median never reads as a clock time."""
     if seconds is None:
         return "—"
     s = round(seconds)
     if s >= 3600:
         return f"{s // 3600}h{(s % 3600) // 60:02d}m"
-    return f"{s // 60}:{s % 60:02d}"
+    if s >= 60:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s}s"
 
 
 def _cell(key: str, value: Any) -> str:

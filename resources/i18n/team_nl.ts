@@ -4,32 +4,32 @@
 <context>
     <name>ConversionChart</name>
     <message>
-        <location filename="../../ui/team_charts.py" line="285"/>
+        <location filename="../../app/ui/team/team_charts.py" line="295"/>
         <source>Conversion: % sold</source>
         <translation>Conversie: % verkocht</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="293"/>
+        <location filename="../../app/ui/team/team_charts.py" line="303"/>
         <source>Red line: {low}% is the least a salesperson is expected to sell. Green line: above {high}%, an internal contact centre pays for itself.</source>
         <translation>Rode lijn: {low}% is het minimum dat een verkoper hoort te verkopen. Groene lijn: boven {high}% verdient een intern contactcenter zichzelf terug.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="298"/>
+        <location filename="../../app/ui/team/team_charts.py" line="308"/>
         <source>No leads in this period</source>
         <translation>Geen leads in deze periode</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="303"/>
+        <location filename="../../app/ui/team/team_charts.py" line="313"/>
         <source>% sold</source>
         <translation>% verkocht</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="322"/>
+        <location filename="../../app/ui/team/team_charts.py" line="332"/>
         <source>Minimum per salesperson ({n}%)</source>
-        <translation>Minimum verkoper ({n}%)</translation>
+        <translation>Minimum per verkoper ({n}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="323"/>
+        <location filename="../../app/ui/team/team_charts.py" line="333"/>
         <source>Contact centre pays off ({n}%)</source>
         <translation>Contactcenter rendabel ({n}%)</translation>
     </message>
@@ -37,133 +37,133 @@
 <context>
     <name>TeamCharts</name>
     <message>
-        <location filename="../../ui/team_charts.py" line="169"/>
+        <location filename="../../app/ui/team/team_charts.py" line="169"/>
         <source>Time to first call</source>
         <translation>Tijd tot eerste belpoging</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="171"/>
+        <location filename="../../app/ui/team/team_charts.py" line="171"/>
         <source>Share of each salesperson&apos;s leads by how soon the first call came.</source>
         <translation>Aandeel van de leads per verkoper, naar hoe snel de eerste belpoging kwam.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="173"/>
+        <location filename="../../app/ui/team/team_charts.py" line="173"/>
         <source>Calls on leads never reached</source>
         <translation>Belpogingen bij nooit bereikte leads</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="175"/>
+        <location filename="../../app/ui/team/team_charts.py" line="176"/>
         <source>After voicemail, most salespeople never make the third call. Green is the share that got all three.</source>
         <translation>Na een voicemail doen de meeste verkopers nooit een derde poging. Groen is het deel dat alle drie de pogingen kreeg.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="178"/>
+        <location filename="../../app/ui/team/team_charts.py" line="180"/>
         <source>From lead to sale</source>
         <translation>Van lead tot verkoop</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="179"/>
+        <location filename="../../app/ui/team/team_charts.py" line="181"/>
         <source>Leads of the period, and how many got how far.</source>
         <translation>De leads van deze periode en hoe ver ze kwamen.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="180"/>
+        <location filename="../../app/ui/team/team_charts.py" line="182"/>
         <source>Speed to first call by hour of the day</source>
         <translation>Snelheid eerste belpoging per uur van de dag</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="182"/>
+        <location filename="../../app/ui/team/team_charts.py" line="184"/>
         <source>By the hour the lead landed; a lead from the evening counts from opening.</source>
         <translation>Naar het uur waarop de lead binnenkwam; een lead van &apos;s avonds telt vanaf openingstijd.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="187"/>
+        <location filename="../../app/ui/team/team_charts.py" line="189"/>
         <source>≤ 2 min</source>
         <translation>≤ 2 min</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="188"/>
+        <location filename="../../app/ui/team/team_charts.py" line="190"/>
         <source>2–5 min</source>
         <translation>2–5 min</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="189"/>
+        <location filename="../../app/ui/team/team_charts.py" line="191"/>
         <source>5–30 min</source>
         <translation>5–30 min</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="190"/>
+        <location filename="../../app/ui/team/team_charts.py" line="192"/>
         <source>30 min–2 h</source>
         <translation>30 min–2 u</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="191"/>
+        <location filename="../../app/ui/team/team_charts.py" line="193"/>
         <source>later</source>
         <translation>later</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="192"/>
+        <location filename="../../app/ui/team/team_charts.py" line="194"/>
         <source>never</source>
         <translation>nooit</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="198"/>
+        <location filename="../../app/ui/team/team_charts.py" line="200"/>
         <source>No leads in this period</source>
         <translation>Geen leads in deze periode</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="201"/>
+        <location filename="../../app/ui/team/team_charts.py" line="203"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="206"/>
+        <location filename="../../app/ui/team/team_charts.py" line="210"/>
         <source>not called</source>
         <translation>niet gebeld</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="206"/>
+        <location filename="../../app/ui/team/team_charts.py" line="211"/>
         <source>1 call</source>
         <translation>1 poging</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="206"/>
+        <location filename="../../app/ui/team/team_charts.py" line="212"/>
         <source>2 calls</source>
         <translation>2 pogingen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="207"/>
+        <location filename="../../app/ui/team/team_charts.py" line="213"/>
         <source>3 or more</source>
         <translation>3 of meer</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="212"/>
+        <location filename="../../app/ui/team/team_charts.py" line="219"/>
         <source>Every customer of this period was reached</source>
         <translation>Elke klant van deze periode is bereikt</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="240"/>
-        <location filename="../../ui/team_charts.py" line="247"/>
+        <location filename="../../app/ui/team/team_charts.py" line="247"/>
+        <location filename="../../app/ui/team/team_charts.py" line="254"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="240"/>
+        <location filename="../../app/ui/team/team_charts.py" line="247"/>
         <source>Reached</source>
         <translation>Bereikt</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="240"/>
+        <location filename="../../app/ui/team/team_charts.py" line="247"/>
         <source>Appointment</source>
         <translation>Afspraak</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="240"/>
+        <location filename="../../app/ui/team/team_charts.py" line="247"/>
         <source>Sold</source>
         <translation>Verkocht</translation>
     </message>
     <message>
-        <location filename="../../ui/team_charts.py" line="273"/>
+        <location filename="../../app/ui/team/team_charts.py" line="280"/>
         <source>hour</source>
         <translation>uur</translation>
     </message>
@@ -171,388 +171,403 @@
 <context>
     <name>TeamTab</name>
     <message>
-        <location filename="../../ui/team_tab.py" line="185"/>
-        <location filename="../../ui/team_tab.py" line="512"/>
-        <location filename="../../ui/team_tab.py" line="533"/>
+        <location filename="../../app/ui/team/team_tab.py" line="188"/>
+        <location filename="../../app/ui/team/team_tab.py" line="536"/>
+        <location filename="../../app/ui/team/team_tab.py" line="562"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="195"/>
+        <location filename="../../app/ui/team/team_tab.py" line="198"/>
         <source>Live board</source>
         <translation>Live-overzicht</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="196"/>
+        <location filename="../../app/ui/team/team_tab.py" line="199"/>
         <source>KPIs</source>
         <translation>KPI&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="198"/>
+        <location filename="../../app/ui/team/team_tab.py" line="201"/>
         <source>Charts</source>
         <translation>Grafieken</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="216"/>
+        <location filename="../../app/ui/team/team_tab.py" line="220"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="216"/>
+        <location filename="../../app/ui/team/team_tab.py" line="221"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="216"/>
+        <location filename="../../app/ui/team/team_tab.py" line="222"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="216"/>
-        <location filename="../../ui/team_tab.py" line="236"/>
+        <location filename="../../app/ui/team/team_tab.py" line="223"/>
+        <location filename="../../app/ui/team/team_tab.py" line="248"/>
         <source>Landed</source>
-        <translation>Binnen</translation>
+        <translation>Binnengekomen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="217"/>
+        <location filename="../../app/ui/team/team_tab.py" line="224"/>
         <source>Countdown</source>
-        <translation>Aftellen</translation>
+        <translation>Teller</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="217"/>
+        <location filename="../../app/ui/team/team_tab.py" line="225"/>
         <source>Not me</source>
         <translation>Niet ik</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="220"/>
+        <location filename="../../app/ui/team/team_tab.py" line="229"/>
         <source>How many salespeople clicked “Not me” on this lead</source>
         <translation>Hoeveel verkopers bij deze lead op „Niet ik” klikten</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="223"/>
+        <location filename="../../app/ui/team/team_tab.py" line="232"/>
         <source>Assign to…</source>
         <translation>Toewijzen aan…</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="226"/>
+        <location filename="../../app/ui/team/team_tab.py" line="235"/>
         <source>Unclaimed leads</source>
-        <translation>Niet geclaimde leads</translation>
+        <translation>Leads zonder eigenaar</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="235"/>
+        <location filename="../../app/ui/team/team_tab.py" line="245"/>
         <source>Salesperson / customer</source>
         <translation>Verkoper / klant</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="235"/>
+        <location filename="../../app/ui/team/team_tab.py" line="246"/>
         <source>Attempts</source>
         <translation>Pogingen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="235"/>
+        <location filename="../../app/ui/team/team_tab.py" line="247"/>
         <source>Next attempt</source>
         <translation>Volgende poging</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="247"/>
+        <location filename="../../app/ui/team/team_tab.py" line="260"/>
         <source>Reassign…</source>
         <translation>Overdragen…</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="249"/>
-        <location filename="../../ui/team_tab.py" line="689"/>
+        <location filename="../../app/ui/team/team_tab.py" line="262"/>
+        <location filename="../../app/ui/team/team_tab.py" line="727"/>
         <source>Release to team</source>
         <translation>Teruggeven aan team</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="251"/>
+        <location filename="../../app/ui/team/team_tab.py" line="264"/>
         <source>Open leads per salesperson</source>
         <translation>Open leads per verkoper</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="269"/>
+        <location filename="../../app/ui/team/team_tab.py" line="282"/>
         <source>Salesperson</source>
         <translation>Verkoper</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="270"/>
+        <location filename="../../app/ui/team/team_tab.py" line="283"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="270"/>
+        <location filename="../../app/ui/team/team_tab.py" line="283"/>
         <source>Leads that landed in the period</source>
         <translation>Leads die in deze periode binnenkwamen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="271"/>
+        <location filename="../../app/ui/team/team_tab.py" line="285"/>
         <source>Median to first call</source>
-        <translation>Mediaan tot eerste belpoging</translation>
+        <translation>Mediaan 1e belpoging</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="272"/>
+        <location filename="../../app/ui/team/team_tab.py" line="287"/>
         <source>Half of the called leads got their first call sooner than this, counted from the landing (or from opening time)</source>
         <translation>De helft van de gebelde leads kreeg de eerste belpoging sneller dan dit, gerekend vanaf binnenkomst (of vanaf openingstijd)</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="274"/>
+        <location filename="../../app/ui/team/team_tab.py" line="291"/>
         <source>% within 2 min</source>
         <translation>% binnen 2 min</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="274"/>
+        <location filename="../../app/ui/team/team_tab.py" line="291"/>
         <source>Leads whose first call came within 2 minutes</source>
         <translation>Leads met de eerste belpoging binnen 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="275"/>
+        <location filename="../../app/ui/team/team_tab.py" line="292"/>
         <source>% reached</source>
         <translation>% bereikt</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="275"/>
+        <location filename="../../app/ui/team/team_tab.py" line="292"/>
         <source>Leads where the customer was reached</source>
         <translation>Leads waarbij de klant bereikt is</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="276"/>
+        <location filename="../../app/ui/team/team_tab.py" line="294"/>
         <source>% 3 attempts</source>
         <translation>% 3 pogingen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="277"/>
+        <location filename="../../app/ui/team/team_tab.py" line="295"/>
         <source>Of the leads never reached: how many got all three calls</source>
         <translation>Van de nooit bereikte leads: hoeveel alle drie de belpogingen kregen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="278"/>
+        <location filename="../../app/ui/team/team_tab.py" line="297"/>
         <source>% appointment</source>
         <translation>% afspraak</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="278"/>
+        <location filename="../../app/ui/team/team_tab.py" line="297"/>
         <source>Leads that led to an appointment</source>
         <translation>Leads die tot een afspraak leidden</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="279"/>
+        <location filename="../../app/ui/team/team_tab.py" line="298"/>
         <source>% sold</source>
         <translation>% verkocht</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="279"/>
+        <location filename="../../app/ui/team/team_tab.py" line="298"/>
         <source>Leads that were sold: the conversion</source>
         <translation>Leads die verkocht zijn: de conversie</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="299"/>
+        <location filename="../../app/ui/team/team_tab.py" line="318"/>
         <source>Reference lines</source>
         <translation>Referentielijnen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="301"/>
+        <location filename="../../app/ui/team/team_tab.py" line="320"/>
         <source>Minimum per salesperson</source>
-        <translation>Minimum verkoper</translation>
+        <translation>Minimum per verkoper</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="302"/>
+        <location filename="../../app/ui/team/team_tab.py" line="321"/>
         <source>Contact centre pays off</source>
         <translation>Contactcenter rendabel</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="304"/>
+        <location filename="../../app/ui/team/team_tab.py" line="324"/>
         <source>A salesperson is expected to sell at least the minimum. Above the second line, an internal contact centre would earn back what it costs.</source>
         <translation>Een verkoper hoort minstens het minimum te verkopen. Boven de tweede lijn verdient een intern contactcenter terug wat het kost.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="326"/>
+        <location filename="../../app/ui/team/team_tab.py" line="347"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="326"/>
+        <location filename="../../app/ui/team/team_tab.py" line="347"/>
         <source>This week</source>
         <translation>Deze week</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="326"/>
+        <location filename="../../app/ui/team/team_tab.py" line="347"/>
         <source>This month</source>
         <translation>Deze maand</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="326"/>
+        <location filename="../../app/ui/team/team_tab.py" line="347"/>
         <source>Custom…</source>
         <translation>Aangepast…</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="339"/>
+        <location filename="../../app/ui/team/team_tab.py" line="360"/>
         <source>Export KPIs (CSV)</source>
         <translation>KPI&apos;s exporteren (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="341"/>
+        <location filename="../../app/ui/team/team_tab.py" line="362"/>
         <source>Export per lead (CSV)</source>
         <translation>Per lead exporteren (CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="347"/>
+        <location filename="../../app/ui/team/team_tab.py" line="368"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="412"/>
+        <location filename="../../app/ui/team/team_tab.py" line="438"/>
         <source>{n} open</source>
         <translation>{n} open</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="429"/>
+        <location filename="../../app/ui/team/team_tab.py" line="454"/>
         <source>Unclaimed leads ({n})</source>
-        <translation>Niet geclaimde leads ({n})</translation>
+        <translation>Leads zonder eigenaar ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="432"/>
+        <location filename="../../app/ui/team/team_tab.py" line="456"/>
         <source>Open leads per salesperson ({n})</source>
         <translation>Open leads per verkoper ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="448"/>
+        <location filename="../../app/ui/team/team_tab.py" line="472"/>
         <source>starts {time}</source>
         <translation>start {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="476"/>
+        <location filename="../../app/ui/team/team_tab.py" line="500"/>
         <source>{n} overdue</source>
         <translation>{n} te laat</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="485"/>
+        <location filename="../../app/ui/team/team_tab.py" line="509"/>
         <source>attempt {n} overdue since {time}</source>
         <translation>poging {n} te laat sinds {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="486"/>
+        <location filename="../../app/ui/team/team_tab.py" line="510"/>
         <source>attempt {n} at {time}</source>
         <translation>poging {n} om {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="544"/>
+        <location filename="../../app/ui/team/team_tab.py" line="574"/>
         <source>Lead waiting over 2 minutes</source>
         <translation>Lead wacht al meer dan 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="545"/>
+        <location filename="../../app/ui/team/team_tab.py" line="575"/>
         <source>{name} ({source}) — nobody has taken it yet</source>
         <translation>{name} ({source}) — nog door niemand opgepakt</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="549"/>
+        <location filename="../../app/ui/team/team_tab.py" line="579"/>
         <source>{n} leads waiting over 2 minutes</source>
         <translation>{n} leads wachten al meer dan 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="563"/>
+        <location filename="../../app/ui/team/team_tab.py" line="593"/>
         <source>No data read yet — activity folder unreachable</source>
         <translation>Nog geen gegevens gelezen — activiteitenmap onbereikbaar</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="566"/>
+        <location filename="../../app/ui/team/team_tab.py" line="596"/>
         <source>Data from {time} — activity folder unreachable</source>
         <translation>Gegevens van {time} — activiteitenmap onbereikbaar</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="574"/>
+        <location filename="../../app/ui/team/team_tab.py" line="604"/>
         <source>Given to {name}</source>
         <translation>Overgedragen aan {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="575"/>
+        <location filename="../../app/ui/team/team_tab.py" line="606"/>
         <source>Released to the team</source>
         <translation>Teruggegeven aan het team</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="578"/>
+        <location filename="../../app/ui/team/team_tab.py" line="609"/>
         <source>Not done: {why}</source>
         <translation>Niet gelukt: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="583"/>
+        <location filename="../../app/ui/team/team_tab.py" line="614"/>
         <source>the lead is no longer waiting in the inbox</source>
         <translation>de lead wacht niet meer in de inbox</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="584"/>
+        <location filename="../../app/ui/team/team_tab.py" line="615"/>
         <source>no claim of this lead is known</source>
         <translation>er is geen claim van deze lead bekend</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="585"/>
+        <location filename="../../app/ui/team/team_tab.py" line="616"/>
         <source>the lead&apos;s document is not known</source>
         <translation>het document van deze lead is onbekend</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="586"/>
+        <location filename="../../app/ui/team/team_tab.py" line="617"/>
         <source>the lead could not be taken back</source>
         <translation>de lead kon niet worden teruggenomen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="587"/>
+        <location filename="../../app/ui/team/team_tab.py" line="618"/>
         <source>{owner} took the lead first</source>
         <translation>{owner} had de lead al gepakt</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="588"/>
+        <location filename="../../app/ui/team/team_tab.py" line="620"/>
         <source>a colleague took the lead first</source>
         <translation>een collega had de lead al gepakt</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="589"/>
+        <location filename="../../app/ui/team/team_tab.py" line="621"/>
         <source>inbox unreachable ({error})</source>
         <translation>inbox onbereikbaar ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="595"/>
+        <location filename="../../app/ui/team/team_tab.py" line="627"/>
         <source>Export failed: {why}</source>
         <translation>Exporteren mislukt: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="597"/>
+        <location filename="../../app/ui/team/team_tab.py" line="629"/>
         <source>Saved {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="665"/>
+        <location filename="../../app/ui/team/team_tab.py" line="698"/>
         <source>Assign lead</source>
         <translation>Lead toewijzen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="666"/>
+        <location filename="../../app/ui/team/team_tab.py" line="699"/>
         <source>Give {name} to:</source>
         <translation>{name} geven aan:</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="677"/>
+        <location filename="../../app/ui/team/team_tab.py" line="713"/>
         <source>Reassign lead</source>
         <translation>Lead overdragen</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="678"/>
+        <location filename="../../app/ui/team/team_tab.py" line="714"/>
         <source>Give {name} (now with {owner}) to:</source>
         <translation>{name} (nu bij {owner}) geven aan:</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="690"/>
+        <location filename="../../app/ui/team/team_tab.py" line="728"/>
         <source>Give {name} back to the team? Everyone gets the alert again.</source>
         <translation>{name} teruggeven aan het team? Iedereen krijgt de melding opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="696"/>
+        <location filename="../../app/ui/team/team_tab.py" line="735"/>
         <source>Export KPIs</source>
         <translation>KPI&apos;s exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/team_tab.py" line="699"/>
+        <location filename="../../app/ui/team/team_tab.py" line="738"/>
         <source>Export per lead</source>
         <translation>Per lead exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="846"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} u {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="849"/>
+        <source>{m} min {s} s</source>
+        <translation>{m} min {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="851"/>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
     </message>
 </context>
 </TS>

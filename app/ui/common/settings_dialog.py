@@ -14,10 +14,11 @@ come from app.settings.registry; this module lays the fields out by hand and lab
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +44,30 @@ from app.settings import registry
 from app.ui.common.signin_dialog import SignInSection
 
 REGIONS = ("NL", "BE", "DE", "LU", "FR", "GB")  # offered; IT may deploy any other country
+
+
+_DUTCH_DAYS = {"mo": "ma", "tu": "di", "we": "wo", "th": "do", "fr": "vr", "sa": "za", "su": "zo"}
+
+
+def hours_in_language(spec: str) -> str:
+    """Opening hours in the words of the UI: 'ma-vr 09:00-18:00' and 'altijd' in Dutch
+    (the engine reads both languages)."""
+    if QLocale().language() != QLocale.Language.Dutch:
+        return spec
+    if spec.strip().lower() == "always":
+        return "altijd"
+    return re.sub(r"\b(mo|tu|we|th|fr|sa|su)\b", lambda m: _DUTCH_DAYS[m[1]], spec)
+
+
+def _same_hours(key: str, value: Any, default: Any) -> bool:
+    """The default hours, as written in another language or spacing: not a choice."""
+    if key != "hours" or not value or not default:
+        return False
+    try:
+        a, b = OpeningHours.parse(value), OpeningHours.parse(default)
+    except HoursError:
+        return False
+    return (a.week, a.always) == (b.week, b.always)
 
 
 def _shown(current: dict[str, Any], key: str) -> Any:
@@ -88,7 +113,9 @@ class SettingsDialog(QDialog):
             self.region.addItem(region)
         self.region.setCurrentText(region)
 
-        self.hours = QLineEdit(_shown(current, "hours"), objectName="settings-hours")
+        self.hours = QLineEdit(
+            hours_in_language(_shown(current, "hours")), objectName="settings-hours"
+        )
         self.hours.setToolTip(self.tr("e.g. 'mo-fr 09:00-18:00, sa 09:00-17:00', or 'always'"))
         self.hours_error = QLabel(objectName="settings-hours-error")
         self.hours_error.setWordWrap(True)
@@ -256,7 +283,10 @@ class SettingsDialog(QDialog):
                 value = self.current.get(setting.key)
             else:
                 value = self.fields[setting.key][1]()
-            if setting.it and value in (None, "", unset.get(setting.key) or setting.default):
+            default = unset.get(setting.key) or setting.default
+            if setting.it and (
+                value in (None, "", default) or _same_hours(setting.key, value, default)
+            ):
                 value = None
             values[setting.key] = value
         values["name"] = values["name"] or self.current.get("name")

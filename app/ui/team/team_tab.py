@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +59,7 @@ from app.engine.team_desk import (
     TeamDesk,
     UnclaimedLead,
 )
-from app.engine.team_report import DEFAULT_LINES, duration
+from app.engine.team_report import DEFAULT_LINES
 from app.settings.config import Config
 from app.ui.common.lead_format import clock_time, outcome_text
 from app.ui.team.team_charts import ConversionChart, TeamCharts
@@ -832,10 +832,23 @@ def _kpi_text(key: str, value: Any) -> str:
     if value is None:
         return "—"
     if key == "first_call_median_s":
-        return duration(value)
+        return duration_text(value)
     if key.endswith("_pct"):
         return QLocale().toString(float(value), "f", 1) + "%"
     return str(value)
+
+
+def duration_text(seconds: float) -> str:
+    """'45 s', '22 min 26 s', '3 h 44 min' (translated): one format with its units, so a
+    median of 22 minutes doesn't read as the time 22:26."""
+    s = round(seconds)
+    if s >= 3600:
+        text = QCoreApplication.translate("TeamTab", "{h} h {m} min")
+        return text.format(h=s // 3600, m=f"{(s % 3600) // 60:02d}")
+    if s >= 60:
+        text = QCoreApplication.translate("TeamTab", "{m} min {s} s")
+        return text.format(m=s // 60, s=f"{s % 60:02d}")
+    return QCoreApplication.translate("TeamTab", "{s} s").format(s=s)
 
 
 def excel_language() -> str:

@@ -53,3 +53,22 @@ def test_the_demo_shows_its_round_the_clock_hours_and_does_not_save_them(qtbot, 
     assert dialog.values()["hours"] is None  # untouched: not the person's choice
     dialog.hours.setText("mo-fr 09:00-18:00")
     assert dialog.values()["hours"] == "mo-fr 09:00-18:00"  # chosen: saved, even the default
+
+
+def test_dutch_settings_write_the_hours_in_dutch_and_keep_them_unchosen(qtbot):
+    from PySide6.QtCore import QLocale
+
+    from app.ui import i18n
+
+    before = QLocale()
+    QLocale.setDefault(i18n.locale_for("nl"))
+    try:
+        dialog = SettingsDialog({"name": "piet"})
+        qtbot.addWidget(dialog)
+        always = SettingsDialog({"name": "piet", "hours": "always"})
+        qtbot.addWidget(always)
+    finally:
+        QLocale.setDefault(before)
+    assert dialog.hours.text() == "ma-vr 09:00-18:00, za 09:00-17:00"  # not "mo-fr"
+    assert dialog.values()["hours"] is None  # the default, in Dutch words: still not chosen
+    assert always.hours.text() == "altijd"
