@@ -41,7 +41,7 @@
     <message>
         <location filename="../../ui/alert.py" line="291"/>
         <source>Taken by {owner}</source>
-        <translation>Genomen door {owner}</translation>
+        <translation>Opgepakt door {owner}</translation>
     </message>
     <message>
         <location filename="../../ui/alert.py" line="297"/>
@@ -51,12 +51,12 @@
     <message>
         <location filename="../../ui/alert.py" line="309"/>
         <source>{owner} took this lead</source>
-        <translation>{owner} heeft deze lead genomen</translation>
+        <translation>{owner} heeft deze lead opgepakt</translation>
     </message>
     <message>
         <location filename="../../ui/alert.py" line="310"/>
         <source>A colleague took this lead</source>
-        <translation>Een collega heeft deze lead genomen</translation>
+        <translation>Een collega heeft deze lead opgepakt</translation>
     </message>
     <message>
         <location filename="../../ui/alert.py" line="351"/>
@@ -66,7 +66,7 @@
     <message>
         <location filename="../../ui/alert.py" line="384"/>
         <source>{n} more waiting</source>
-        <translation>nog {n} wachtend</translation>
+        <translation>nog {n} in de rij</translation>
     </message>
     <message>
         <location filename="../../ui/alert.py" line="394"/>
@@ -81,7 +81,7 @@
     <message>
         <location filename="../../ui/alert.py" line="404"/>
         <source>asked {ago} ago</source>
-        <translation>vroeg {ago} geleden</translation>
+        <translation>{ago} geleden gevraagd</translation>
     </message>
     <message>
         <location filename="../../ui/alert.py" line="411"/>
@@ -101,12 +101,12 @@
     <message>
         <location filename="../../ui/alert.py" line="419"/>
         <source>landed {ago} ago</source>
-        <translation>binnen sinds {ago}</translation>
+        <translation>{ago} geleden binnengekomen</translation>
     </message>
     <message>
         <location filename="../../ui/alert.py" line="447"/>
         <source>Claiming the lead…</source>
-        <translation>Lead wordt geclaimd…</translation>
+        <translation>Lead wordt opgepakt…</translation>
     </message>
 </context>
 <context>
@@ -153,7 +153,7 @@
     <message>
         <location filename="../../ui/call_panel.py" line="121"/>
         <source>This number could not be checked — dial it by hand</source>
-        <translation>Dit nummer kon niet worden gecontroleerd — kies het zelf</translation>
+        <translation>Dit nummer kon niet worden gecontroleerd — toets het zelf in</translation>
     </message>
     <message>
         <location filename="../../ui/call_panel.py" line="122"/>

@@ -115,7 +115,7 @@
     <message>
         <location filename="../../app/ui/salesperson/lead_detail.py" line="111"/>
         <source>Release to team</source>
-        <translation>Terug naar het team</translation>
+        <translation>Teruggeven aan het team</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/lead_detail.py" line="113"/>
@@ -155,7 +155,7 @@
     <message>
         <location filename="../../app/ui/salesperson/lead_detail.py" line="171"/>
         <source>Calls</source>
-        <translation>Gesprekken</translation>
+        <translation>Belpogingen</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/lead_detail.py" line="174"/>
@@ -210,7 +210,7 @@
     <message>
         <location filename="../../app/ui/common/lead_format.py" line="30"/>
         <source>Taken</source>
-        <translation>Genomen</translation>
+        <translation>Bij een collega</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/lead_format.py" line="43"/>
@@ -345,12 +345,12 @@
     <message>
         <location filename="../../app/ui/salesperson/status_bar.py" line="63"/>
         <source>With a customer — new leads come as a message</source>
-        <translation>Met klant — nieuwe leads komen als bericht</translation>
+        <translation>Bij een klant — nieuwe leads komen als bericht</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/status_bar.py" line="64"/>
         <source>On a break — new leads come as a message</source>
-        <translation>Pauze — nieuwe leads komen als bericht</translation>
+        <translation>Met pauze — nieuwe leads komen als bericht</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/status_bar.py" line="74"/>
@@ -446,7 +446,7 @@
     <message>
         <location filename="../../app/ui/salesperson/lost_dialog.py" line="36"/>
         <source>Mark lost</source>
-        <translation>Zet op verloren</translation>
+        <translation>Op verloren zetten</translation>
     </message>
 </context>
 <context>
@@ -489,12 +489,12 @@
     <message>
         <location filename="../../app/ui/salesperson/main_window.py" line="189"/>
         <source>With a customer</source>
-        <translation>Met klant</translation>
+        <translation>Bij een klant</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/main_window.py" line="191"/>
         <source>On a break</source>
-        <translation>Pauze</translation>
+        <translation>Met pauze</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/main_window.py" line="199"/>
@@ -614,12 +614,12 @@
     <message>
         <location filename="../../app/ui/common/settings_dialog.py" line="84"/>
         <source>Play a sound with the alert</source>
-        <translation>Geluid bij de melding</translation>
+        <translation>Geluid afspelen bij de melding</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/settings_dialog.py" line="87"/>
         <source>Same as the computer</source>
-        <translation>Zoals de computer</translation>
+        <translation>Taal van de computer</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/settings_dialog.py" line="92"/>
@@ -649,7 +649,7 @@
     <message>
         <location filename="../../app/ui/common/settings_dialog.py" line="107"/>
         <source>Phone numbers from</source>
-        <translation>Telefoonnummers uit</translation>
+        <translation>Land van de telefoonnummers</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/settings_dialog.py" line="108"/>

@@ -84,14 +84,14 @@ def test_alert_in_dutch(qtbot, dutch, clock, make_view):
         "Ik pak hem",
         "Niet ik",
     ]
-    assert alert.waiting.text() == "nog 2 wachtend"
-    assert alert.asked.text() == "vroeg 4 min geleden"
-    assert "binnen sinds 1 min" in alert.kicker.text()
+    assert alert.waiting.text() == "nog 2 in de rij"
+    assert alert.asked.text() == "4 min geleden gevraagd"
+    assert "1 min geleden binnengekomen" in alert.kicker.text()
     # No line break inside the price or the stock number: non-breaking spaces.
     assert alert.vehicle.text() == "Volkswagen Golf 2021 · €\u00a021.950 · voorraadnr.\u00a0V1234"
     assert alert.clock_caption.text() == "Bel binnen"
     alert.lead_taken(first.id, "Piet")
-    assert alert.status.text() == "Piet heeft deze lead genomen"
+    assert alert.status.text() == "Piet heeft deze lead opgepakt"
 
 
 def test_call_panel_in_dutch(qtbot, dutch, make_view, monkeypatch):

@@ -84,8 +84,8 @@ def test_the_main_window_speaks_dutch(qtbot, dutch):
         Health(ok=False, failures=1, down_since=datetime(2026, 11, 25, 9, 2, tzinfo=UTC))
     )
     assert window.status.health.text() == "Inbox onbereikbaar sinds 10:02 — opnieuw proberen…"
-    assert window.with_customer_action.text() == "Met klant"
-    assert window.break_action.text() == "Pauze"
+    assert window.with_customer_action.text() == "Bij een klant"
+    assert window.break_action.text() == "Met pauze"
     assert window.tabs.tabText(0) == "Mijn leads"
     window.break_action.trigger()
-    assert window.status.availability.text().startswith("Pauze")
+    assert window.status.availability.text().startswith("Met pauze")
