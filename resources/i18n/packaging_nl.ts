@@ -17,7 +17,7 @@
     <message>
         <location filename="../../app/ui/common/about_dialog.py" line="62"/>
         <source>A new online lead pops up at once, with a two-minute countdown.</source>
-        <translation>Een nieuwe online lead verschijnt meteen, met twee minuten aftellen.</translation>
+        <translation>Een nieuwe online lead verschijnt meteen, met een aftelklok van twee minuten.</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/about_dialog.py" line="93"/>
@@ -89,7 +89,7 @@
     <message>
         <location filename="../../app/ui/common/about_dialog.py" line="130"/>
         <source>Phone numbers from</source>
-        <translation>Telefoonnummers uit</translation>
+        <translation>Land van de telefoonnummers</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/about_dialog.py" line="131"/>
