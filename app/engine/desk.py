@@ -33,6 +33,7 @@ from app.inbox.base import (
 )
 from app.settings.config import Config
 from app.store import Store, team_queries
+from app.store.db import REBUILD
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,7 @@ class PollResult:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (doc name, of lead id)
     new_events: int = 0
     published: int = 0
+    messages: list[str] = field(default_factory=list)  # for the person, once (e.g. a rebuild)
     health: Health = field(default_factory=Health)
 
 
@@ -112,6 +114,8 @@ class Desk:
         self.user = config.user
         self.health = Health()
         self._next_try: datetime | None = None
+        # The store replaced a damaged one: rebuild my work from the log once it is read.
+        self._rebuild = store.setting(REBUILD) == "1"
 
     # -- polling ---------------------------------------------------------------------------
 
@@ -125,6 +129,8 @@ class Desk:
             self._settle()
             self._detect(now, result)
             result.new_events = self.sync_events()
+            if self._rebuild:
+                result.messages.append(self._rebuild_from_log(now))
             result.published = self.publish_outbox()
         except InboxError as exc:
             self._down(now, exc)
@@ -244,6 +250,84 @@ class Desk:
         if added:
             self._apply_team_claims()
         return added
+
+    def _rebuild_from_log(self, now: datetime) -> str:
+        """After a damaged store was replaced: this PC's own work, back from the shared log
+        (read whole into the new store just before). The leads whose latest claim is mine
+        (their documents re-read from the inbox when it can, else what the claim event
+        says), my calls on them, their state and reminders; and "not me" on the leads still
+        waiting in new/. Returns what it did, in one line for the person."""
+        from app.core.lead import Lead
+        from app.intake import MAX_DOCUMENT_BYTES, parse_document
+
+        db = self.store.db
+        team_queries.refresh_facts(db)
+        read_claimed = getattr(self.inbox, "read_claimed", None)
+        mine = [
+            r[0] for r in db.execute("select lead from lead_facts where owner = ?", [self.user])
+        ]
+        leads = calls = 0
+        for lead_id, state in team_queries.states_of(db, mine).items():
+            if state.released or state.first is None or self.store.lead(lead_id) is not None:
+                continue
+            doc = state.document or ""
+            received = state.received_at()
+            lead = None
+            if doc and read_claimed is not None:
+                try:
+                    data = read_claimed(doc, self.user, MAX_DOCUMENT_BYTES)
+                    lead = parse_document(
+                        data, received_at=received, name=doc, region=self.config.region
+                    )
+                except Exception as exc:  # gone, unreadable: the claim event's fields will do
+                    log.info("rebuild: the document of lead %s: %s", lead_id, exc)
+            if lead is None:
+                name, source = state.first[4], state.first[5]
+                lead = Lead(lead_id, received, str(name or ""), str(source or ""))
+            lead = replace(lead, id=lead_id)
+            lost = state.lost
+            with self.store.transaction():
+                self.store.insert_lead(
+                    lead, doc_name=doc, sla_start=self.config.hours.sla_start(received), now=now
+                )
+                self.store.update_lead(
+                    lead_id,
+                    now,
+                    owner=self.user,
+                    claimed_at=to_utc_text(datetime.fromisoformat(state.first[2])),
+                    state=LeadState.SOLD
+                    if state.sold
+                    else LeadState.LOST
+                    if lost
+                    else LeadState.OPEN,
+                    lost_reason=lost[2] if lost else None,
+                )
+                for call in state.calls:  # [instant, id, time, attempt, outcome, user]
+                    if call[5] == self.user:
+                        self.store.add_attempt(
+                            lead_id,
+                            ts=datetime.fromtimestamp(call[0], now.tzinfo),
+                            outcome=str(call[4]),
+                            note=None,
+                            user=self.user,
+                        )
+                        calls += 1
+                self._reschedule(lead_id)
+            leads += 1
+        waiting = {r["id"]: r for r in self.store.unclaimed()}
+        dismissed = 0
+        for lead_id, state in team_queries.states_of(db, waiting).items():
+            if self.user in state.dismissed and not state.released:
+                self.store.update_lead(lead_id, now, dismissed_at=to_utc_text(now))
+                dismissed += 1
+        self.store.set_setting(REBUILD, "0")
+        self._rebuild = False
+        msg = (
+            f"rebuilt from the team's activity log: {leads} of your leads, {calls} calls, "
+            f'{dismissed} "not me"'
+        )
+        log.warning(msg)
+        return msg
 
     def _apply_team_claims(self) -> None:
         """Colleagues' claims close my alerts even if I never saw the lead leave `new/`,

@@ -136,6 +136,10 @@ class Inbox(Protocol):
         """Append to this client's own activity log, flushed. Raises InboxUnavailable."""
         ...
 
+    # Optional: `read_claimed(name, user, limit) -> bytes`, a document `user` holds (raises
+    # DocumentGone, DocumentOverLimit). A store replaced after damage re-reads the PC's own
+    # leads with it; without it they are rebuilt from their `claimed` events alone.
+
     # Optional: `logged(event_ids: Iterable[str]) -> set[str]`, which of these events this
     # client's own log already holds (raises InboxUnavailable). The engine asks it before
     # appending an event whose earlier append may have landed (a crash, an error half-way),

@@ -27,6 +27,21 @@ def _pragmas(db: Database) -> None:
 
 CHECK_EVERY_S = 24 * 3600
 _CHECKED = "store_checked_at"
+# Set in a store started in place of a damaged one: the engine rebuilds this PC's own work
+# (its leads, calls, reminders, "not me"s) from the shared activity log, then clears it.
+REBUILD = "rebuild_from_log"
+
+
+def _emptied(path: Path) -> bool:
+    """A store file of 0 bytes with no write-ahead log to recover it from: its contents
+    are gone (a crash or a full disk while it was written). A new install has no file."""
+    try:
+        if path.stat().st_size != 0:
+            return False
+    except FileNotFoundError:
+        return False
+    wal = Path(str(path) + "-wal")
+    return not wal.exists() or wal.stat().st_size == 0
 
 
 def _check_daily(db: Database) -> bool:
@@ -111,6 +126,16 @@ def open_database(path: Path) -> tuple[Database, list[str]]:
             f"can't create the data folder {path.parent}: {exc.strerror or exc}; "
             "choose another with --data-dir"
         ) from exc
+    replaced = False
+    if _emptied(path):
+        aside = _move_aside(path)
+        msg = (
+            f"the local store was empty (0 bytes): it was kept as {aside.name} and a new "
+            "one started; your leads are rebuilt from the team's activity log"
+        )
+        log.warning(msg)
+        messages.append(msg)
+        replaced = True
     for attempt in (1, 2):
         try:
             db = Database(path)
@@ -136,6 +161,10 @@ def open_database(path: Path) -> tuple[Database, list[str]]:
                 registry().apply(Migrating(db.conn))
             if checked:
                 _checked(db)
+            if replaced:
+                db.execute(
+                    "insert or replace into settings (key, value) values (?, '1')", [REBUILD]
+                )
             return db, messages
         except sqlite3.DatabaseError as exc:
             db.close()
@@ -143,9 +172,10 @@ def open_database(path: Path) -> tuple[Database, list[str]]:
                 raise StoreError(f"can't open the database {path}: {exc}") from exc
             aside = _move_aside(path)
             msg = (
-                f"the database was damaged ({exc}); "
-                f"it was kept as {aside.name} and a new one started"
+                f"the database was damaged ({exc}); it was kept as {aside.name} and a new "
+                "one started; your leads are rebuilt from the team's activity log"
             )
             log.warning(msg)
             messages.append(msg)
+            replaced = True
     raise AssertionError("unreachable")

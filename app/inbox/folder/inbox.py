@@ -538,6 +538,21 @@ class FolderInbox:
                 return False
         return True
 
+    def read_claimed(self, name: str, user: str, limit: int) -> bytes:
+        """A document `user` holds (claimed/<user>/): a damaged store is rebuilt from it.
+        Raises DocumentGone if it isn't there, DocumentOverLimit past `limit`."""
+        path = self._claimed / safe_name(user) / _doc_name(name)
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(limit + 1)
+        except FileNotFoundError as exc:
+            raise DocumentGone(f"{name} is not in claimed/") from exc
+        except OSError as exc:
+            raise self._unavailable(exc) from exc
+        if len(data) > limit:
+            raise DocumentOverLimit(name, len(data), limit)
+        return data
+
     def claimed_by(self, name: str) -> str | None:
         name = _doc_name(name)
         with self._share():

@@ -224,6 +224,8 @@ class DeskWorker(EngineWorker):
             result = desk.poll()
             for lead_id, owner in result.gone:
                 self.lead_taken.emit(lead_id, owner)
+            for message in result.messages:  # e.g. "rebuilt from the team's activity log"
+                self.store_message.emit(message)
             self._report_health()
             due = desk.due_reminders()
             if due:

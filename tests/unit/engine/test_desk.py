@@ -544,3 +544,47 @@ def test_a_release_whose_reply_was_lost_is_completed_by_the_next_poll(
     assert anna.poll().health.ok
     assert [e["type"] for e in log_events(team)] == ["claimed", "released"]
     assert anna.my_leads() == [] and [v.id for v in anna.alertable()] == [lead_id]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty"])
+def test_a_damaged_store_is_rebuilt_from_the_activity_log(
+    team: Team, clock: FakeClock, damage: str
+) -> None:
+    """A damaged local store (or a 0-byte one) used to be replaced by an empty one: My
+    leads showed none of the claimed leads, no calls, no reminders, and a lead dismissed
+    with "Not me" alerted again. The shared log holds this PC's own events: all of it
+    comes back, and the person is told."""
+    anna = team.desk("anna")
+    for n in range(4):
+        team.drop(lead_doc(f"Klant{n} Jansen", phone=f"06 1234567{n}"), f"{n}.json")
+    leads = sorted(anna.poll().new_leads)
+    for lead_id in leads[:3]:
+        assert anna.claim(lead_id).won
+    anna.record_call(leads[0], "no_answer")
+    anna.record_call(leads[1], "reached")
+    anna.mark_sold(leads[1])
+    anna.dismiss(leads[3])
+    before = {v.id: (v.status, v.phone, v.next_attempt, len(v.attempts)) for v in anna.my_leads()}
+    due_before = anna.view(leads[0]).next_due
+    anna.store.close()
+    anna.inbox.close()
+    team.desks.remove(anna)
+    path = team.root.parent / "data-anna" / "leadpop.db"
+    for extra in ("-wal", "-shm"):
+        Path(str(path) + extra).unlink(missing_ok=True)
+    path.write_bytes(b"" if damage == "empty" else b"SQLite format 3\x00" + b"\xde\xad" * 4000)
+
+    anna = team.desk("anna")
+    assert anna.store.messages and "rebuilt from the team's activity log" in anna.store.messages[0]
+    result = anna.poll()
+    assert result.messages == [
+        'rebuilt from the team\'s activity log: 3 of your leads, 2 calls, 1 "not me"'
+    ]
+    after = {v.id: (v.status, v.phone, v.next_attempt, len(v.attempts)) for v in anna.my_leads()}
+    assert after == before
+    assert anna.view(leads[0]).next_due == due_before  # the reminder, as it was
+    assert anna.alertable() == []  # "Not me" holds
+    assert anna.poll().messages == []  # once
+    # Nothing was logged twice by the rebuild.
+    ids = [e["id"] for e in log_events(team)]
+    assert len(ids) == len(set(ids)) == 3 + 2 + 1 + 1

@@ -214,3 +214,35 @@ def test_same_customer_within_24h(tmp_path: Path) -> None:
     )
     assert s.find_same_customer(None, None, later, timedelta(hours=24)) is None
     s.close()
+
+
+def test_a_zero_byte_store_is_replaced_with_a_word_and_marked_for_a_rebuild(
+    tmp_path: Path,
+) -> None:
+    """A 0-byte leadpop.db (a crash or a full disk while it was written) used to be taken
+    for a new install: a new store, no word, nothing rebuilt."""
+    from app.store.db import REBUILD
+
+    (tmp_path / "leadpop.db").write_bytes(b"")
+    s = Store.open(tmp_path)
+    try:
+        assert len(s.messages) == 1 and "empty (0 bytes)" in s.messages[0]
+        assert s.setting(REBUILD) == "1"
+        assert len(list(tmp_path.glob("leadpop.db.corrupt-*"))) == 1
+    finally:
+        s.close()
+    s = Store.open(tmp_path)  # an ordinary start after it: nothing to say
+    try:
+        assert s.messages == []
+    finally:
+        s.close()
+
+
+def test_a_new_store_needs_no_rebuild(tmp_path: Path) -> None:
+    from app.store.db import REBUILD
+
+    s = Store.open(tmp_path)
+    try:
+        assert s.messages == [] and s.setting(REBUILD) is None
+    finally:
+        s.close()
