@@ -3,9 +3,10 @@
     .venv/bin/python tools/screenshots_team.py [--out docs/screenshots] [--all]
 
 Fills a temporary inbox with `leadpop demo-history` (six Dutch salespeople, fast and slow
-callers), then shows the Team tab in a window titled "Leadpop — Team" on a fake clock set
-to the end of that history. Runs under a real X server with a window manager: when
-DISPLAY is unset it starts Xvfb + openbox (tools/screenshot_kit.py) and stops them.
+callers), then starts the real app as a manager on a fake clock set to the end of that
+history and shows the Team tab inside the maximised main window, as a manager sees it.
+Runs under a real X server with a window manager: when DISPLAY is unset it starts Xvfb +
+openbox (tools/screenshot_kit.py) and stops them.
 
 Writes docs/screenshots/team-<page>-<lang>-<width>.png: the eight pictures in KEEP, or all
 twelve with --all (for a review; only KEEP are committed).
@@ -75,31 +76,33 @@ def shoot(
     size: tuple[int, int],
     wanted: set[tuple[str, str, int]],
 ) -> list[Path]:
+    """The Team tab as a manager sees it: inside the real main window (the shell, its
+    worker and the Team tab's own), maximised on a screen of `size`."""
     # Imported under the X server just started: Qt reads DISPLAY when the app is made.
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from app.core.clock import FakeClock
+    from app.core.enums import Role
     from app.inbox.folder.inbox import FolderInbox
     from app.settings.config import resolve
+    from app.settings.prefs import Prefs, prefs_path
     from app.ui import i18n
-    from app.ui.team.team_tab import TeamTab
+    from app.ui.shell import Shell
 
     app = QApplication.instance() or QApplication([])
     translators = i18n.install(app, lang)
     clock = FakeClock(NOW)
+    data.mkdir(parents=True, exist_ok=True)
+    # A manager's saved settings, as the first-run dialog leaves them.
+    prefs = Prefs(name="Marco", role=Role.MANAGER, language=lang)
+    prefs_path(data).write_text(prefs.to_json(), encoding="utf-8")
     cfg = resolve(inbox=str(inbox), data_dir=str(data), user="Marco", env={})
     cfg.host = "pc-kantoor"
 
     def inbox_factory(c):  # type: ignore[no-untyped-def]
         return FolderInbox(Path(c.inbox), c.user, c.host, watch=False, now=clock.now)
-
-    tab = TeamTab(cfg, clock, None, inbox_factory=inbox_factory)
-    window = QMainWindow()
-    window.setWindowTitle("Leadpop — Team")
-    window.setCentralWidget(tab)
-    window.resize(*size)
-    window.show()
 
     def wait_for(*signals: object) -> None:
         loop = QEventLoop()
@@ -109,17 +112,24 @@ def shoot(
         QTimer.singleShot(30_000, loop.quit)
         loop.exec()
 
-    def settle() -> None:
+    def settle(ms: int = 500) -> None:
         loop = QEventLoop()
-        QTimer.singleShot(400, loop.quit)  # let the window manager map and lay it out
+        QTimer.singleShot(ms, loop.quit)  # let the window manager map and lay it out
         loop.exec()
 
-    tab.start()
-    wait_for(tab.board_shown, tab.period_shown)
-    tab.pages.setCurrentIndex(1)
+    shell = Shell(cfg, clock, inbox_factory=inbox_factory, tray_available=lambda: False)
+    shell.start()
+    wait_for(shell.ready)
+    window, tab = shell.window, shell.team_tab
+    assert window is not None and tab is not None, "not started as a manager"
+    window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
+    window.showMaximized()
+    window.tabs.setCurrentWidget(tab)
+    wait_for(tab.board_shown)
     tab.set_period("month")
     wait_for(tab.period_shown)
-    tab.select_lead(tab.board.open_leads[0].lead) if tab.board.open_leads else None
+    if tab.board.open_leads:
+        tab.select_lead(tab.board.open_leads[0].lead)
     shots = []
     for index, page in enumerate(PAGES):
         if (page, lang, size[0]) not in wanted:
@@ -129,8 +139,9 @@ def shoot(
         path = out / f"team-{page}-{lang}-{size[0]}.png"
         window.grab().save(str(path))
         shots.append(path)
-    tab.stop()
-    window.close()
+    shell.prepare_quit()
+    shell.shutdown()
+    settle(100)
     for t in translators:
         QCoreApplication.removeTranslator(t)
     app.processEvents()
@@ -153,7 +164,8 @@ def main() -> None:
         width, height = (int(n) for n in args.child.split("x"))
         with x_server(width, height), tempfile.TemporaryDirectory() as data:
             for lang in ("nl", "en"):
-                for path in shoot(args.out, args.inbox, Path(data), lang, (width, height), wanted):
+                where = Path(data) / lang  # a PC of its own per language
+                for path in shoot(args.out, args.inbox, where, lang, (width, height), wanted):
                     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         return
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")], check=True)

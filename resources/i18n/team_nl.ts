@@ -211,7 +211,7 @@
         <location filename="../../app/ui/team/team_tab.py" line="223"/>
         <location filename="../../app/ui/team/team_tab.py" line="248"/>
         <source>Landed</source>
-        <translation>Binnengekomen</translation>
+        <translation>Binnen</translation>
     </message>
     <message>
         <location filename="../../app/ui/team/team_tab.py" line="224"/>

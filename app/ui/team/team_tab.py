@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -229,6 +230,10 @@ class TeamTab(QWidget):
             self.tr("How many salespeople clicked “Not me” on this lead")
         )
         _table_look(self.unclaimed_table, stretch=0)
+        # Customer and car share what is left; the short columns take what they need.
+        self.unclaimed_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
         self.assign_button = QPushButton(self.tr("Assign to…"))
         self.assign_button.clicked.connect(self.assign_selected)
         self.unclaimed_table.itemSelectionChanged.connect(self._selection_changed)
@@ -253,9 +258,10 @@ class TeamTab(QWidget):
         self.open_tree.setUniformRowHeights(True)
         header = self.open_tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        # Names whole; the next attempt's text gives way (elided) on a narrow screen.
+        for col in (0, 1, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.open_tree.itemSelectionChanged.connect(self._selection_changed)
         self.reassign_button = QPushButton(self.tr("Reassign…"))
         self.reassign_button.clicked.connect(self.reassign_selected)
@@ -337,7 +343,14 @@ class TeamTab(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(self.kpi_table)
         layout.addLayout(below, 1)
-        return page
+        # A big team or a small screen: the page scrolls; the chart never slides under the
+        # table (at 1366×768 the main window leaves the tab about 470 px).
+        scroll = QScrollArea()
+        scroll.setObjectName("team-kpis-scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        return scroll
 
     def _build_period_bar(self) -> QWidget:
         self.period_combo = QComboBox()
