@@ -115,7 +115,7 @@
     <message>
         <location filename="../../app/ui/salesperson/lead_detail.py" line="111"/>
         <source>Release to team</source>
-        <translation>Teruggeven aan het team</translation>
+        <translation>Terug naar het team</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/lead_detail.py" line="113"/>
@@ -423,7 +423,7 @@
     <message>
         <location filename="../../app/ui/salesperson/lead_table.py" line="53"/>
         <source>Age</source>
-        <translation>Sinds binnenkomst</translation>
+        <translation>Sinds</translation>
     </message>
     <message>
         <location filename="../../app/ui/salesperson/lead_table.py" line="51"/>

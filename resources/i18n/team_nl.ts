@@ -262,7 +262,7 @@
         <location filename="../../app/ui/team/team_tab.py" line="262"/>
         <location filename="../../app/ui/team/team_tab.py" line="727"/>
         <source>Release to team</source>
-        <translation>Teruggeven aan het team</translation>
+        <translation>Terug naar het team</translation>
     </message>
     <message>
         <location filename="../../app/ui/team/team_tab.py" line="264"/>

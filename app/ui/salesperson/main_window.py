@@ -322,7 +322,8 @@ class MainWindow(QMainWindow):
         if not self._split_done:  # list and details side by side, the list a bit wider
             self._split_done = True
             width = self.splitter.width() or self.width()
-            self.splitter.setSizes([int(width * 0.59), width - int(width * 0.59)])
+            # 64%: at 1366 px the car's make, model and year fit beside what is due next.
+            self.splitter.setSizes([int(width * 0.64), width - int(width * 0.64)])
 
     def quit_for_real(self) -> None:
         self.quitting = True
