@@ -65,5 +65,7 @@ class PeriodKey(StrEnum):
 
     TODAY = "today"
     WEEK = "week"
+    LAST_WEEK = "last_week"
     MONTH = "month"
+    LAST_MONTH = "last_month"
     CUSTOM = "custom"

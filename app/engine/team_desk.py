@@ -146,11 +146,15 @@ def period_bounds(
     today = now.astimezone(tz).date()
     if key == PeriodKey.TODAY:
         start, end = today, today + timedelta(days=1)
-    elif key == PeriodKey.WEEK:
+    elif key in (PeriodKey.WEEK, PeriodKey.LAST_WEEK):
         start = today - timedelta(days=today.weekday())
+        if key == PeriodKey.LAST_WEEK:
+            start -= timedelta(days=7)
         end = start + timedelta(days=7)
-    elif key == PeriodKey.MONTH:
+    elif key in (PeriodKey.MONTH, PeriodKey.LAST_MONTH):
         start = today.replace(day=1)
+        if key == PeriodKey.LAST_MONTH:
+            start = (start - timedelta(days=1)).replace(day=1)
         end = (start + timedelta(days=32)).replace(day=1)
     elif key == PeriodKey.CUSTOM:
         if first is None or last is None or last < first:

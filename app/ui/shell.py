@@ -232,6 +232,7 @@ class Shell(QObject):
             tab = TeamTab(self.cfg, self.clock, self.notifier)
             self.window.tabs.addTab(tab, tab.windowTitle())
             self.window.tabs.tabBar().setVisible(True)
+            self.window.tabs.setCurrentWidget(tab)  # a manager's day starts with the team
             self.team_tab = tab
             tab.start()
         elif not wanted and self.team_tab is not None:

@@ -171,401 +171,411 @@
 <context>
     <name>TeamTab</name>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="188"/>
-        <location filename="../../app/ui/team/team_tab.py" line="536"/>
-        <location filename="../../app/ui/team/team_tab.py" line="562"/>
+        <location filename="../../app/ui/team/team_tab.py" line="189"/>
+        <location filename="../../app/ui/team/team_tab.py" line="556"/>
+        <location filename="../../app/ui/team/team_tab.py" line="582"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="198"/>
+        <location filename="../../app/ui/team/team_tab.py" line="199"/>
         <source>Live board</source>
         <translation>Live-overzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="199"/>
+        <location filename="../../app/ui/team/team_tab.py" line="200"/>
         <source>KPIs</source>
         <translation>KPI&apos;s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="201"/>
+        <location filename="../../app/ui/team/team_tab.py" line="202"/>
         <source>Charts</source>
         <translation>Grafieken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="220"/>
+        <location filename="../../app/ui/team/team_tab.py" line="221"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="221"/>
+        <location filename="../../app/ui/team/team_tab.py" line="222"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="222"/>
+        <location filename="../../app/ui/team/team_tab.py" line="223"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="223"/>
-        <location filename="../../app/ui/team/team_tab.py" line="248"/>
+        <location filename="../../app/ui/team/team_tab.py" line="224"/>
+        <location filename="../../app/ui/team/team_tab.py" line="253"/>
         <source>Landed</source>
         <translation>Binnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="224"/>
+        <location filename="../../app/ui/team/team_tab.py" line="225"/>
         <source>Countdown</source>
         <translation>Teller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="225"/>
+        <location filename="../../app/ui/team/team_tab.py" line="226"/>
         <source>Not me</source>
         <translation>Niet ik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="229"/>
+        <location filename="../../app/ui/team/team_tab.py" line="230"/>
         <source>How many salespeople clicked “Not me” on this lead</source>
         <translation>Hoeveel verkopers bij deze lead op „Niet ik” klikten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="232"/>
+        <location filename="../../app/ui/team/team_tab.py" line="237"/>
         <source>Assign to…</source>
         <translation>Toewijzen aan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="235"/>
+        <location filename="../../app/ui/team/team_tab.py" line="240"/>
         <source>Unclaimed leads</source>
         <translation>Leads zonder eigenaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="245"/>
+        <location filename="../../app/ui/team/team_tab.py" line="250"/>
         <source>Salesperson / customer</source>
         <translation>Verkoper / klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="246"/>
+        <location filename="../../app/ui/team/team_tab.py" line="251"/>
         <source>Attempts</source>
         <translation>Pogingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="247"/>
+        <location filename="../../app/ui/team/team_tab.py" line="252"/>
         <source>Next attempt</source>
         <translation>Volgende poging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="260"/>
+        <location filename="../../app/ui/team/team_tab.py" line="266"/>
         <source>Reassign…</source>
         <translation>Overdragen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="262"/>
-        <location filename="../../app/ui/team/team_tab.py" line="727"/>
+        <location filename="../../app/ui/team/team_tab.py" line="268"/>
+        <location filename="../../app/ui/team/team_tab.py" line="747"/>
         <source>Release to team</source>
         <translation>Terug naar het team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="264"/>
+        <location filename="../../app/ui/team/team_tab.py" line="270"/>
         <source>Open leads per salesperson</source>
         <translation>Open leads per verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="282"/>
+        <location filename="../../app/ui/team/team_tab.py" line="288"/>
         <source>Salesperson</source>
         <translation>Verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="283"/>
+        <location filename="../../app/ui/team/team_tab.py" line="289"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="283"/>
+        <location filename="../../app/ui/team/team_tab.py" line="289"/>
         <source>Leads that landed in the period</source>
         <translation>Leads die in deze periode binnenkwamen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="285"/>
+        <location filename="../../app/ui/team/team_tab.py" line="291"/>
         <source>Median to first call</source>
         <translation>Mediaan 1e belpoging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="287"/>
+        <location filename="../../app/ui/team/team_tab.py" line="293"/>
         <source>Half of the called leads got their first call sooner than this, counted from the landing (or from opening time)</source>
         <translation>De helft van de gebelde leads kreeg de eerste belpoging sneller dan dit, gerekend vanaf binnenkomst (of vanaf openingstijd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="291"/>
+        <location filename="../../app/ui/team/team_tab.py" line="297"/>
         <source>% within 2 min</source>
         <translation>% binnen 2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="291"/>
+        <location filename="../../app/ui/team/team_tab.py" line="297"/>
         <source>Leads whose first call came within 2 minutes</source>
         <translation>Leads met de eerste belpoging binnen 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="292"/>
+        <location filename="../../app/ui/team/team_tab.py" line="298"/>
         <source>% reached</source>
         <translation>% bereikt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="292"/>
+        <location filename="../../app/ui/team/team_tab.py" line="298"/>
         <source>Leads where the customer was reached</source>
         <translation>Leads waarbij de klant bereikt is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="294"/>
+        <location filename="../../app/ui/team/team_tab.py" line="300"/>
         <source>% 3 attempts</source>
         <translation>% 3 pogingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="295"/>
+        <location filename="../../app/ui/team/team_tab.py" line="301"/>
         <source>Of the leads never reached: how many got all three calls</source>
         <translation>Van de nooit bereikte leads: hoeveel alle drie de belpogingen kregen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="297"/>
+        <location filename="../../app/ui/team/team_tab.py" line="303"/>
         <source>% appointment</source>
         <translation>% afspraak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="297"/>
+        <location filename="../../app/ui/team/team_tab.py" line="303"/>
         <source>Leads that led to an appointment</source>
         <translation>Leads die tot een afspraak leidden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="298"/>
+        <location filename="../../app/ui/team/team_tab.py" line="304"/>
         <source>% sold</source>
         <translation>% verkocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="298"/>
+        <location filename="../../app/ui/team/team_tab.py" line="304"/>
         <source>Leads that were sold: the conversion</source>
         <translation>Leads die verkocht zijn: de conversie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="318"/>
+        <location filename="../../app/ui/team/team_tab.py" line="324"/>
         <source>Reference lines</source>
         <translation>Referentielijnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="320"/>
+        <location filename="../../app/ui/team/team_tab.py" line="326"/>
         <source>Minimum per salesperson</source>
         <translation>Minimum per verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="321"/>
+        <location filename="../../app/ui/team/team_tab.py" line="327"/>
         <source>Contact centre pays off</source>
         <translation>Contactcenter rendabel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="324"/>
+        <location filename="../../app/ui/team/team_tab.py" line="330"/>
         <source>A salesperson is expected to sell at least the minimum. Above the second line, an internal contact centre would earn back what it costs.</source>
         <translation>Een verkoper hoort minstens het minimum te verkopen. Boven de tweede lijn verdient een intern contactcenter terug wat het kost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="347"/>
+        <location filename="../../app/ui/team/team_tab.py" line="361"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="347"/>
+        <location filename="../../app/ui/team/team_tab.py" line="362"/>
         <source>This week</source>
         <translation>Deze week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="347"/>
+        <location filename="../../app/ui/team/team_tab.py" line="363"/>
+        <source>Last week</source>
+        <translation>Vorige week</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="364"/>
         <source>This month</source>
         <translation>Deze maand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="347"/>
+        <location filename="../../app/ui/team/team_tab.py" line="365"/>
+        <source>Last month</source>
+        <translation>Vorige maand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="366"/>
         <source>Custom…</source>
         <translation>Aangepast…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="360"/>
+        <location filename="../../app/ui/team/team_tab.py" line="380"/>
         <source>Export KPIs (CSV)</source>
         <translation>KPI&apos;s exporteren (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="362"/>
+        <location filename="../../app/ui/team/team_tab.py" line="382"/>
         <source>Export per lead (CSV)</source>
         <translation>Per lead exporteren (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="368"/>
+        <location filename="../../app/ui/team/team_tab.py" line="388"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="438"/>
+        <location filename="../../app/ui/team/team_tab.py" line="458"/>
         <source>{n} open</source>
         <translation>{n} open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="454"/>
+        <location filename="../../app/ui/team/team_tab.py" line="474"/>
         <source>Unclaimed leads ({n})</source>
         <translation>Leads zonder eigenaar ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="456"/>
+        <location filename="../../app/ui/team/team_tab.py" line="476"/>
         <source>Open leads per salesperson ({n})</source>
         <translation>Open leads per verkoper ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="472"/>
+        <location filename="../../app/ui/team/team_tab.py" line="492"/>
         <source>starts {time}</source>
         <translation>start {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="500"/>
+        <location filename="../../app/ui/team/team_tab.py" line="520"/>
         <source>{n} overdue</source>
         <translation>{n} te laat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="509"/>
+        <location filename="../../app/ui/team/team_tab.py" line="529"/>
         <source>attempt {n} overdue since {time}</source>
         <translation>poging {n} te laat sinds {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="510"/>
+        <location filename="../../app/ui/team/team_tab.py" line="530"/>
         <source>attempt {n} at {time}</source>
         <translation>poging {n} om {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="574"/>
+        <location filename="../../app/ui/team/team_tab.py" line="594"/>
         <source>Lead waiting over 2 minutes</source>
         <translation>Lead wacht al meer dan 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="575"/>
+        <location filename="../../app/ui/team/team_tab.py" line="595"/>
         <source>{name} ({source}) — nobody has taken it yet</source>
         <translation>{name} ({source}) — nog door niemand opgepakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="579"/>
+        <location filename="../../app/ui/team/team_tab.py" line="599"/>
         <source>{n} leads waiting over 2 minutes</source>
         <translation>{n} leads wachten al meer dan 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="593"/>
+        <location filename="../../app/ui/team/team_tab.py" line="613"/>
         <source>No data read yet — activity folder unreachable</source>
         <translation>Nog geen gegevens gelezen — activiteitenmap onbereikbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="596"/>
+        <location filename="../../app/ui/team/team_tab.py" line="616"/>
         <source>Data from {time} — activity folder unreachable</source>
         <translation>Gegevens van {time} — activiteitenmap onbereikbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="604"/>
+        <location filename="../../app/ui/team/team_tab.py" line="624"/>
         <source>Given to {name}</source>
         <translation>Overgedragen aan {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="606"/>
+        <location filename="../../app/ui/team/team_tab.py" line="626"/>
         <source>Released to the team</source>
         <translation>Teruggegeven aan het team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="609"/>
+        <location filename="../../app/ui/team/team_tab.py" line="629"/>
         <source>Not done: {why}</source>
         <translation>Niet gelukt: {why}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="614"/>
+        <location filename="../../app/ui/team/team_tab.py" line="634"/>
         <source>the lead is no longer waiting in the inbox</source>
         <translation>de lead wacht niet meer in de inbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="615"/>
+        <location filename="../../app/ui/team/team_tab.py" line="635"/>
         <source>no claim of this lead is known</source>
         <translation>er is geen claim van deze lead bekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="616"/>
+        <location filename="../../app/ui/team/team_tab.py" line="636"/>
         <source>the lead&apos;s document is not known</source>
         <translation>het document van deze lead is onbekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="617"/>
+        <location filename="../../app/ui/team/team_tab.py" line="637"/>
         <source>the lead could not be taken back</source>
         <translation>de lead kon niet worden teruggenomen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="618"/>
+        <location filename="../../app/ui/team/team_tab.py" line="638"/>
         <source>{owner} took the lead first</source>
         <translation>{owner} had de lead al gepakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="620"/>
+        <location filename="../../app/ui/team/team_tab.py" line="640"/>
         <source>a colleague took the lead first</source>
         <translation>een collega had de lead al gepakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="621"/>
+        <location filename="../../app/ui/team/team_tab.py" line="641"/>
         <source>inbox unreachable ({error})</source>
         <translation>inbox onbereikbaar ({error})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="627"/>
+        <location filename="../../app/ui/team/team_tab.py" line="647"/>
         <source>Export failed: {why}</source>
         <translation>Exporteren mislukt: {why}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="629"/>
+        <location filename="../../app/ui/team/team_tab.py" line="649"/>
         <source>Saved {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="698"/>
+        <location filename="../../app/ui/team/team_tab.py" line="718"/>
         <source>Assign lead</source>
         <translation>Lead toewijzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="699"/>
+        <location filename="../../app/ui/team/team_tab.py" line="719"/>
         <source>Give {name} to:</source>
         <translation>{name} geven aan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="713"/>
+        <location filename="../../app/ui/team/team_tab.py" line="733"/>
         <source>Reassign lead</source>
         <translation>Lead overdragen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="714"/>
+        <location filename="../../app/ui/team/team_tab.py" line="734"/>
         <source>Give {name} (now with {owner}) to:</source>
         <translation>{name} (nu bij {owner}) geven aan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="728"/>
+        <location filename="../../app/ui/team/team_tab.py" line="748"/>
         <source>Give {name} back to the team? Everyone gets the alert again.</source>
         <translation>{name} teruggeven aan het team? Iedereen krijgt de melding opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="735"/>
+        <location filename="../../app/ui/team/team_tab.py" line="755"/>
         <source>Export KPIs</source>
         <translation>KPI&apos;s exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="738"/>
+        <location filename="../../app/ui/team/team_tab.py" line="758"/>
         <source>Export per lead</source>
         <translation>Per lead exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="846"/>
+        <location filename="../../app/ui/team/team_tab.py" line="866"/>
         <source>{h} h {m} min</source>
         <translation>{h} u {m} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="849"/>
+        <location filename="../../app/ui/team/team_tab.py" line="869"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="851"/>
+        <location filename="../../app/ui/team/team_tab.py" line="871"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>

@@ -357,7 +357,14 @@ class TeamTab(QWidget):
         self.period_combo.setObjectName("team-period")
         for key, text in zip(
             tuple(PeriodKey),
-            (self.tr("Today"), self.tr("This week"), self.tr("This month"), self.tr("Custom…")),
+            (
+                self.tr("Today"),
+                self.tr("This week"),
+                self.tr("Last week"),
+                self.tr("This month"),
+                self.tr("Last month"),
+                self.tr("Custom…"),
+            ),
             strict=True,
         ):
             self.period_combo.addItem(text, key)

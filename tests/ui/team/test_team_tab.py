@@ -543,3 +543,11 @@ def test_at_1366_names_stay_whole_and_the_kpi_chart_stays_below_its_table(
     top_of_chart = tab.conversion.mapTo(tab, tab.conversion.rect().topLeft()).y()
     bottom_of_table = tab.kpi_table.mapTo(tab, tab.kpi_table.rect().bottomLeft()).y()
     assert top_of_chart > bottom_of_table  # the chart no longer slides under the table
+
+
+def test_last_week_and_last_month_are_offered(qtbot: Any, tab: TeamTab) -> None:
+    choose(qtbot, tab, "last_month")
+    assert tab.range_label.text().startswith("1 Oct 2026 – 31 Oct 2026")
+    choose(qtbot, tab, "last_week")
+    assert tab.range_label.text().startswith("16 Nov 2026 – 22 Nov 2026")
+    assert tab.period_combo.itemText(tab.period_combo.currentIndex()) == "Last week"

@@ -395,6 +395,20 @@ def test_period_bounds_in_dealership_time() -> None:
         period_bounds("custom", now, AMS, date(2026, 11, 8), date(2026, 11, 2))
 
 
+def test_last_week_and_last_month_are_the_whole_ones_before() -> None:
+    now = datetime(2026, 1, 7, 10, 0, tzinfo=AMS)  # a Wednesday, early in the year
+    assert period_bounds("last_week", now, AMS) == (
+        datetime(2025, 12, 29, tzinfo=AMS),
+        datetime(2026, 1, 5, tzinfo=AMS),
+    )
+    assert period_bounds("last_month", now, AMS) == (
+        datetime(2025, 12, 1, tzinfo=AMS),
+        datetime(2026, 1, 1, tzinfo=AMS),
+    )
+    march = period_bounds("last_month", datetime(2026, 3, 31, tzinfo=AMS), AMS)
+    assert march == (datetime(2026, 2, 1, tzinfo=AMS), datetime(2026, 3, 1, tzinfo=AMS))
+
+
 # -- chart counts -------------------------------------------------------------------------
 
 
