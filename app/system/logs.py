@@ -1,7 +1,11 @@
 """The log file for IT support: rotating, in the user's log folder, no personal data.
 
 Qt-free. `setup()` runs once per `leadpop` command, the desktop app and the CLI alike. The
-file gets INFO and up (1 MB, five old files kept); the terminal gets WARNING and up.
+file gets INFO and up (1 MB, five old files kept); the terminal gets Leadpop's own WARNING
+and up, and only errors of the libraries under it: Qt's messages (the desktop app routes
+them to the `qt` logger), Python warnings from libraries (plyer's "dbus not installed")
+and the like go to the file, so a terminal isn't filled with what a salesperson can't act
+on.
 
 Customers' names, phone numbers and e-mail addresses never go into a log line: log the
 lead id (and a document's name only at DEBUG: producers may name files after the
@@ -45,6 +49,16 @@ class RedactingFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
+
+
+OWN_LOGGERS = ("leadpop", "app")  # Leadpop's own: what it says on the terminal counts
+
+
+def _ours_or_an_error(record: logging.LogRecord) -> bool:
+    """The terminal's filter: Leadpop's own warnings, anybody's errors."""
+    if record.levelno >= logging.ERROR:
+        return True
+    return record.name.split(".")[0] in OWN_LOGGERS
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -92,7 +106,9 @@ def setup(env: Mapping[str, str] | None = None) -> Path | None:
     console = _StderrHandler()
     console.setLevel(logging.WARNING)
     console.setFormatter(RedactingFormatter(CONSOLE_FORMAT))
+    console.addFilter(_ours_or_an_error)
     _add(root, console)
+    logging.captureWarnings(True)  # a library's warnings.warn: the `py.warnings` logger
     _current = None
     path = log_dir(env) / LOG_FILE
     try:

@@ -7,11 +7,12 @@ LEADPOP_QUIT_AFTER_MS=N quits after N ms (smoke tests, the packaging step).
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app.core.clock import SystemClock
@@ -23,7 +24,24 @@ from app.ui.single_instance import SingleInstance
 ENV_QUIT_AFTER = "LEADPOP_QUIT_AFTER_MS"
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, text: str) -> None:
+    """Qt's own messages (multimedia backends, fonts, the platform plugin) go to the log
+    file; only errors reach the terminal (app.system.logs)."""
+    name = f"qt.{context.category}" if context.category else "qt"
+    logging.getLogger(name).log(_QT_LEVELS.get(kind, logging.WARNING), "%s", text)
+
+
 def run(cfg: Config, demo: bool = False, lang: str | None = None) -> int:
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Leadpop")
