@@ -6,6 +6,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want="${1:-app}"
+# One line per step on the terminal; what pip, apt-get and setuptools say goes to the log,
+# shown only when a step fails.
+log="$PWD/.setup.log"
+: >"$log"
+quietly() {
+  if ! "$@" >>"$log" 2>&1; then
+    echo "error: '$*' failed; the last lines of $log:" >&2
+    tail -n 25 "$log" >&2
+    exit 1
+  fi
+}
 
 # Qt needs these just to import; the xcb ones for a real window; pulse for the alert sound.
 APT_APP="python3-venv libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
@@ -28,9 +39,9 @@ if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
     echo ">> installing system packages:$missing"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
+    quietly apt-get update -qq
     # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    quietly apt-get install -y -qq --no-install-recommends $missing
     # Debian starts dovecot as a service on install; the tests run their own on 127.0.0.1.
     if echo "$missing" | grep -q dovecot; then
       (service dovecot stop || systemctl stop dovecot) >/dev/null 2>&1 || true
@@ -59,18 +70,18 @@ fi
 
 if [ ! -x .venv/bin/python ]; then
   echo ">> creating .venv with $py"
-  "$py" -m venv .venv
+  quietly "$py" -m venv .venv
 fi
 stamp=".venv/.installed-$want"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo ">> installing Python packages (first time takes a minute)"
-  .venv/bin/python -m pip install -q --upgrade pip
+  quietly .venv/bin/python -m pip install -q --upgrade pip
   if [ "$want" = test ]; then
-    .venv/bin/python -m pip install -q -e ".[test,package,bench]"
+    quietly .venv/bin/python -m pip install -q -e ".[test,package,bench]"
   else
-    .venv/bin/python -m pip install -q -e .
+    quietly .venv/bin/python -m pip install -q -e .
   fi
   touch "$stamp"
 fi
 # Compiled translations (.qm) are built, not committed.
-.venv/bin/python tools/build_translations.py >/dev/null
+quietly .venv/bin/python tools/build_translations.py
