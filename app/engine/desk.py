@@ -18,6 +18,7 @@ from app.core.enums import LeadState, LeadStatus
 from app.core.events import REACHED_OUTCOMES, make_event
 from app.core.kpi import LeadFacts, team_report
 from app.core.timefmt import from_text, to_utc_text
+from app.engine.privacy import Privacy
 from app.engine.views import LeadView, from_row
 from app.inbox.base import (
     ClaimResult,
@@ -48,10 +49,11 @@ CALL_START_VALID = timedelta(hours=1)
 # as an intent (the event, its id decided, held back), then done on the inbox, then
 # confirmed in one more transaction. A restart at any instant finds the intent and asks
 # the inbox how it ended (_settle): done, it is completed; not done, it is dropped (the
-# lead alerts again). The event id never changes, so the log gets it at most once:
+# lead alerts again). The event id never changes, and the outbox keeps the event until it
+# is in the log, so the log gets it exactly once:
 #
 # - The worker's Desk and the Team tab's share one outbox (one store file): one of them
-#   publishes at a time.
+#   publishes at a time (one process per data folder: app.ui.single_instance).
 # - An event queued by this process and never tried is surely not in the log. Any other
 #   queued event (queued before a restart, or whose append failed half-way) may be: a
 #   crash between the append and its removal from the outbox leaves it queued. The inbox
@@ -116,6 +118,7 @@ class Desk:
         self._next_try: datetime | None = None
         # The store replaced a damaged one: rebuild my work from the log once it is read.
         self._rebuild = store.setting(REBUILD) == "1"
+        self.privacy = Privacy(self)  # the AVG: forgotten customers, retention
 
     # -- polling ---------------------------------------------------------------------------
 
@@ -132,6 +135,7 @@ class Desk:
             if self._rebuild:
                 result.messages.append(self._rebuild_from_log(now))
             result.published = self.publish_outbox()
+            self.privacy.retain(now)  # at most once a day
         except InboxError as exc:
             self._down(now, exc)
         else:
@@ -245,6 +249,7 @@ class Desk:
         before = self.store.cursor(source)
         events, cursor = self.inbox.read_events(before)
         added = team_queries.add_events(self.store.db, events)
+        self.privacy.absorb(events)  # a colleague's `forgotten`: erased here too
         if cursor != before:  # a quiet poll writes nothing (the worker's lists key on writes)
             self.store.save_cursor(source, cursor)
         if added:
