@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import app
 from app.core.clock import SystemClock
@@ -149,6 +149,20 @@ def build_parser() -> argparse.ArgumentParser:
     _common(sm)
     sm.add_argument("--from", dest="source", required=True, help="a folder or mailbox URL")
     sm.add_argument("--to", dest="target", required=True, help="a postgresql:// group inbox")
+
+    # The AVG/GDPR: a customer's right of access and right to be forgotten.
+    se = sub.add_parser("export-customer", help="everything Leadpop holds on a customer, as JSON")
+    _common(se)
+    g = se.add_mutually_exclusive_group(required=True)
+    g.add_argument("--email", help="the customer's e-mail address")
+    g.add_argument("--phone", help="the customer's phone number, in any notation")
+    sf = sub.add_parser("forget", help="erase a customer everywhere, on every PC")
+    _common(sf)
+    g = sf.add_mutually_exclusive_group(required=True)
+    g.add_argument("--email", help="the customer's e-mail address")
+    g.add_argument("--phone", help="the customer's phone number, in any notation")
+    g.add_argument("--lead", help="one of the customer's leads (its id)")
+    sf.add_argument("--yes", action="store_true", help="don't ask for confirmation")
     return p
 
 
@@ -266,6 +280,73 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         store.close()
         inbox.close()
+    return 0
+
+
+def _privacy_desk(args: argparse.Namespace) -> tuple[session_types.Store, Any, Any]:
+    """(store, inbox, Desk) for a customer's request, the team's events read first."""
+    from app.engine import session
+    from app.engine.desk import Desk
+
+    cfg = _config(args)
+    inbox = session.open_inbox(cfg, watch=False)
+    store = session.open_store(cfg.data_dir)
+    desk = Desk(inbox, store, SystemClock(), cfg)
+    try:
+        desk.sync_events()  # a colleague's `forgotten` first; raises InboxError
+    except BaseException:
+        store.close()
+        inbox.close()
+        raise
+    return store, inbox, desk
+
+
+def _customer(args: argparse.Namespace) -> Any:
+    from app.engine.privacy import Customer
+
+    return Customer(email=args.email, phone=args.phone, lead=getattr(args, "lead", None))
+
+
+def cmd_export_customer(args: argparse.Namespace) -> int:
+    from app.engine.privacy import PrivacyError
+
+    store, inbox, desk = _privacy_desk(args)
+    try:
+        found = desk.privacy.find(_customer(args))
+        data = desk.privacy.export(found)
+    except PrivacyError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+        inbox.close()
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from app.engine.privacy import PrivacyError
+
+    if not args.yes and not sys.stdin.isatty():
+        raise CliError("forget erases for good: add --yes (there is no terminal to confirm on)")
+    store, inbox, desk = _privacy_desk(args)
+    try:
+        found = desk.privacy.find(_customer(args))
+        if not found:
+            print("Leadpop holds nothing on this customer here.")
+            return 0
+        print(f"found: {found.summary()}")
+        if not args.yes:
+            answer = input("Erase them for good, here and on every PC? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+                print("nothing erased")
+                return 1
+        erased = desk.privacy.forget(found)
+    except PrivacyError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+        inbox.close()
+    print(erased.summary())
     return 0
 
 
@@ -418,6 +499,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo-history": cmd_demo_history,
         "bridge": cmd_bridge,
         "migrate-inbox": cmd_migrate_inbox,
+        "export-customer": cmd_export_customer,
+        "forget": cmd_forget,
         None: cmd_app,
     }
     from app.inbox.base import InboxError

@@ -12,7 +12,7 @@ import msgspec
 _T = TypeVar("_T")
 
 EVENT_VERSION = 1
-EVENT_TYPES = ("claimed", "call", "sold", "lost", "released", "dismissed")
+EVENT_TYPES = ("claimed", "call", "sold", "lost", "released", "dismissed", "forgotten")
 OUTCOMES = ("reached", "appointment", "voicemail", "no_answer", "busy", "wrong_number")
 REACHED_OUTCOMES = frozenset({"reached", "appointment"})
 
@@ -40,6 +40,25 @@ def make_event(
     }
     event.update({k: v for k, v in extra.items() if v is not None})
     return event
+
+
+# What an event about a forgotten customer keeps: the facts the team's figures are made of
+# (times, who, attempts, outcomes). Anything else (the name, a call's note, the document's
+# name, which producers may take from the customer, unknown fields) goes.
+FACT_FIELDS = frozenset(
+    {"v", "id", "ts", "type", "lead", "user", "host", "received_at", "source"}
+    | {"attempt", "outcome", "started", "reason"}
+)
+
+
+def scrubbed(event: dict[str, Any]) -> dict[str, Any]:
+    """The event without personal data: its facts only, and a lost reason in the
+    salesperson's own words (`other: …`) cut to `other`."""
+    out = {k: v for k, v in event.items() if k in FACT_FIELDS}
+    reason = out.get("reason")
+    if isinstance(reason, str) and reason.startswith("other:"):
+        out["reason"] = "other"
+    return out
 
 
 def encode_event(event: dict[str, Any]) -> bytes:
@@ -134,6 +153,12 @@ class EventLines:
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return self._decoded(decode_event)
+
+    def of_type(self, type_: str) -> list[dict[str, Any]]:
+        """The events of one rare type (`forgotten`): the blocks are searched for its
+        name first, so a poll without one decodes nothing."""
+        needle = f'"{type_}"'.encode()
+        return [e for e in EventLines(b for b in self._blocks if needle in b) if e["type"] == type_]
 
     def records(self) -> Iterator[tuple[EventRecord, float]]:
         """The same events as the fold reads them (decode_record), with their times."""

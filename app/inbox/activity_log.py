@@ -7,6 +7,7 @@ appends only to its own file, so there is never a second writer to lock against.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,42 @@ def read_new_events(folder: Path, cursor: dict[str, Any]) -> tuple[EventLines, d
         if block:
             blocks.append(block)
     return EventLines(blocks), new_cursor
+
+
+def rewrite_own(path: Path, scrub: Callable[[dict[str, Any]], dict[str, Any] | None]) -> int:
+    """Rewrite this client's own log with `scrub` applied to each event (None: the line
+    stays as it is); returns how many lines changed. Erasure only (the AVG): a log is
+    otherwise append-only.
+
+    Atomic: a temporary file, fsynced, renamed over the log. A changed line keeps its
+    length (padded with spaces, which JSON allows), so every reader's byte offset still
+    falls on a line start and nobody reads the file again or half a line. Only this
+    client appends to it, and the caller holds its publishing lock meanwhile.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return 0
+    lines = data.split(b"\n")
+    changed = 0
+    for i, line in enumerate(lines):
+        event = decode_event(line) if line.strip() else None
+        new = scrub(event) if event is not None else None
+        if new is None:
+            continue
+        text = encode_event(new)[:-1]
+        # Fields only go, so it is never longer (were it, readers would dedup a re-read).
+        lines[i] = text + b" " * (len(line) - len(text))
+        changed += 1
+    if not changed:
+        return 0
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(b"\n".join(lines))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return changed
 
 
 TAIL_BYTES = 256 * 1024

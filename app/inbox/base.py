@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from app.core.presence import Presence
-
 
 class InboxError(Exception):
     """Base of inbox errors; the message is one line a person can act on."""
@@ -99,6 +97,17 @@ class ClaimResult:
     owner: str | None  # the winner: me when won, the colleague when lost, None if unknown
 
 
+@dataclass(frozen=True)
+class HeldDocument:
+    """A document the inbox holds anywhere: waiting, claimed, set aside (the AVG's right of
+    access and erasure look at all of them)."""
+
+    name: str
+    where: str  # "new", "claimed/<user>", "quarantine" or "duplicates"
+    data: bytes  # at most the limit asked for (a longer one is cut there)
+    reason: str | None = None  # why it was set aside, for quarantine/ and duplicates/
+
+
 # Opaque, JSON-serializable read position of the activity log (e.g. {file: byte offset}).
 Cursor = dict[str, Any]
 
@@ -149,6 +158,16 @@ class Inbox(Protocol):
     # id (PostgreSQL's ON CONFLICT) needn't have it; without it a retry may add a second
     # copy, which readers drop (they dedup by id).
 
+    # Optional, personal data (the AVG; app.engine.privacy), the one case where Leadpop deletes:
+    # - `held_documents(limit) -> Iterator[HeldDocument]`: every document in every folder,
+    #   O(history): only for a customer's request (access, erasure).
+    # - `erase_documents(names: Collection[str]) -> int`: delete the documents of these
+    #   names from every folder, with their reasons or notes, for good (a mailbox:
+    #   flagged deleted and expunged). Returns how many went. Raises InboxUnavailable.
+    # - `rewrite_own_log(scrub) -> int`: rewrite this client's own activity log (never a
+    #   colleague's), each event replaced by `scrub(event)` unless that is None; atomic,
+    #   and readers never read a replaced event as new (they dedup by id). Returns how many.
+
     def read_events(self, cursor: Cursor) -> tuple[Iterable[dict[str, Any]], Cursor]:
         """New events of the whole team since `cursor`, and the cursor after them.
 
@@ -156,18 +175,6 @@ class Inbox(Protocol):
         events may be decoded as they are iterated. Malformed lines are skipped; a torn last
         line is left for the next read. Dedup by id is the caller's job (the store).
         """
-        ...
-
-    def announce(self, presence: Presence) -> None:
-        """Put this PC's presence record in the inbox, replacing its previous one (one
-        record per user@host, written whole or not at all). Raises InboxUnavailable.
-        Called on a slow timer, never on the way to an alert."""
-        ...
-
-    def present(self, now: datetime) -> list[Presence]:
-        """The team at `now`: one record per user, its status as it holds then (a PC
-        that stopped announcing is OFFLINE; app.core.presence.present). Unreadable
-        records are skipped. Raises InboxUnavailable."""
         ...
 
     def wait_for_change(self, timeout: float) -> bool:

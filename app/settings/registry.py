@@ -99,6 +99,12 @@ def minutes(value: Any) -> int:
     return value
 
 
+def months(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
+        raise ValueError("must be a whole number of months, 1 to 120")
+    return value
+
+
 def yes_no(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("must be true or false")
@@ -167,6 +173,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("oauth_tenant", str, None, text, it=True),  # Microsoft only
     Setting("oauth_client_secret", str, None, text, it=True),  # Google only
     Setting("oauth_authority", str, None, text, it=True),  # Microsoft's login, national clouds
+    # Personal data is kept this long after a lead's last activity, then anonymised on every
+    # PC (app.engine.privacy): the dealer's policy, so IT's, shown in the Settings dialog.
+    Setting("retention_months", int, 24, months, it=True),
     Setting("data_dir", str, None, text, cli="data-dir"),  # where the store and settings.json are
 )
 

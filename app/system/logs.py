@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
@@ -123,6 +123,46 @@ def setup(env: Mapping[str, str] | None = None) -> Path | None:
     _add(root, handler)
     _current = path
     return path
+
+
+def log_files(env: Mapping[str, str] | None = None) -> list[Path]:
+    """The log file and its rotated copies (leadpop.log, leadpop.log.1 …)."""
+    folder = _current.parent if _current is not None else log_dir(env)
+    names = [LOG_FILE, *(f"{LOG_FILE}.{n}" for n in range(1, BACKUPS + 1))]
+    return [folder / name for name in names if (folder / name).is_file()]
+
+
+def forget(texts: Iterable[str], env: Mapping[str, str] | None = None) -> int:
+    """Drop every log line that mentions one of `texts` (a forgotten customer's name,
+    number, address, document names; case-insensitive). Returns how many lines went.
+
+    Rewritten in place, not renamed: a running Leadpop appends to the same file (its
+    handler opened it for appending, so its next line lands after the rewritten end).
+    """
+    needles = [t.casefold() for t in texts if t.strip()]
+    if not needles:
+        return 0
+    dropped = 0
+    for path in log_files(env):
+        try:
+            with open(path, "r+b") as fh:
+                lines = fh.read().split(b"\n")
+                kept = [
+                    line
+                    for line in lines
+                    if not any(n in line.decode("utf-8", "replace").casefold() for n in needles)
+                ]
+                if len(kept) == len(lines):
+                    continue
+                dropped += len(lines) - len(kept)
+                fh.seek(0)
+                fh.write(b"\n".join(kept))
+                fh.truncate()
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            logging.getLogger(__name__).warning("can't rewrite a log file: %s", exc.strerror)
+    return dropped
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:

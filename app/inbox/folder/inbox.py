@@ -34,8 +34,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.core.presence import Presence
-from app.core.presence import present as team_present
 from app.core.text import one_line
 from app.inbox import activity_log
 from app.inbox.base import (
@@ -43,6 +41,7 @@ from app.inbox.base import (
     Cursor,
     DocumentGone,
     DocumentOverLimit,
+    HeldDocument,
     InboxConfigError,
     InboxDoc,
     InboxUnavailable,
@@ -606,34 +605,69 @@ class FolderInbox:
         with self._share():
             return activity_log.logged_ids(self._activity / self._log_name, set(event_ids))
 
-    # -- presence: <inbox>/presence/<user>@<host>.json, one file per PC, replaced whole ---
+    # -- personal data (the AVG): access and erasure -------------------------------------
 
-    def announce(self, presence: Presence) -> None:
-        folder = self.root / "presence"
-        with self._share():
-            folder.mkdir(exist_ok=True)  # not parents: a missing share stays an outage
-            name = f"{self._log_name.removesuffix(activity_log.SUFFIX)}.json"
-            _write_atomic(folder / name, presence.to_json().decode("ascii"))
+    def _holding(self) -> list[tuple[str, Path]]:
+        """Every folder that holds documents, as (where, path)."""
+        out = [("new", self._new)]
+        with os.scandir(self._claimed) as entries:
+            users = sorted(
+                e.name
+                for e in entries
+                if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)
+            )
+        out += [(f"claimed/{self._display_name(u)}", self._claimed / u) for u in users]
+        return [*out, ("quarantine", self._quarantine), ("duplicates", self._duplicates)]
 
-    def present(self, now: datetime) -> list[Presence]:
-        folder = self.root / "presence"
-        records = []
+    def held_documents(self, limit: int) -> Iterator[HeldDocument]:
+        """Every document in every folder, with its reason (see app.inbox.base)."""
         with self._share():
-            if not folder.is_dir():
-                self._require()  # the share itself gone is an outage; no folder yet is nobody
-                return []
-            with os.scandir(folder) as entries:
-                files = [e.path for e in entries if e.name.endswith(".json")]
-            files = [f for f in files if not _ignored(os.path.basename(f))]
-            for path in files:
+            folders = self._holding()
+        for where, folder in folders:
+            try:
+                with self._share(), os.scandir(folder) as entries:
+                    names = sorted(
+                        e.name
+                        for e in entries
+                        if not _ignored(e.name)
+                        and not e.name.endswith(_REASON)
+                        and e.is_file(follow_symlinks=False)
+                    )
+            except InboxUnavailable:
+                if os.path.isdir(folder):
+                    raise
+                continue  # no quarantine/ yet
+            for name in names:
                 try:
-                    with open(path, "rb") as fh:
-                        rec = Presence.from_json(fh.read(4096))
+                    with open(folder / name, "rb") as fh:
+                        data = fh.read(limit)
                 except FileNotFoundError:
-                    continue
-                if rec is not None:
-                    records.append(rec)
-        return team_present(records, now)
+                    continue  # claimed or set aside meanwhile: met again in its new folder
+                except OSError as exc:
+                    raise self._unavailable(exc) from exc
+                reason = None
+                with suppress(OSError):
+                    reason = _reason_path(folder / name).read_text("utf-8", "replace").strip()
+                yield HeldDocument(name, where, data, reason)
+
+    def erase_documents(self, names: Iterable[str]) -> int:
+        """Delete these documents (and their .reason) from every folder: erasure only."""
+        wanted = {_doc_name(n) for n in names}
+        gone = 0
+        with self._share():
+            for _, folder in self._holding():
+                for name in wanted:
+                    path = folder / name
+                    with suppress(FileNotFoundError):
+                        path.unlink()
+                        gone += 1
+                    with suppress(FileNotFoundError):
+                        _reason_path(path).unlink()
+        return gone
+
+    def rewrite_own_log(self, scrub: Callable[[dict[str, Any]], dict[str, Any] | None]) -> int:
+        with self._share():
+            return activity_log.rewrite_own(self._activity / self._log_name, scrub)
 
     # -- watching, health, lifetime ------------------------------------------------------
 
