@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from app.core.presence import Presence
+
 
 class InboxError(Exception):
     """Base of inbox errors; the message is one line a person can act on."""
@@ -175,6 +177,18 @@ class Inbox(Protocol):
         events may be decoded as they are iterated. Malformed lines are skipped; a torn last
         line is left for the next read. Dedup by id is the caller's job (the store).
         """
+        ...
+
+    def announce(self, presence: Presence) -> None:
+        """Put this PC's presence record in the inbox, replacing its previous one (one
+        record per user@host, written whole or not at all). Raises InboxUnavailable.
+        Called on a slow timer, never on the way to an alert."""
+        ...
+
+    def present(self, now: datetime) -> list[Presence]:
+        """The team at `now`: one record per user, its status as it holds then (a PC
+        that stopped announcing is OFFLINE; app.core.presence.present). Unreadable
+        records are skipped. Raises InboxUnavailable."""
         ...
 
     def wait_for_change(self, timeout: float) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from app.core.presence import Presence
 from app.inbox.base import ClaimResult, Cursor, Inbox, InboxDoc
 from app.inbox.folder.inbox import FolderInbox
 from app.inbox.imap import activity as imap_activity
@@ -174,6 +175,12 @@ class NamedInbox:
     def read_events(self, cursor: Cursor) -> tuple[list[dict[str, Any]], Cursor]:
         events, after = self.inbox.read_events(cursor)
         return list(events), after  # a backend may decode lazily: the contract is the events
+
+    def announce(self, presence: Presence) -> None:
+        self.inbox.announce(presence)
+
+    def present(self, now: datetime) -> list[Presence]:
+        return self.inbox.present(now)
 
     def wait_for_change(self, timeout: float) -> bool:
         return self.inbox.wait_for_change(timeout)

@@ -34,6 +34,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.presence import Presence
+from app.core.presence import present as team_present
 from app.core.text import one_line
 from app.inbox import activity_log
 from app.inbox.base import (
@@ -604,6 +606,35 @@ class FolderInbox:
     def logged(self, event_ids: Iterable[str]) -> set[str]:
         with self._share():
             return activity_log.logged_ids(self._activity / self._log_name, set(event_ids))
+
+    # -- presence: <inbox>/presence/<user>@<host>.json, one file per PC, replaced whole ---
+
+    def announce(self, presence: Presence) -> None:
+        folder = self.root / "presence"
+        with self._share():
+            folder.mkdir(exist_ok=True)  # not parents: a missing share stays an outage
+            name = f"{self._log_name.removesuffix(activity_log.SUFFIX)}.json"
+            _write_atomic(folder / name, presence.to_json().decode("ascii"))
+
+    def present(self, now: datetime) -> list[Presence]:
+        folder = self.root / "presence"
+        records = []
+        with self._share():
+            if not folder.is_dir():
+                self._require()  # the share itself gone is an outage; no folder yet is nobody
+                return []
+            with os.scandir(folder) as entries:
+                files = [e.path for e in entries if e.name.endswith(".json")]
+            files = [f for f in files if not _ignored(os.path.basename(f))]
+            for path in files:
+                try:
+                    with open(path, "rb") as fh:
+                        rec = Presence.from_json(fh.read(4096))
+                except FileNotFoundError:
+                    continue
+                if rec is not None:
+                    records.append(rec)
+        return team_present(records, now)
 
     # -- personal data (the AVG): access and erasure -------------------------------------
 

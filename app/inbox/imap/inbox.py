@@ -6,6 +6,7 @@
     Leadpop/Quarantine            unreadable messages, each with a companion note (the reason)
     Leadpop/Duplicates            duplicates set aside, with a note
     Leadpop/Activity              the team's events, one small JSON message each
+    Leadpop/Presence              who is at which PC: one small message per PC, replaced
 
 Folders are made on demand, with the server's namespace prefix and separator.
 
@@ -33,6 +34,7 @@ from urllib.parse import quote, unquote
 
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
+from app.core.presence import Presence
 from app.core.text import one_line
 from app.inbox.base import (
     ClaimResult,
@@ -45,6 +47,7 @@ from app.inbox.base import (
     InboxUnavailable,
 )
 from app.inbox.imap import activity
+from app.inbox.imap import presence as imap_presence
 from app.inbox.imap.auth import find_password, password_needed
 from app.inbox.imap.conn import (
     Conn,
@@ -421,6 +424,19 @@ class ImapInbox:
         ]
         events, after = activity.fold(pos, chunks, {u: bodies.get(u, b"") for u in torn})
         return events, after.cursor()
+
+    # -- presence (Leadpop/Presence, app.inbox.imap.presence) ------------------------------
+
+    def announce(self, presence: Presence) -> None:
+        with self._session.use() as conn:
+            imap_presence.announce(conn, presence)
+
+    def present(self, now: datetime) -> list[Presence]:
+        def op() -> list[Presence]:
+            with self._session.use() as conn:
+                return imap_presence.read(conn, now)
+
+        return self._again(op)
 
     # -- watching, health, lifetime --------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
     documents   one row per lead document: new, claimed (owner), quarantine or duplicate
     events      the group's activity log, one row per event, in commit order
+    presence    who is at which PC of the branch: one row per PC, replaced on refresh
     leadpop_meta the schema version and the group's id
 
 A claim is one conditional UPDATE: the row's state moves from new to claimed only if no
@@ -26,6 +27,8 @@ from typing import Any
 import psycopg
 
 from app.core.events import EventLines, encode_event
+from app.core.presence import Presence
+from app.core.presence import present as team_present
 from app.core.text import one_line
 from app.inbox.base import (
     ClaimResult,
@@ -87,6 +90,7 @@ class PostgresInbox:
         self.group_id = ""
         self._schema_seen = time.monotonic()
         self._listener: Listener | None = None
+        self._presence_made = False
         try:
             # Config errors (password, database, a newer schema) now, not at the first poll.
             self.group_id = self._db.run(schema.ensure, again=True)
@@ -380,6 +384,33 @@ class PostgresInbox:
             return [], after
         # One block of JSON lines: the same decoder (and skipping of bad lines) as a folder.
         return EventLines([("".join(bodies)).encode("utf-8")]), after
+
+    # -- presence (one row per PC, schema.ensure_presence) ----------------------------------
+
+    def announce(self, presence: Presence) -> None:
+        def op(conn: psycopg.Connection[Any]) -> None:
+            if not self._presence_made:
+                schema.ensure_presence(conn)
+                self._presence_made = True
+            conn.execute(
+                "INSERT INTO presence (branch, client, seen, body) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (branch, client) DO UPDATE "
+                "SET seen = excluded.seen, body = excluded.body",
+                (self.branch, presence.client, presence.seen, presence.to_json().decode()),
+            )
+
+        self._db.run(op)
+
+    def present(self, now: datetime) -> list[Presence]:
+        def op(conn: psycopg.Connection[Any]) -> list[str]:
+            if not self._presence_made:
+                schema.ensure_presence(conn)
+                self._presence_made = True
+            rows = conn.execute("SELECT body FROM presence WHERE branch = %s", (self.branch,))
+            return [body for (body,) in rows.fetchall()]
+
+        records = [Presence.from_json(body) for body in self._db.run(op, again=True)]
+        return team_present([r for r in records if r is not None], now)
 
     def group_figures(self, since: datetime, until: datetime) -> list[dict[str, Any]]:
         """The KPIs per branch and salesperson, and the group's, computed in the database

@@ -64,6 +64,29 @@ CREATE INDEX events_kpi ON events (type, lead) INCLUDE (ts, "user", branch, rece
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1,)
+
+# Presence (who is at which PC) is made on first use, outside MIGRATIONS on purpose: a
+# table no older Leadpop reads needs no new schema version, and a version bump would make
+# every PC not yet updated refuse the database.
+PRESENCE_LOCK = 0x1EAD_0003
+_PRESENCE = """
+CREATE TABLE IF NOT EXISTS presence (
+    branch text NOT NULL DEFAULT '',
+    client text NOT NULL,             -- user@host: one row per PC, replaced on refresh
+    seen   timestamptz NOT NULL,
+    body   text NOT NULL,             -- the record as JSON (app.core.presence)
+    PRIMARY KEY (branch, client)
+);
+"""
+
+
+def ensure_presence(conn: Any) -> None:
+    """Make the presence table if it isn't there (under a lock: two PCs at once)."""
+    if conn.execute("SELECT to_regclass('presence')").fetchone()[0] is not None:
+        return
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (PRESENCE_LOCK,))
+        conn.execute(_PRESENCE)
 VERSION = len(MIGRATIONS)
 
 
