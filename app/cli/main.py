@@ -264,6 +264,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         inbox = session.open_inbox(cfg, watch=False)
     except session.InboxError as exc:
         raise CliError(str(exc)) from exc
+    if not args.detail and isinstance(inbox, team_report.FoldsInDatabase):
+        # A group database folds the leads itself: a new PC reads no year of events.
+        try:
+            report = team_report.database_report(inbox, cfg.hours, since, until)
+        except session.InboxError as exc:
+            print(f"warning: group database: {exc}; figures from this PC", file=sys.stderr)
+        else:
+            inbox.close()
+            sys.stdout.write(team_report.render(report, args.format, excel=args.excel))
+            return 0
     store = session.open_store(cfg.data_dir)
     try:
         # The same functions as the Team tab's KPIs and export.

@@ -82,6 +82,9 @@ class Health:
     # The mailbox's OAuth sign-in is missing, expired or revoked: the one line to show
     # (status bar and tray, once); the person signs in again from the settings.
     sign_in_needed: str | None = None
+    # The inbox can't push here (a group database behind PgBouncer in transaction
+    # pooling): the one line to show while it lasts; leads still come by the re-check.
+    push_problem: str | None = None
 
     def retry_delay(self) -> float:
         """Back off 2, 4, 8 … 60 s while the inbox is down."""
@@ -164,7 +167,9 @@ class Desk:
     def _up(self, now: datetime) -> None:
         if not self.health.ok:
             log.info("inbox reachable again")
-        self.health = Health(ok=True, last_ok=now)
+        # Only some inboxes can tell (app.inbox.postgres); the rest push or re-check.
+        push = getattr(self.inbox, "push_problem", None)
+        self.health = Health(ok=True, last_ok=now, push_problem=push)
         self._next_try = None
 
     def _detect(self, now: datetime, result: PollResult) -> None:

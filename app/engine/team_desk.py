@@ -132,8 +132,17 @@ class PeriodView:
     period: Period
     since: datetime
     until: datetime
-    report: dict[str, Any]  # app.core.kpi.team_report
+    report: dict[str, Any]  # app.core.kpi.team_report, of `branch` when one is chosen
     stats: TeamStats
+    # A group database: a row per branch, then the group's (app.engine.team_report); a
+    # folder or mailbox has one branch, so one row, the team's.
+    branches: tuple[reports.BranchRow, ...] = ()
+    branch: str | None = None  # the branch the report and charts are of; None: all
+
+    @property
+    def has_branches(self) -> bool:
+        """More than one branch: the Team tab shows the filter and the group view."""
+        return len(self.branches) > 2
 
 
 def period_bounds(
@@ -331,14 +340,37 @@ class TeamDesk:
         tz = self.config.hours.tz
         return period_bounds(period.key, self.clock.now(), tz, period.first, period.last)
 
-    def period_view(self, period: Period) -> PeriodView:
+    def period_view(self, period: Period, branch: str | None = None) -> PeriodView:
         """The period's KPIs (by app.core.kpi.team_report, as `leadpop report`) and the
-        charts' counts, from one read of the folded facts."""
+        charts' counts, from one read of the folded facts; on a group database also a row
+        per branch, and the KPIs and charts of `branch` alone when one is given."""
         since, until = self.bounds(period)
         team_queries.refresh_facts(self._db)
         facts = team_queries.load_facts(self._db, since, until, self.config.hours)
+        rows = self._branch_rows(since, until)
+        if rows is None:
+            branch, rows = None, ()
+        elif branch is not None:
+            ids = {lead for b, lead in rows[1] if b == branch}
+            facts = [f for f in facts if f.lead in ids]
         report = team_report(facts, since, until)
-        return PeriodView(period, since, until, report, team_stats(facts, self.config.hours.tz))
+        tz = self.config.hours.tz
+        by_branch = rows[0] if rows else (reports.BranchRow(None, **report["team"]),)
+        return PeriodView(period, since, until, report, team_stats(facts, tz), by_branch, branch)
+
+    def _branch_rows(
+        self, since: datetime, until: datetime
+    ) -> tuple[tuple[reports.BranchRow, ...], list[tuple[str, str]]] | None:
+        """The branch rows and (branch, lead) pairs from a group database; None for a folder
+        or mailbox, or when the database doesn't answer (the KPIs then come from this PC)."""
+        if not isinstance(self.inbox, reports.FoldsInDatabase):
+            return None
+        try:
+            leads = reports.database_leads(self.inbox, self.config.hours, since, until)
+        except InboxError as exc:
+            log.info("branch figures not read: %s", exc)
+            return None
+        return reports.branch_rows(leads), [(b, k.lead) for b, k in leads]
 
     def export_csv(
         self, period: Period, path: str, *, detail: bool = False, excel: str | None = None

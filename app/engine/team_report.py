@@ -13,10 +13,11 @@ import io
 import json
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from app.core.kpi import KPI_KEYS, LeadFacts, in_period, team_report
+from app.core.kpi import KPI_KEYS, KpiLead, LeadFacts, first_call_s, in_period, kpis, team_report
 from app.inbox.base import InboxError
 from app.store import team_queries
 
@@ -82,12 +83,104 @@ def report_text(
         return detail_csv(in_period(facts, since, until), hours.tz, store=store, excel=excel)
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
-    report = kpi_report(store, hours, since, until)
+    return render(kpi_report(store, hours, since, until), fmt, excel=excel)
+
+
+def render(report: dict[str, Any], fmt: str, *, excel: str | None = None) -> str:
+    """A team report (app.core.kpi.team_report) as table, json or csv."""
+    if excel is not None and excel not in EXCEL:
+        raise ValueError(f"unknown Excel language {excel!r}")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r}")
     if fmt == "json":
         return as_json(report) + "\n"
     if fmt == "csv":
         return as_csv(report, excel=excel)
     return as_table(report) + "\n"
+
+
+# -- the figures from a group database ----------------------------------------------------
+
+
+@runtime_checkable
+class FoldsInDatabase(Protocol):
+    """An inbox that folds the KPIs' per-lead facts itself (the group's PostgreSQL)."""
+
+    def kpi_leads(self, since: datetime, until: datetime) -> list[tuple[Any, ...]]: ...
+
+    def branches(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class BranchRow:
+    """One branch's KPIs (app.core.kpi.kpis) in a period; `branch` None is the group.
+
+    `branch` "" is the PCs set up without a branch (a head office)."""
+
+    branch: str | None
+    leads: int
+    first_call_median_s: float | None
+    within_2min_pct: float | None
+    reached_pct: float | None
+    three_attempts_pct: float | None
+    appointment_pct: float | None
+    sold_pct: float | None
+
+    @property
+    def is_group(self) -> bool:
+        return self.branch is None
+
+
+def _call_time(ts: datetime, started: str | None) -> datetime:
+    """As app.core.fold: when Call now was pressed, if logged with its zone and not after
+    the event; else the event's own time."""
+    if started:
+        try:
+            when = datetime.fromisoformat(started)
+        except ValueError:
+            return ts
+        if when.tzinfo is not None and when <= ts:
+            return when
+    return ts
+
+
+def database_leads(
+    inbox: FoldsInDatabase, hours: OpeningHours, since: datetime, until: datetime
+) -> list[tuple[str, KpiLead]]:
+    """(branch, KpiLead) of the leads received in [since, until), folded in the database;
+    the SLA start from this PC's opening hours, as on a folder inbox. Raises InboxError."""
+    out = []
+    sla_start = hours.sla_start
+    for branch, lead, owner, received, ts, started, n, reached, appt, sold in inbox.kpi_leads(
+        since, until
+    ):
+        first = None if ts is None else first_call_s(_call_time(ts, started), sla_start(received))
+        out.append((str(branch), KpiLead(lead, owner, received, first, n, reached, appt, sold)))
+    return out
+
+
+def database_report(
+    inbox: FoldsInDatabase,
+    hours: OpeningHours,
+    since: datetime,
+    until: datetime,
+    branch: str | None = None,
+) -> dict[str, Any]:
+    """The team report (app.core.kpi.team_report) from the group database, of one branch
+    or (None) the whole group: a new PC reads no events for it."""
+    leads = database_leads(inbox, hours, since, until)
+    return team_report([k for b, k in leads if branch is None or b == branch], since, until)
+
+
+def branch_rows(leads: Iterable[tuple[str, KpiLead]]) -> tuple[BranchRow, ...]:
+    """A row per branch, by name, then the group's."""
+    by_branch: dict[str, list[KpiLead]] = {}
+    everyone: list[KpiLead] = []
+    for branch, lead in leads:
+        by_branch.setdefault(branch, []).append(lead)
+        everyone.append(lead)
+    rows = [BranchRow(b, **kpis(by_branch[b])) for b in sorted(by_branch, key=str.casefold)]
+    return (*rows, BranchRow(None, **kpis(everyone)))
 
 
 # -- rendering ------------------------------------------------------------------------------

@@ -313,6 +313,11 @@
 <context>
     <name>LeadStatusBar</name>
     <message>
+        <location filename="../../app/ui/salesperson/status_bar.py"/>
+        <source>No push: new leads within 2 s</source>
+        <translation>Geen push: nieuwe leads binnen 2 s</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/salesperson/status_bar.py" line="25"/>
         <source>Show the alert for the waiting leads</source>
         <translation>Toon de melding voor de wachtende leads</translation>

@@ -171,6 +171,26 @@
 <context>
     <name>TeamTab</name>
     <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
+        <source>All branches</source>
+        <translation>Alle vestigingen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
+        <source>Branch</source>
+        <translation>Vestiging</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
+        <source>No branch</source>
+        <translation>Zonder vestiging</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/team/team_tab.py" line="189"/>
         <location filename="../../app/ui/team/team_tab.py" line="556"/>
         <location filename="../../app/ui/team/team_tab.py" line="582"/>

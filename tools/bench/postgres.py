@@ -254,13 +254,14 @@ def group_report(
     ]
     figures.append(_duckdb(inbox, since, until, runs, leads, events))
     figures.append(_new_pc(server, url, size_name, events))
-    figures.append(_report_first(url, work, events))
+    figures.append(_report_first(url, work, events, runs))
     return figures
 
 
-def _report_first(url: str, work: Path, events: int) -> Figure:
-    """`leadpop report` on the group database from an empty data folder: the Desk reads and
-    folds every event into its local store, as the Team tab does on a new PC today."""
+def _report_first(url: str, work: Path, events: int, runs: int) -> Figure:
+    """`leadpop report` on the group database from an empty data folder, each run a new
+    one: the database folds the leads (app.inbox.postgres.group_report.kpi_leads), the PC
+    reads no events."""
     import os
     import subprocess
     import sys
@@ -270,24 +271,27 @@ def _report_first(url: str, work: Path, events: int) -> Figure:
 
     cmd = [sys.executable, "-m", "app", "report", "--format", "json", "--inbox", url]
     env = {**os.environ, "PGPASSWORD": PASSWORD, "LEADPOP_NO_DESKTOP_NOTIFY": "1"}
-    t0 = time.perf_counter()
-    subprocess.run(
-        [*cmd, "--data-dir", str(work / "report-data"), "--user", "bench"],
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        env=env,
-    )
-    seconds = time.perf_counter() - t0
+    times = []
+    for n in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(
+            [*cmd, "--data-dir", str(work / f"report-data-{n}"), "--user", "bench"],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env=env,
+        )
+        times.append(time.perf_counter() - t0)
     f = Figure(
         "pg_report_first",
         f"`leadpop report` on PostgreSQL, new data folder ({events:,} events)",
         "s",
         "≤ 2 s",
-        seconds,
-        seconds,
-        1,
-        note="reads and folds every event, as on a folder inbox",
+        statistics.median(times),
+        max(times),
+        runs,
+        note="the last 30 days, folded in the database; no events read",
+        extra={"runs_s": [round(x, 3) for x in times]},
     )
     return f.judge(lambda f: f.median <= 2)
 

@@ -64,3 +64,48 @@ def group_figures(conn: Any, since: datetime, until: datetime) -> list[dict[str,
         {k: (float(v) if k.endswith(("_pct", "_s")) and v is not None else v) for k, v in row}
         for row in (zip(COLUMNS, r, strict=True) for r in rows)
     ]
+
+
+# Per lead, what the KPIs read, folded as a PC folds the activity log (app.core.fold): the
+# landing from the first claim, owner and branch from the latest, calls in (ts, id) order
+# with the first one's `started` (when Call now was pressed). The KPIs themselves are then
+# computed by the same Python as on a folder inbox (app.core.kpi), with each PC's opening
+# hours for the SLA start, so `leadpop report` gives the same figures on either inbox.
+LEADS_SQL = """
+WITH firsts AS (
+    SELECT DISTINCT ON (lead) lead, coalesce(received_at, ts) AS received_at
+    FROM events WHERE type = 'claimed' AND lead IS NOT NULL AND ts IS NOT NULL
+    ORDER BY lead, ts, id
+), lasts AS (
+    SELECT DISTINCT ON (lead) lead, "user" AS owner, branch
+    FROM events WHERE type = 'claimed' AND lead IS NOT NULL AND ts IS NOT NULL
+    ORDER BY lead, ts DESC, id DESC
+), leads AS (
+    SELECT f.lead, f.received_at, l.owner, l.branch
+    FROM firsts f JOIN lasts l USING (lead)
+    WHERE f.received_at >= %(since)s AND f.received_at < %(until)s
+), calls AS (
+    SELECT e.lead, count(*) AS n,
+           bool_or(e.outcome IN ('reached', 'appointment')) AS reached,
+           bool_or(e.outcome = 'appointment') AS appointment
+    FROM events e JOIN leads USING (lead) WHERE e.type = 'call' AND e.ts IS NOT NULL
+    GROUP BY e.lead
+), first_calls AS (
+    SELECT DISTINCT ON (e.lead) e.lead, e.ts, e.body
+    FROM events e JOIN leads USING (lead) WHERE e.type = 'call' AND e.ts IS NOT NULL
+    ORDER BY e.lead, e.ts, e.id
+)
+SELECT l.branch, l.lead, l.owner, l.received_at, fc.ts,
+       substring(fc.body FROM '"started": ?"([^"]*)"'),
+       coalesce(c.n, 0), coalesce(c.reached, false), coalesce(c.appointment, false),
+       EXISTS (SELECT 1 FROM events s WHERE s.type = 'sold' AND s.lead = l.lead)
+FROM leads l LEFT JOIN calls c USING (lead) LEFT JOIN first_calls fc USING (lead)
+"""
+
+
+def kpi_leads(conn: Any, since: datetime, until: datetime) -> list[tuple[Any, ...]]:
+    """Rows (branch, lead, owner, received_at, first call ts, its `started` text or None,
+    attempts, reached, appointment, sold) of the leads that landed in [since, until)."""
+    with conn.transaction():
+        conn.execute("SET LOCAL work_mem = '32MB'")
+        return list(conn.execute(LEADS_SQL, {"since": since, "until": until}).fetchall())

@@ -419,6 +419,25 @@ class PostgresInbox:
 
         return self._db.run(lambda conn: group_figures(conn, since, until), again=True)
 
+    def kpi_leads(self, since: datetime, until: datetime) -> list[tuple[Any, ...]]:
+        """Per lead of [since, until), what the KPIs read, folded in the database
+        (app.inbox.postgres.group_report.kpi_leads): `leadpop report` and the Team tab's
+        branches without reading the year of events."""
+        from app.inbox.postgres.group_report import kpi_leads
+
+        return self._db.run(lambda conn: kpi_leads(conn, since, until), again=True)
+
+    def branches(self) -> list[str]:
+        """The branches whose PCs claimed leads ('' for PCs without a branch), as
+        kpi_leads gives them; an index-only scan, like the group report."""
+
+        def op(conn: psycopg.Connection[Any]) -> list[str]:
+            sql = "SELECT DISTINCT branch FROM events WHERE type = 'claimed' ORDER BY 1"
+            rows = conn.execute(sql).fetchall()
+            return [str(r[0]) for r in rows]
+
+        return self._db.run(op, again=True)
+
     # -- watching, health, lifetime --------------------------------------------------------
 
     def wait_for_change(self, timeout: float) -> bool:

@@ -29,8 +29,12 @@ class LeadStatusBar(QStatusBar):
         self.demo.hide()
         self.tls = QLabel(objectName="status-tls")
         self.tls.hide()
+        self.push = QLabel(objectName="status-push")  # Health.push_problem, while it lasts
+        self.push.setStyleSheet("color: #b45309; font-weight: bold;")
+        self.push.hide()
         self.addWidget(self.health, 1)
         self.addPermanentWidget(self.tls)
+        self.addPermanentWidget(self.push)
         self.addPermanentWidget(self.demo)
         self.addPermanentWidget(self.waiting)
         self.addPermanentWidget(self.availability)
@@ -59,6 +63,13 @@ class LeadStatusBar(QStatusBar):
             self.health.setToolTip(health.error)
         else:
             self.health.setToolTip("")
+        self.set_push_problem(health.push_problem if health is not None else None)
+
+    def set_push_problem(self, problem: str | None) -> None:
+        """One label while the inbox can't push (the details in its tooltip)."""
+        self.push.setText(self.tr("No push: new leads within 2 s"))
+        self.push.setToolTip(problem or "")
+        self.push.setVisible(bool(problem))
 
     def set_availability(self, availability: Availability) -> None:
         text = {

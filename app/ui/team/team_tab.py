@@ -316,6 +316,8 @@ class TeamTab(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
 
+        self.branch_table = self._build_branch_table()
+
         self.conversion = ConversionChart()
         self.min_spin = _percent_spin(self.lines[0], "team-line-minimum")
         self.pays_off_spin = _percent_spin(self.lines[1], "team-line-pays-off")
@@ -341,6 +343,7 @@ class TeamTab(QWidget):
         below.addWidget(lines, 0, Qt.AlignmentFlag.AlignTop)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addWidget(self.branch_table)
         layout.addWidget(self.kpi_table)
         layout.addLayout(below, 1)
         # A big team or a small screen: the page scrolls; the chart never slides under the
@@ -377,6 +380,13 @@ class TeamTab(QWidget):
         self.last_edit.dateChanged.connect(self._period_edited)
         self.range_label = QLabel()
         self.range_label.setObjectName("team-range")
+        self.branch_combo = QComboBox()
+        self.branch_combo.setObjectName("team-branch")
+        self.branch_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.branch_combo.addItem(self.tr("All branches"), None)
+        self.branch_combo.currentIndexChanged.connect(self._branch_edited)
+        self.branch_label = QLabel(self.tr("Branch"))
+        self.branch_label.setBuddy(self.branch_combo)
         self.export_kpis_button = QPushButton(self.tr("Export KPIs (CSV)"))
         self.export_kpis_button.clicked.connect(self.export_kpis)
         self.export_detail_button = QPushButton(self.tr("Export per lead (CSV)"))
@@ -389,6 +399,11 @@ class TeamTab(QWidget):
         label.setBuddy(self.period_combo)
         for widget in (label, self.period_combo, self.first_edit, self.last_edit, self.range_label):
             bar.addWidget(widget)
+        bar.addSpacing(12)
+        bar.addWidget(self.branch_label)
+        bar.addWidget(self.branch_combo)
+        self.branch_label.hide()  # a folder or mailbox inbox is one branch
+        self.branch_combo.hide()
         bar.addSpacing(12)
         bar.addWidget(self.export_kpis_button)
         bar.addWidget(self.export_detail_button)
@@ -418,6 +433,17 @@ class TeamTab(QWidget):
     def _period_edited(self, *_: object) -> None:
         self._show_custom()
         self.team_thread.set_period(self.period())
+
+    def _branch_edited(self, *_: object) -> None:
+        self.team_thread.set_branch(self.branch_combo.currentData())
+
+    def set_branch(self, branch: str | None) -> None:
+        """Show one branch's KPIs and charts (None: all), as the filter does."""
+        index = self.branch_combo.findData(branch) if branch is not None else 0
+        if index < 0:
+            self.branch_combo.addItem(self._branch_name(branch), branch)
+            index = self.branch_combo.count() - 1
+        self.branch_combo.setCurrentIndex(index)
 
     def _show_custom(self) -> None:
         custom = self.period_combo.currentData() == PeriodKey.CUSTOM
@@ -539,6 +565,7 @@ class TeamTab(QWidget):
         if last.date() != first.date():
             shown += " – " + locale.toString(QDate(last.year, last.month, last.day), fmt)
         self.range_label.setText(f"{shown}  ({tz})")
+        self._fill_branch_filter(view)
         self._fill_kpis()
         self.charts.set_stats(view.stats)
         self.period_shown.emit(view)
@@ -546,6 +573,7 @@ class TeamTab(QWidget):
     def _fill_kpis(self) -> None:
         if self.view is None:
             return
+        self._fill_branches()
         report = self.view.report
         rows = [*report["salespeople"], {"user": None, **report["team"]}]
         table = self.kpi_table
@@ -553,7 +581,10 @@ class TeamTab(QWidget):
         low, high = self.lines
         for r, data in enumerate(rows):
             team = data["user"] is None
-            name = QTableWidgetItem(self.tr("Team") if team else data["user"])
+            whole = (
+                self.tr("Team") if self.view.branch is None else self._branch_name(self.view.branch)
+            )
+            name = QTableWidgetItem(whole if team else data["user"])
             table.setItem(r, 0, name)
             for c, key in enumerate(KPI_KEYS, start=1):
                 item = QTableWidgetItem(_kpi_text(key, data.get(key)))
@@ -561,13 +592,7 @@ class TeamTab(QWidget):
                 table.setItem(r, c, item)
             sold = data.get("sold_pct")
             if sold is not None:
-                fg, bg = (
-                    (RED, RED_BG)
-                    if sold < low
-                    else (GREEN, GREEN_BG)
-                    if sold >= high
-                    else (None, None)
-                )
+                fg, bg = _against_lines(sold, low, high)
                 _paint(table.item(r, len(KPI_KEYS)), fg, bg, bold=fg is not None)
             if team:
                 for c in range(table.columnCount()):
@@ -583,7 +608,86 @@ class TeamTab(QWidget):
             if report["team"]["leads"]
             else []
         )
+        if self.view.has_branches and self.view.branch is None:
+            # The group view: the conversion chart compares branches, the group last.
+            chart_rows = [
+                (self._branch_name(b.branch), b.sold_pct) for b in self.view.branches if b.leads
+            ]
         self.conversion.set_rows(chart_rows, low, high)
+
+    def _build_branch_table(self) -> QTableWidget:
+        """The group view: a row per branch and the group's, the KPI table's columns."""
+        table = QTableWidget(0, 1 + len(KPI_KEYS))
+        table.setObjectName("team-branches")
+        for col in range(table.columnCount()):
+            head = self.kpi_table.horizontalHeaderItem(col)
+            item = QTableWidgetItem(self.tr("Branch") if col == 0 else head.text())
+            item.setToolTip("" if col == 0 else head.toolTip())
+            table.setHorizontalHeaderItem(col, item)
+        _table_look(table, stretch=None)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        table.horizontalHeaderItem(0).setTextAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        table.hide()
+        return table
+
+    def _branch_name(self, branch: str | None) -> str:
+        if branch is None:
+            return self.tr("Group")
+        return branch.capitalize() if branch else self.tr("No branch")
+
+    def _fill_branch_filter(self, view: PeriodView) -> None:
+        """The filter's branches: those of the period, and the one chosen."""
+        combo = self.branch_combo
+        known = [combo.itemData(i) for i in range(1, combo.count())]
+        for row in view.branches:
+            if row.branch is not None and row.branch not in known:
+                known.append(row.branch)
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for branch in sorted(known, key=str.casefold):
+            combo.addItem(self._branch_name(branch), branch)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+        combo.blockSignals(False)
+        shown = view.has_branches or chosen is not None
+        self.branch_label.setVisible(shown)
+        self.branch_combo.setVisible(shown)
+
+    def _fill_branches(self) -> None:
+        """A row per branch and the group's, sold % against the reference lines; the chosen
+        branch bold. Only for a group with more than one branch."""
+        view = self.view
+        table = self.branch_table
+        if view is None or not view.has_branches:
+            table.hide()
+            return
+        low, high = self.lines
+        table.setRowCount(len(view.branches))
+        for r, row in enumerate(view.branches):
+            table.setItem(r, 0, QTableWidgetItem(self._branch_name(row.branch)))
+            for c, key in enumerate(KPI_KEYS, start=1):
+                item = QTableWidgetItem(_kpi_text(key, getattr(row, key)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+            if row.sold_pct is not None:
+                fg, bg = _against_lines(row.sold_pct, low, high)
+                _paint(table.item(r, len(KPI_KEYS)), fg, bg, bold=fg is not None)
+            if row.is_group or row.branch == view.branch:
+                for c in range(table.columnCount()):
+                    font = QFont(table.item(r, c).font())
+                    font.setBold(True)
+                    table.item(r, c).setFont(font)
+        table.resizeColumnToContents(0)
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(min(height, 300))
+        table.show()
 
     def _late(self, leads: list[UnclaimedLead]) -> None:
         """A lead still unclaimed at 2:00: the manager hears it once per lead."""
@@ -816,6 +920,15 @@ def _paint(
     font = QFont(item.font())
     font.setBold(bold)
     item.setFont(font)
+
+
+def _against_lines(sold: float, low: float, high: float) -> tuple[QColor | None, QColor | None]:
+    """Red under the minimum, green from where a contact centre pays off."""
+    if sold < low:
+        return RED, RED_BG
+    if sold >= high:
+        return GREEN, GREEN_BG
+    return None, None
 
 
 def _percent_spin(value: float, name: str) -> QDoubleSpinBox:

@@ -63,7 +63,7 @@ def _next_change(now: datetime, mine: list[LeadView], waiting: list[LeadView]) -
 
 def _health_key(h: Health) -> tuple[Any, ...]:
     # Not last_ok or failures: they move on every poll, and only a change of state is news.
-    return (h.ok, h.down_since, h.error, h.needs_password, h.sign_in_needed)
+    return (h.ok, h.down_since, h.error, h.needs_password, h.sign_in_needed, h.push_problem)
 
 
 class DeskWorker(EngineWorker):

@@ -71,6 +71,7 @@ class TeamWorker(EngineWorker):
         self.store: session.Store | None = None
         self.team: TeamDesk | None = None
         self.period = Period("week")
+        self.branch: str | None = None  # a group database's branch filter; None: all
         self._bounds: tuple[datetime, datetime] | None = None
         self._health: TeamHealth | None = None
         self._last_ok: datetime | None = None
@@ -184,7 +185,7 @@ class TeamWorker(EngineWorker):
     def _emit_period(self) -> None:
         """The period's KPIs by the same code as `leadpop report`, plus the chart counts."""
         assert self.team is not None
-        view = self.team.period_view(self.period)
+        view = self.team.period_view(self.period, self.branch)
         self._bounds = (view.since, view.until)
         self.period_ready.emit(view)
 
@@ -198,6 +199,11 @@ class TeamWorker(EngineWorker):
         except Exception as exc:
             log.exception("period failed")
             self.error.emit(str(exc) or type(exc).__name__)
+
+    @Slot(object)
+    def set_branch(self, branch: str | None) -> None:
+        self.branch = branch
+        self.set_period(self.period)
 
     # -- the conversion reference lines ------------------------------------------------------
 
@@ -214,6 +220,7 @@ class TeamThread(EngineThread[TeamDesk]):
     _start = Signal(object)
     _refresh = Signal()
     _set_period = Signal(object)
+    _set_branch = Signal(object)
     _save_lines = Signal(float, float)
 
     def __init__(self, worker: TeamWorker, parent: QObject | None = None) -> None:
@@ -221,6 +228,7 @@ class TeamThread(EngineThread[TeamDesk]):
         self._start.connect(worker.start)
         self._refresh.connect(worker.refresh)
         self._set_period.connect(worker.set_period)
+        self._set_branch.connect(worker.set_branch)
         self._save_lines.connect(worker.save_lines)
 
     def start(self, cfg: Config, period: Period | None = None) -> None:
@@ -235,6 +243,9 @@ class TeamThread(EngineThread[TeamDesk]):
 
     def set_period(self, period: Period) -> None:
         self._send(self._set_period, period)
+
+    def set_branch(self, branch: str | None) -> None:
+        self._send(self._set_branch, branch)
 
     def save_lines(self, low: float, high: float) -> None:
         self._send(self._save_lines, low, high)
