@@ -750,6 +750,14 @@ class Desk:
         row = self._lead(lead_id)
         return self._view(row, self.store.attempts(lead_id), self.clock.now())
 
+    def use_phone_alternative(self, lead_id: str) -> LeadView:
+        """The salesperson picks the other country's reading of an ambiguous number
+        (app.engine.phone_pick); the lead's view, with the numbers swapped when it had one."""
+        from app.engine.phone_pick import use_alternative
+
+        use_alternative(self.store, lead_id, self.config.region, self.clock.now())
+        return self.view(lead_id)
+
     def _status(self, row: dict[str, Any], attempts: list[dict[str, Any]]) -> LeadStatus:
         outcomes = [a["outcome"] for a in attempts]
         if row["state"] == LeadState.SOLD:

@@ -54,6 +54,7 @@ class UnclaimedLead:
     received_at: datetime
     sla_start: datetime
     dismissed: int = 0  # how many salespeople said "not me"
+    missed_call: bool = False  # the customer phoned and nobody answered: most urgent
 
     def countdown(self, now: datetime) -> Countdown:
         return countdown(self.sla_start, now)
@@ -257,6 +258,7 @@ class TeamDesk:
             vehicle=lead.vehicle.describe() if lead.vehicle else "",
             received_at=lead.received_at,
             sla_start=cfg.hours.sla_start(lead.received_at),
+            missed_call=lead.is_missed_call,
         )
 
     def unclaimed(self) -> list[UnclaimedLead]:

@@ -288,6 +288,7 @@ DETAIL_COLUMNS = (
     "car",
     "source",
     "owner",
+    "kind",  # request, or missed_call: the customer phoned and nobody answered
     "attempts",
     "outcomes",
     "outcome",
@@ -316,16 +317,18 @@ def final_outcome(f: LeadFacts) -> str:
     return f.calls[-1][2] if f.calls else "not_called"
 
 
-def _local_details(store: Store | None, lead: str) -> tuple[str, str]:
-    """The customer's name and the car, from this PC's copy of the lead, where it has one
-    (the team's events carry the name, not the car)."""
+def _local_details(store: Store | None, lead: str) -> tuple[str, str, str]:
+    """The customer's name, the car and the lead's kind (request, missed_call), from this
+    PC's copy of the lead, where it has one (the team's events carry the name only)."""
     row = store.lead(lead) if store is not None else None
     if row is None:
-        return "", ""
-    from app.engine.views import vehicle_of  # only for the per-lead CSV
+        return "", "", ""
+    from app.core.lead import stored_fields  # only for the per-lead CSV
+    from app.engine.views import vehicle_of
 
     vehicle = vehicle_of(row.get("vehicle"))
-    return row.get("name") or "", vehicle.describe() if vehicle else ""
+    kind = stored_fields(row.get("extra")).kind
+    return row.get("name") or "", vehicle.describe() if vehicle else "", kind
 
 
 def detail_csv(
@@ -337,11 +340,12 @@ def detail_csv(
     w = _writer(buf, excel)
     w.writerow(DETAIL_COLUMNS)
     for f in sorted(facts, key=lambda f: f.received_at):
-        name, car = _local_details(store, f.lead)
+        name, car, kind = _local_details(store, f.lead)
         row = {
             **f.detail_row(tz),
             "customer": f.name or name,
             "car": car,
+            "kind": kind,
             "outcome": final_outcome(f),
             "lost_reason": f.lost_reason or "",
         }

@@ -14,7 +14,15 @@ from typing import Any
 
 from app.core.enums import LeadState, LeadStatus
 from app.core.hours import OpeningHours
-from app.core.lead import DEFAULT_REGION, Phone, Vehicle
+from app.core.lead import (
+    DEFAULT_REGION,
+    MISSED_CALL,
+    REQUEST,
+    LeadKind,
+    Phone,
+    Vehicle,
+    stored_fields,
+)
 from app.core.timefmt import from_text
 
 
@@ -52,6 +60,15 @@ class LeadView:
     next_attempt: int | None
     next_due: datetime | None
     overdue: bool
+    # A portal's notice that the customer phoned and nobody answered: the most urgent kind.
+    kind: LeadKind = REQUEST
+    # The other country's reading of an ambiguous number (Phone.shown, Phone.country), for
+    # "possibly Belgian: +32 …" next to the home reading; the salesperson may pick it.
+    phone_alternative: Phone | None = None
+
+    @property
+    def missed_call(self) -> bool:
+        return self.kind == MISSED_CALL
 
     @property
     def shown_name(self) -> str:
@@ -95,6 +112,7 @@ def from_row(
     received = from_text(row["received_at"])
     assert received is not None  # not null in the schema
     sla = hours.sla_start(received) if hours is not None else from_text(row.get("sla_start"))
+    own = stored_fields(row.get("extra"), home)
     return LeadView(
         id=row["id"],
         name=row.get("name") or "",
@@ -115,6 +133,8 @@ def from_row(
         next_attempt=next_attempt,
         next_due=next_due,
         overdue=overdue,
+        kind=own.kind,
+        phone_alternative=own.phone_alternative,
     )
 
 

@@ -4,6 +4,41 @@
 <context>
     <name>AlertWindow</name>
     <message>
+        <location filename="../../app/ui/alert/alert_window.py"/>
+        <source>Missed call: call back now</source>
+        <translation>Gemiste oproep: bel nu terug</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/alert/alert_window.py"/>
+        <source>possibly Belgian: {number}</source>
+        <translation>mogelijk Belgisch: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/alert/alert_window.py"/>
+        <source>possibly Dutch: {number}</source>
+        <translation>mogelijk Nederlands: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/alert/alert_window.py"/>
+        <source>possibly German: {number}</source>
+        <translation>mogelijk Duits: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/alert/alert_window.py"/>
+        <source>possibly French: {number}</source>
+        <translation>mogelijk Frans: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/alert/alert_window.py"/>
+        <source>possibly from Luxembourg: {number}</source>
+        <translation>mogelijk uit Luxemburg: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/alert/alert_window.py"/>
+        <source>possibly from {country}: {number}</source>
+        <translation>mogelijk uit {country}: {number}</translation>
+    </message>
+    <message>
         <location filename="../../ui/alert.py" line="168"/>
         <source>Call now</source>
         <translation>Bel nu</translation>

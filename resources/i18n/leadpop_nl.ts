@@ -411,6 +411,11 @@
 <context>
     <name>LeadTableModel</name>
     <message>
+        <location filename="../../app/ui/salesperson/lead_table.py"/>
+        <source>Missed call: {number}</source>
+        <translation>Gemiste oproep: {number}</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/salesperson/lead_table.py" line="49"/>
         <source>Status</source>
         <translation>Status</translation>

@@ -172,6 +172,11 @@
     <name>TeamTab</name>
     <message>
         <location filename="../../app/ui/team/team_tab.py"/>
+        <source>Missed call: the customer phoned and nobody answered</source>
+        <translation>Gemiste oproep: de klant belde en niemand nam op</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
         <source>All branches</source>
         <translation>Alle vestigingen</translation>
     </message>

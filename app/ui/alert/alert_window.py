@@ -123,6 +123,9 @@ class AlertWindow(QWidget):
         self.name.setObjectName("alert-name")
         self.phone = FitLabel(52)
         self.phone.setObjectName("alert-phone")
+        # An ambiguous number: the other country's reading, under the home one.
+        self.phone_alt = QLabel(objectName="alert-phone-alt")
+        self.phone_alt.hide()
         self.vehicle = QLabel(objectName="alert-vehicle")
         self.vehicle.setWordWrap(True)
         self.message = QLabel(objectName="alert-message")
@@ -134,6 +137,7 @@ class AlertWindow(QWidget):
         info.addWidget(self.name)
         info.addSpacing(6)
         info.addWidget(self.phone)
+        info.addWidget(self.phone_alt)
         info.addSpacing(12)
         info.addWidget(self.vehicle)
         info.addSpacing(16)
@@ -248,6 +252,8 @@ class AlertWindow(QWidget):
             border-left: {p(5, s)}px solid {th.MUTED}; padding: {p(12, s)}px {p(16, s)}px;
         }}
         #alert-asked {{ color: {th.MUTED}; font-size: {p(20, s)}px; }}
+        #alert-phone-alt {{ color: {th.AMBER}; font-size: {p(24, s)}px; }}
+        #alert-kicker[missed="true"] {{ color: {th.AMBER}; font-weight: 700; }}
         #alert-clock-card {{
             background: {th.SURFACE}; border-radius: {p(24, s)}px;
             border: {p(2, s)}px solid {th.BORDER};
@@ -358,6 +364,11 @@ class AlertWindow(QWidget):
         self.name.setText(view.shown_name)
         self.phone.setText(view.phone.shown if name else "")
         self.phone.setVisible(bool(name))
+        self.kicker.setProperty("missed", view.missed_call)
+        self._repolish(self.kicker)
+        alt = view.phone_alternative
+        self.phone_alt.setText(self.alternative_text(alt.shown, alt.country) if alt else "")
+        self.phone_alt.setVisible(alt is not None)
         self.vehicle.setText(vehicle_text(view.vehicle))
         self.vehicle.setVisible(bool(self.vehicle.text()))
         message = " ".join(view.message.split())
@@ -409,10 +420,25 @@ class AlertWindow(QWidget):
         self.asked.setText(asked)
         self.asked.setVisible(bool(asked))
 
+    def alternative_text(self, number: str, country: str | None) -> str:
+        """'possibly Belgian: +32 478 55 66 77': the other reading of an ambiguous number."""
+        texts = {
+            "BE": self.tr("possibly Belgian: {number}"),
+            "NL": self.tr("possibly Dutch: {number}"),
+            "DE": self.tr("possibly German: {number}"),
+            "FR": self.tr("possibly French: {number}"),
+            "LU": self.tr("possibly from Luxembourg: {number}"),
+        }
+        text = texts.get(country or "", self.tr("possibly from {country}: {number}"))
+        return text.format(number=number, country=country or "?")
+
     def _kicker(self, now: datetime) -> str:
         """The top line: "New lead · via website · landed 1 min ago"."""
         assert self._current is not None
         parts = [self.tr("New lead")]
+        if self._current.missed_call:  # the customer phoned a minute ago: that comes first
+            new = parts[0] == self.tr("New lead")
+            parts = [self.tr("Missed call: call back now"), *parts[1 if new else 0 :]]
         source = self._current.source
         if source:
             parts.append(self.tr("via {source}").format(source=source))

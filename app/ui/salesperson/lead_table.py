@@ -94,6 +94,8 @@ class LeadTableModel(QAbstractTableModel):
         if role == VIEW_ROLE:
             return view
         if role == Qt.ItemDataRole.ToolTipRole and col == NAME:
+            if view.missed_call:
+                return self.tr("Missed call: {number}").format(number=view.phone.shown)
             return view.phone.shown
         if role == Qt.ItemDataRole.ToolTipRole and col == CAR:
             return self._text(view, col)
@@ -113,8 +115,8 @@ class LeadTableModel(QAbstractTableModel):
     def _text(self, view: LeadView, col: int) -> str:
         if col == STATUS:
             return status_text(view)
-        if col == NAME:
-            return view.shown_name
+        if col == NAME:  # ☎: a missed call, the customer phoned and nobody answered
+            return ("☎ " if view.missed_call else "") + view.shown_name
         if col == CAR:
             return _car(view)
         if col == LANDED:

@@ -473,9 +473,13 @@ class TeamTab(QWidget):
                 "",
                 str(lead.dismissed) if lead.dismissed else "",
             ]
+            if lead.missed_call:  # ☎: the customer phoned and nobody answered
+                cells[0] = "☎ " + cells[0]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(LEAD_ROLE, lead.lead)
+                if col == 0 and lead.missed_call:
+                    item.setToolTip(self.tr("Missed call: the customer phoned and nobody answered"))
                 if col in (4, 5):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, col, item)

@@ -551,3 +551,17 @@ def test_last_week_and_last_month_are_offered(qtbot: Any, tab: TeamTab) -> None:
     choose(qtbot, tab, "last_week")
     assert tab.range_label.text().startswith("16 Nov 2026 – 22 Nov 2026")
     assert tab.period_combo.itemText(tab.period_combo.currentIndex()) == "Last week"
+
+
+def test_a_missed_call_is_marked_on_the_board(qtbot: Any, tab: TeamTab, room: Room) -> None:
+    doc = {"name": "Els Peeters", "phone": "06 87654321", "kind": "missed_call"}
+    (room.root / "new" / "missed.json").write_text(json.dumps(doc))
+    room.drop(1)
+    refreshed(qtbot, tab)
+    names = [r[0] for r in unclaimed_rows(tab)]
+    assert "☎ Els Peeters" in names and len(names) == 2
+    [other] = [n for n in names if "Els" not in n]
+    assert not other.startswith("☎")
+    row = names.index("☎ Els Peeters")
+    assert "Missed call" in tab.unclaimed_table.item(row, 0).toolTip()
+    assert tab.unclaimed_table.item(1 - row, 0).toolTip() == ""
