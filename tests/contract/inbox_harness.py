@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from app.core.presence import Presence
-from app.inbox.base import ClaimResult, Cursor, Inbox, InboxDoc
+from app.inbox.base import ClaimResult, Cursor, HeldDocument, Inbox, InboxDoc
 from app.inbox.folder.inbox import FolderInbox
 from app.inbox.imap import activity as imap_activity
 from app.inbox.imap.auth import ENV_PASSWORD
@@ -181,6 +181,17 @@ class NamedInbox:
 
     def present(self, now: datetime) -> list[Presence]:
         return self.inbox.present(now)
+
+    def held_documents(self, limit: int) -> Iterator[HeldDocument]:
+        for doc in self.inbox.held_documents(limit):  # type: ignore[attr-defined]
+            yield replace(doc, name=self.names.test(doc.name))
+
+    def erase_documents(self, names: Iterable[str]) -> int:
+        erase = self.inbox.erase_documents  # type: ignore[attr-defined]
+        return int(erase([self.names.backend(n) for n in names]))
+
+    def rewrite_own_log(self, scrub: Callable[[dict[str, Any]], dict[str, Any] | None]) -> int:
+        return int(self.inbox.rewrite_own_log(scrub))  # type: ignore[attr-defined]
 
     def wait_for_change(self, timeout: float) -> bool:
         return self.inbox.wait_for_change(timeout)

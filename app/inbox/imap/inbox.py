@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import formatdate, make_msgid
@@ -41,12 +41,14 @@ from app.inbox.base import (
     Cursor,
     DocumentGone,
     DocumentOverLimit,
+    HeldDocument,
     InboxConfigError,
     InboxDoc,
     InboxError,
     InboxUnavailable,
 )
 from app.inbox.imap import activity
+from app.inbox.imap import erasure as imap_erasure
 from app.inbox.imap import presence as imap_presence
 from app.inbox.imap.auth import find_password, password_needed
 from app.inbox.imap.conn import (
@@ -437,6 +439,23 @@ class ImapInbox:
                 return imap_presence.read(conn, now)
 
         return self._again(op)
+
+    # -- personal data (the AVG; app.inbox.imap.erasure) -----------------------------------
+
+    def held_documents(self, limit: int) -> Iterator[HeldDocument]:
+        with self._session.use() as conn:
+            yield from imap_erasure.held(conn, limit)
+
+    def erase_documents(self, names: Iterable[str]) -> int:
+        with self._session.use() as conn:
+            gone = imap_erasure.erase(conn, set(names))
+        self._listing = _Listing()  # MAILBOX is listed afresh
+        return gone
+
+    def rewrite_own_log(self, scrub: Callable[[dict[str, Any]], dict[str, Any] | None]) -> int:
+        me = activity.client_id(self.user, self.host)
+        with self._session.use() as conn:
+            return imap_erasure.rewrite_own(conn, me, scrub)
 
     # -- watching, health, lifetime --------------------------------------------------------
 
