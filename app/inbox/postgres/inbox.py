@@ -19,14 +19,14 @@ from __future__ import annotations
 import logging
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import psycopg
 
-from app.core.events import EventLines, encode_event
+from app.core.events import EventLines, decode_event, encode_event
 from app.core.presence import Presence
 from app.core.presence import present as team_present
 from app.core.text import one_line
@@ -35,6 +35,7 @@ from app.inbox.base import (
     Cursor,
     DocumentGone,
     DocumentOverLimit,
+    HeldDocument,
     InboxDoc,
     InboxUnavailable,
 )
@@ -384,6 +385,53 @@ class PostgresInbox:
             return [], after
         # One block of JSON lines: the same decoder (and skipping of bad lines) as a folder.
         return EventLines([("".join(bodies)).encode("utf-8")]), after
+
+    # -- personal data (the AVG): the whole group's documents (a customer is the group's) ---
+    # Rows are deleted or rewritten; the server's own files (dead row versions until
+    # VACUUM, its WAL, its backups) are the DBA's, see the README.
+
+    def held_documents(self, limit: int) -> Iterator[HeldDocument]:
+        def op(conn: psycopg.Connection[Any]) -> list[tuple[Any, ...]]:
+            self._ensure_schema(conn)
+            return conn.execute(
+                "SELECT name, state, owner, substring(body FROM 1 FOR %s), reason"
+                " FROM documents ORDER BY name",
+                (limit,),
+            ).fetchall()
+
+        for name, state, owner, body, reason in self._db.run(op, again=True):
+            where = {"claimed": f"claimed/{owner}", "duplicate": "duplicates"}.get(state, state)
+            yield HeldDocument(name, where, bytes(body), reason)
+
+    def erase_documents(self, names: Iterable[str]) -> int:
+        wanted = sorted(set(names))
+
+        def op(conn: psycopg.Connection[Any]) -> int:
+            cur = conn.execute("DELETE FROM documents WHERE name = ANY(%s)", (wanted,))
+            return max(cur.rowcount, 0)
+
+        return self._db.run(op)
+
+    def rewrite_own_log(self, scrub: Callable[[dict[str, Any]], dict[str, Any] | None]) -> int:
+        """In place: a row keeps its seq, so no reader reads it as new."""
+        me = f"{self.user}@{self.host}"
+
+        def op(conn: psycopg.Connection[Any]) -> int:
+            changed = 0
+            with conn.transaction():
+                rows = conn.execute(
+                    "SELECT seq, body FROM events WHERE client = %s FOR UPDATE", (me,)
+                ).fetchall()
+                for seq, body in rows:
+                    event = decode_event(body)
+                    new = scrub(event) if event is not None else None
+                    if new is not None:
+                        text = encode_event(new).decode("utf-8")
+                        conn.execute("UPDATE events SET body = %s WHERE seq = %s", (text, seq))
+                        changed += 1
+            return changed
+
+        return self._db.run(op)
 
     # -- presence (one row per PC, schema.ensure_presence) ----------------------------------
 
