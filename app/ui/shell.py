@@ -198,6 +198,9 @@ class Shell(QObject):
         a.take_requested.connect(lambda lead_id: self.claim(lead_id, False))
         a.dismiss_requested.connect(lambda i: self._do("dismiss", lambda desk: desk.dismiss(i)))
         a.call_finished.connect(self.ask_outcome)
+        a.alternative_requested.connect(  # the other reading of an ambiguous number
+            lambda i: self._do("use number", lambda desk: desk.use_phone_alternative(i))
+        )
         d = window.detail
         d.call_requested.connect(self.call_from_list)
         d.qr_requested.connect(self._show_qr)

@@ -5,6 +5,11 @@
     <name>AlertWindow</name>
     <message>
         <location filename="../../app/ui/alert/alert_window.py"/>
+        <source>Use this number</source>
+        <translation>Dit nummer gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/alert/alert_window.py"/>
         <source>Missed call: call back now</source>
         <translation>Gemiste oproep: bel nu terug</translation>
     </message>

@@ -71,6 +71,7 @@ class AlertWindow(QWidget):
     take_requested = Signal(str)  # lead id: claim it, call later
     dismiss_requested = Signal(str)  # lead id: "Not me", this PC stops alerting
     call_finished = Signal(str)  # lead id: the call panel's "Record outcome"
+    alternative_requested = Signal(str)  # lead id: dial the other reading of its number
 
     def __init__(
         self,
@@ -125,7 +126,15 @@ class AlertWindow(QWidget):
         self.phone.setObjectName("alert-phone")
         # An ambiguous number: the other country's reading, under the home one.
         self.phone_alt = QLabel(objectName="alert-phone-alt")
+        self.use_alt = QPushButton(self.tr("Use this number"), objectName="alert-use-alt")
+        self.use_alt.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter and Esc stay the window's
+        self.use_alt.clicked.connect(self._use_alternative)
+        alt_row = QHBoxLayout()
+        alt_row.addWidget(self.phone_alt)
+        alt_row.addWidget(self.use_alt)
+        alt_row.addStretch(1)
         self.phone_alt.hide()
+        self.use_alt.hide()
         self.vehicle = QLabel(objectName="alert-vehicle")
         self.vehicle.setWordWrap(True)
         self.message = QLabel(objectName="alert-message")
@@ -137,7 +146,7 @@ class AlertWindow(QWidget):
         info.addWidget(self.name)
         info.addSpacing(6)
         info.addWidget(self.phone)
-        info.addWidget(self.phone_alt)
+        info.addLayout(alt_row)
         info.addSpacing(12)
         info.addWidget(self.vehicle)
         info.addSpacing(16)
@@ -253,6 +262,10 @@ class AlertWindow(QWidget):
         }}
         #alert-asked {{ color: {th.MUTED}; font-size: {p(20, s)}px; }}
         #alert-phone-alt {{ color: {th.AMBER}; font-size: {p(24, s)}px; }}
+        #alert-use-alt {{
+            color: {th.TEXT}; background: {th.SURFACE}; border: 1px solid {th.BORDER};
+            border-radius: {p(6, s)}px; font-size: {p(18, s)}px; padding: {p(4, s)}px {p(12, s)}px;
+        }}
         #alert-kicker[missed="true"] {{ color: {th.AMBER}; font-weight: 700; }}
         #alert-clock-card {{
             background: {th.SURFACE}; border-radius: {p(24, s)}px;
@@ -369,6 +382,7 @@ class AlertWindow(QWidget):
         alt = view.phone_alternative
         self.phone_alt.setText(self.alternative_text(alt.shown, alt.country) if alt else "")
         self.phone_alt.setVisible(alt is not None)
+        self.use_alt.setVisible(alt is not None)
         self.vehicle.setText(vehicle_text(view.vehicle))
         self.vehicle.setVisible(bool(self.vehicle.text()))
         message = " ".join(view.message.split())
@@ -419,6 +433,11 @@ class AlertWindow(QWidget):
             asked = self.tr("asked {ago} ago").format(ago=ago)
         self.asked.setText(asked)
         self.asked.setVisible(bool(asked))
+
+    def _use_alternative(self) -> None:
+        """The salesperson picks the other reading; the fresh view comes with the next list."""
+        if self._current is not None:
+            self.alternative_requested.emit(self._current.id)
 
     def alternative_text(self, number: str, country: str | None) -> str:
         """'possibly Belgian: +32 478 55 66 77': the other reading of an ambiguous number."""
