@@ -678,6 +678,16 @@
     </message>
     <message>
         <location filename="../../app/ui/common/settings_dialog.py" line="114"/>
+        <source>{months} months after a lead&apos;s last activity</source>
+        <translation>{months} maanden na het laatste contact over een lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py" line="121"/>
+        <source>Customer data kept</source>
+        <translation>Klantgegevens bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py" line="114"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>

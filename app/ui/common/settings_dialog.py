@@ -174,6 +174,16 @@ class SettingsDialog(QDialog):
         dealer.addRow("", self.hours_error)
         dealer.addRow(self.tr("Call attempt 2 after"), self.second)
         dealer.addRow(self.tr("Call attempt 3 after"), self.third)
+        # The AVG: how long customers' data is kept is the dealer's policy (IT's leadpop.toml).
+        kept = signin_cfg.deployed.get("retention_months") if signin_cfg is not None else None
+        self.retention = QLabel(
+            self.tr("{months} months after a lead's last activity").format(
+                months=kept or registry.BY_KEY["retention_months"].default
+            ),
+            objectName="settings-retention",
+        )
+        self.retention.setToolTip(self.tr("Set by your IT department"))
+        dealer.addRow(self.tr("Customer data kept"), self.retention)
         app = _form()
         app.addRow("", self.sound)
         app.addRow(self.tr("Language"), self.language)
