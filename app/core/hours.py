@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.core.holidays import NO_CLOSED_DAYS, ClosedDays
 
 DEFAULT_HOURS = "mo-fr 09:00-18:00, sa 09:00-17:00"
 DEFAULT_TZ = "Europe/Amsterdam"
@@ -56,6 +58,11 @@ class OpeningHours:
     tz: ZoneInfo
     always: bool = False
     spec: str = DEFAULT_HOURS
+    closed: ClosedDays = NO_CLOSED_DAYS  # public holidays and the dealership's own closed days
+
+    def with_closed(self, closed: ClosedDays) -> OpeningHours:
+        """These hours, closed all day on `closed` (ignored when open around the clock)."""
+        return replace(self, closed=closed)
 
     @classmethod
     def parse(cls, spec: str | None = None, tz: str = DEFAULT_TZ) -> OpeningHours:
@@ -102,6 +109,8 @@ class OpeningHours:
     def _intervals(self, day: datetime) -> list[tuple[datetime, datetime]]:
         """Open intervals of the local calendar day containing `day`, as aware datetimes."""
         local = day.astimezone(self.tz).date()
+        if local in self.closed:
+            return []
         return list(_day_intervals(self.week[local.weekday()], self.tz, local))
 
     def is_open(self, when: datetime) -> bool:
@@ -114,8 +123,11 @@ class OpeningHours:
         if self.always:
             return when
         local = when.astimezone(self.tz).date()
-        for offset in range(8):
+        # A week, plus the closed days (a run of holidays can't be longer than the list).
+        for offset in range(8 + (len(self.closed.dates) + 16 if self.closed else 0)):
             day = local + timedelta(days=offset)
+            if self.closed and day in self.closed:
+                continue
             for s, e in _day_intervals_utc(self.week[day.weekday()], self.tz, day):
                 if e <= when:
                     continue

@@ -18,6 +18,7 @@ from app.core.enums import LeadState, LeadStatus
 from app.core.events import REACHED_OUTCOMES, make_event
 from app.core.kpi import LeadFacts, team_report
 from app.core.timefmt import from_text, to_utc_text
+from app.engine.offers import Offers
 from app.engine.privacy import Privacy
 from app.engine.views import LeadView, from_row
 from app.inbox.base import (
@@ -122,6 +123,7 @@ class Desk:
         # The store replaced a damaged one: rebuild my work from the log once it is read.
         self._rebuild = store.setting(REBUILD) == "1"
         self.privacy = Privacy(self)  # the AVG: forgotten customers, retention
+        self.offers = Offers(self)  # routing: presence, and who is offered what now
 
     # -- polling ---------------------------------------------------------------------------
 
@@ -139,6 +141,8 @@ class Desk:
                 result.messages.append(self._rebuild_from_log(now))
             result.published = self.publish_outbox()
             self.privacy.retain(now)  # at most once a day
+            if not result.new_leads:  # presence waits a poll rather than delay an alert
+                self.offers.refresh(now)  # every 30 s
         except InboxError as exc:
             self._down(now, exc)
         else:
@@ -509,6 +513,7 @@ class Desk:
             "received_at": received.isoformat(timespec="seconds"),
             "name": row["name"],
             "source": row["source"],
+            "routing": str(self.offers.policy.mode),  # the KPIs can be split per mode
         }
         return self.claim_document(lead_id, row["doc_name"], user, fields, calling=calling)
 
@@ -799,16 +804,17 @@ class Desk:
         return sorted(views, key=lambda v: (v.next_due is None, v.next_due or far))
 
     def alertable(self) -> list[LeadView]:
-        """Unclaimed leads this PC should alert for now, oldest first.
+        """Unclaimed leads offered to this PC now, oldest first (app.core.offer: the
+        routing mode, presence, and "Not me", which holds until the escalation).
 
         A lead that landed while closed waits until its SLA start (the next opening).
         """
         now = self.clock.now()
+        self.offers.begin(now)
         out = []
         for row in self.store.unclaimed():
-            if row["dismissed_at"]:
-                continue
-            if self._sla(row) <= now:
+            sla = self._sla(row)
+            if sla <= now and self.offers.offered(row, sla, now):
                 out.append(self._view(row, [], now))
         return out
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.cadence import Cadence
+from app.core.holidays import ClosedDays
 from app.core.hours import DEFAULT_TZ, OpeningHours
 from app.settings import deployed as deployed_files
 from app.settings import registry
@@ -137,7 +138,9 @@ def resolve(
         data_dir=data,
         inbox=value("inbox") or str(data / "inbox"),
         user=value("name") or default_user(),
-        hours=OpeningHours.parse(value("hours"), deployed.get("timezone") or tz),
+        hours=OpeningHours.parse(value("hours"), deployed.get("timezone") or tz).with_closed(
+            ClosedDays.parse(deployed.get("closed_days"))  # public holidays, own closed days
+        ),
         region=value("region"),
         cadence=Cadence(
             second_after=timedelta(minutes=value("second_after_min")),

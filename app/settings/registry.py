@@ -35,7 +35,9 @@ from typing import Any
 
 from app.core.cadence import Cadence
 from app.core.enums import Role
+from app.core.holidays import ClosedDays
 from app.core.hours import DEFAULT_HOURS, DEFAULT_TZ
+from app.core.offer import Mode, Order, parse_names, parse_sources
 
 MAX_MINUTES = 24 * 60  # between two call attempts
 LANGUAGES = ("nl", "en")
@@ -103,6 +105,23 @@ def months(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
         raise ValueError("must be a whole number of months, 1 to 120")
     return value
+
+
+def seconds(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 5 <= value <= 600:
+        raise ValueError("must be a whole number of seconds, 5 to 600")
+    return value
+
+
+def parsed(parse: Callable[[str], Any]) -> Check:
+    """A text `parse` understands (it raises ValueError with the way to write it)."""
+
+    def check(value: Any) -> str:
+        value = text(value)
+        parse(value)
+        return value
+
+    return check
 
 
 def yes_no(value: Any) -> bool:
@@ -176,6 +195,15 @@ SETTINGS: tuple[Setting, ...] = (
     # Personal data is kept this long after a lead's last activity, then anonymised on every
     # PC (app.engine.privacy): the dealer's policy, so IT's, shown in the Settings dialog.
     Setting("retention_months", int, 24, months, it=True),
+    # Who is offered a lead first (app.core.offer): the same on every PC, so IT's alone.
+    Setting("routing", Mode, Mode.EVERYONE, member(Mode), it=True, table="routing"),
+    Setting("offer_seconds", int, 30, seconds, it=True, table="routing"),
+    Setting("offer_order", Order, Order.ROUND_ROBIN, member(Order), it=True, table="routing"),
+    Setting("priority", str, None, parsed(parse_names), it=True, table="routing"),
+    Setting("source_rules", str, None, parsed(parse_sources), it=True, table="routing"),
+    Setting("manager_alert_min", int, 10, minutes, it=True, table="routing"),
+    # Public holidays and the dealership's own closed days (app.core.holidays).
+    Setting("closed_days", str, None, parsed(ClosedDays.parse), it=True),
     Setting("data_dir", str, None, text, cli="data-dir"),  # where the store and settings.json are
 )
 

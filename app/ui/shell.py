@@ -20,7 +20,7 @@ from app import __version__
 from app.core.clock import Clock
 from app.core.enums import Availability, Role
 from app.core.hours import HoursError
-from app.core.routing import Route, route
+from app.core.routing import Route, manager_due, route
 from app.engine.desk import ClaimOutcome, Desk, Health
 from app.engine.views import LeadView
 from app.settings.config import Config
@@ -163,6 +163,7 @@ class Shell(QObject):
             self.cfg = apply(dataclasses.replace(self.prefs, hours=None), self.base)
         self._build_ui()
         self.desk_thread.start_desk(self.cfg, self._demo_on())
+        self._tell_presence(self.availability())
         self.ready.emit()
 
     def _demo_on(self) -> bool:
@@ -280,6 +281,7 @@ class Shell(QObject):
             role=self.prefs.role,
             manager_alert=self.prefs.manager_alert,
             opened=self.peek,
+            escalated=manager_due(self.alertable, self.clock.now(), self.cfg.deployed.values),
         )
         if decision is Route.ALERT:
             self.alert.set_leads(self.alertable)
@@ -397,7 +399,14 @@ class Shell(QObject):
     def availability(self) -> Availability:
         return self.window.availability() if self.window is not None else Availability.AVAILABLE
 
+    def _tell_presence(self, value: str) -> None:
+        """Routing skips whoever isn't available: the Desk announces it in the inbox."""
+        until = getattr(self.window, "away_until", None)  # a timed status ends by itself
+        role = str(self.prefs.role)
+        self._do("presence", lambda d: d.offers.set_me(value, until, role))
+
     def _availability_changed(self, value: str) -> None:
+        self._tell_presence(value)
         self.peek = False
         if value != Availability.AVAILABLE:  # already on screen, so seen: no message
             self.notified |= {v.id for v in self.alertable}

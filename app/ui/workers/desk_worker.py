@@ -268,6 +268,8 @@ class DeskWorker(EngineWorker):
             self._lists_key != self.desk.store.version()
             or self._lists_until is None
             or self.clock.now() >= self._lists_until
+            # routing: a rollout's next turn, an escalation, the team's presence changed
+            or self.clock.now() >= (self.desk.offers.changes_at or self._lists_until)
         )
 
     def _emit_lists(self) -> None:
