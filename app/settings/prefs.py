@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.cadence import Cadence
 from app.core.hours import OpeningHours
+from app.core.private import make_private
 from app.settings import registry
 from app.settings.config import Config, config_dir, default_data_dir
 from app.system import autostart
@@ -236,4 +237,6 @@ class PrefsFile:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.write_text(prefs.to_json() + "\n", encoding="utf-8")
+        make_private(self.path.parent, folder=True)
+        make_private(tmp)  # the person's name and inbox: theirs only (app.core.private)
         os.replace(tmp, self.path)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.core.private import make_private
 from app.core.timefmt import to_utc_text
 from app.store.db import open_database
 from app.store.sqlite import Database
@@ -27,6 +28,11 @@ class Store:
     @classmethod
     def open(cls, data_dir: Path) -> Store:
         db, messages = open_database(Path(data_dir) / DB_NAME)
+        # Personal data: the folder and the files its user's only (a -wal or -shm SQLite
+        # makes later gets the database file's mode).
+        make_private(Path(data_dir), folder=True)
+        for suffix in ("", "-wal", "-shm"):
+            make_private(Path(data_dir) / (DB_NAME + suffix))
         return cls(db, messages)
 
     def close(self) -> None:

@@ -10,7 +10,10 @@ on.
 Customers' names, phone numbers and e-mail addresses never go into a log line: log the
 lead id (and a document's name only at DEBUG: producers may name files after the
 customer). As a second net, every line written is passed through `redact`, which masks
-anything shaped like an e-mail address or a phone number, tracebacks included.
+anything shaped like an e-mail address or a phone number, tracebacks included; at INFO
+and up also documents' file names and quoted text in exceptions' messages. The files are
+their user's only (app.core.private), and `forget` drops the lines about a forgotten
+customer (the AVG; app.engine.privacy).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from collections.abc import Iterable, Mapping
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
+
+from app.core.private import make_private
 
 ENV_LOG_DIR = "LEADPOP_LOG_DIR"  # another folder for the log (tests, portable installs)
 ENV_LOG_LEVEL = "LEADPOP_LOG_LEVEL"  # e.g. DEBUG, when IT support asks for more
@@ -44,11 +49,54 @@ def redact(text: str) -> str:
     return _PHONE.sub("<phone>", _EMAIL.sub("<e-mail>", text))
 
 
+# At INFO and up, also what may be a name: a document's file name (producers name files
+# after the customer) and quoted text in an exception's message (`KeyError('Jan Jansen')`,
+# `not a document name: '…'`). DEBUG, which IT support asks for, keeps the file names.
+_DOCUMENT = re.compile(r"[^\s'\"/\\:()<>]+\.(?:json|xml|eml|reason|tmp)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"'[^'\n]{1,200}'|\"[^\"\n]{1,200}\"")
+_OWN_FILES = frozenset({"settings.json"})
+
+
+def _no_names(text: str) -> str:
+    return _DOCUMENT.sub(lambda m: m[0] if m[0] in _OWN_FILES else "<document>", text)
+
+
+def _exception_text(exc: BaseException) -> str:
+    return _QUOTED.sub("<…>", str(exc))
+
+
 class RedactingFormatter(logging.Formatter):
     """Formats as usual, then masks personal data in the whole line (and its traceback)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        if record.levelno < logging.INFO:
+            return redact(super().format(record))
+        copy = logging.makeLogRecord(record.__dict__)
+        if isinstance(copy.args, tuple):
+            copy.args = tuple(
+                _exception_text(a) if isinstance(a, BaseException) else a for a in copy.args
+            )
+        copy.exc_text = None  # formatted again, masked, below
+        return redact(_no_names(super().format(copy)))
+
+    def formatException(self, ei: Any) -> str:
+        """The traceback, with quoted text in the exception's message masked, at every
+        level (the frames are Leadpop's code; the message may quote a customer)."""
+        lines = super().formatException(ei).splitlines()
+        return "\n".join(
+            line if line[:1].isspace() or line.startswith("Traceback") else _QUOTED.sub("<…>", line)
+            for line in lines
+        )
+
+
+class _PrivateFileHandler(RotatingFileHandler):
+    """The log file, readable by its user only (app.core.private); each rotation's new
+    file too (the old ones are renamed, keeping their mode)."""
+
+    def _open(self) -> Any:
+        stream = super()._open()
+        make_private(Path(self.baseFilename))
+        return stream
 
 
 OWN_LOGGERS = ("leadpop", "app")  # Leadpop's own: what it says on the terminal counts
@@ -113,7 +161,8 @@ def setup(env: Mapping[str, str] | None = None) -> Path | None:
     path = log_dir(env) / LOG_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        make_private(path.parent, folder=True)
+        handler = _PrivateFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
     except OSError as exc:  # a read-only profile must not stop the app
