@@ -25,6 +25,7 @@ from app.core.clock import Clock
 from app.core.countdown import WINDOW_S, Countdown, countdown
 from app.core.enums import HandOverReason, PeriodKey
 from app.core.kpi import team_report
+from app.core.presence import PRESENCE_REFRESH, Presence
 from app.engine import team_report as reports
 from app.engine.desk import Desk
 from app.engine.team_stats import TeamStats, team_stats
@@ -93,6 +94,7 @@ class Board:
     unclaimed: tuple[UnclaimedLead, ...] = ()
     open_leads: tuple[OpenLead, ...] = ()  # by owner, then oldest first
     salespeople: tuple[str, ...] = ()  # who a lead can be given to
+    present: tuple[Presence, ...] = ()  # who is at a PC now, as the PCs announce it
 
     def by_owner(self) -> dict[str, list[OpenLead]]:
         out: dict[str, list[OpenLead]] = {}
@@ -200,6 +202,8 @@ class TeamDesk:
         self._desk = Desk(inbox, store, clock, config)
         self._docs: dict[str, tuple[tuple[Any, ...], UnclaimedLead | None]] = {}
         self._notified: set[str] = set()  # in memory, so a quiet tick never queries
+        self._team: tuple[Presence, ...] = ()
+        self._present_at: datetime | None = None
 
     @property
     def _db(self) -> Any:
@@ -299,7 +303,19 @@ class TeamDesk:
         people = set(team_queries.owners(self._db, now - ACTIVE_WINDOW))
         people.update(o.owner for o in open_leads)
         people.add(self.user)
-        return Board(unclaimed, tuple(open_leads), tuple(sorted(people, key=str.casefold)))
+        people_sorted = tuple(sorted(people, key=str.casefold))
+        return Board(unclaimed, tuple(open_leads), people_sorted, self._present(now))
+
+    def _present(self, now: datetime) -> tuple[Presence, ...]:
+        """The team's presence, read from the inbox at most every PRESENCE_REFRESH (the
+        board ticks every second); the last one read while the inbox is away."""
+        if self._present_at is None or now - self._present_at >= PRESENCE_REFRESH:
+            self._present_at = now
+            try:
+                self._team = tuple(self.inbox.present(now))
+            except (InboxError, AttributeError) as exc:
+                log.debug("presence not read: %s", exc)
+        return self._team
 
     def late_unclaimed(self) -> list[UnclaimedLead]:
         """Unclaimed leads past 2:00 the manager hasn't been told about; marks them told.

@@ -172,6 +172,31 @@
     <name>TeamTab</name>
     <message>
         <location filename="../../app/ui/team/team_tab.py"/>
+        <source>available</source>
+        <translation>beschikbaar</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
+        <source>with a customer</source>
+        <translation>bij een klant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
+        <source>on a break</source>
+        <translation>met pauze</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
+        <source>Present: nobody</source>
+        <translation>Aanwezig: niemand</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
+        <source>Present: {people}</source>
+        <translation>Aanwezig: {people}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py"/>
         <source>Missed call: the customer phoned and nobody answered</source>
         <translation>Gemiste oproep: de klant belde en niemand nam op</translation>
     </message>

@@ -239,6 +239,11 @@ class TeamTab(QWidget):
         self.unclaimed_table.itemSelectionChanged.connect(self._selection_changed)
         self.unclaimed_box = left = QGroupBox(self.tr("Unclaimed leads"))
         box = QVBoxLayout(left)
+        # Who is at a PC now (the PCs announce it in the inbox): routing offers them leads.
+        self.present_label = QLabel(self)
+        self.present_label.setObjectName("team-present")
+        self.present_label.setWordWrap(True)
+        box.addWidget(self.present_label)
         box.addWidget(self.unclaimed_table, 1)
         box.addLayout(_row(self.assign_button))
 
@@ -458,6 +463,17 @@ class TeamTab(QWidget):
 
     # -- from the worker -------------------------------------------------------------------
 
+    def _present_text(self, board: Board) -> str:
+        words = {
+            "available": self.tr("available"),
+            "with_customer": self.tr("with a customer"),
+            "on_break": self.tr("on a break"),
+        }
+        here = [f"{p.user} ({words[p.status]})" for p in board.present if p.status in words]
+        if not here:
+            return self.tr("Present: nobody")
+        return self.tr("Present: {people}").format(people=", ".join(here))
+
     def _board_changed(self, board: Board) -> None:
         self.board = board
         keep_unclaimed, keep_open = self.selected_unclaimed(), self.selected_open()
@@ -502,6 +518,7 @@ class TeamTab(QWidget):
             self.open_tree.addTopLevelItem(top)
         self.open_tree.expandAll()
         self.unclaimed_box.setTitle(self.tr("Unclaimed leads ({n})").format(n=len(board.unclaimed)))
+        self.present_label.setText(self._present_text(board))
         self.open_box.setTitle(
             self.tr("Open leads per salesperson ({n})").format(n=len(board.open_leads))
         )
