@@ -265,6 +265,11 @@ class Privacy:
             erased.leads, documents, erased.events, erased.log_lines, erased.notes, erased.clean
         )
 
+    def forget_lead(self, lead_id: str) -> Erased:
+        """The manager's action (the Team tab, through an EngineOp): the customer of this
+        lead, forgotten with all their leads. Raises PrivacyError, InboxError."""
+        return self.forget(self.find(Customer(lead=lead_id)))
+
     def _erase(self, leads: Collection[str], texts: Iterable[str]) -> Erased:
         """This PC's part: its own activity log, its store, its log files."""
         from app.engine.desk import _PUBLISHING

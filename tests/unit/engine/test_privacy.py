@@ -228,6 +228,16 @@ def test_export_holds_everything_on_the_customer(shop: Showroom, clock: FakeCloc
     assert "Pieters" not in json.dumps(data) and a_piet not in json.dumps(data)
 
 
+def test_forgetting_one_lead_forgets_its_customer_with_all_their_leads(
+    shop: Showroom, clock: FakeClock
+) -> None:
+    anna, _, (a_jan, b_jan, a_piet) = jan_and_piet(shop, clock)
+    erased = anna.privacy.forget_lead(b_jan)  # the Team tab's action
+    assert erased.leads == 2 and erased.documents == 4
+    assert anna.view(a_jan).name == anna.view(b_jan).name == ""
+    assert anna.view(a_piet).name == "Piet Pieters"
+
+
 def test_unknown_customer_finds_nothing(shop: Showroom, clock: FakeClock) -> None:
     anna, _, _ = jan_and_piet(shop, clock)
     assert not anna.privacy.find(Customer(email="nobody@example.nl"))
