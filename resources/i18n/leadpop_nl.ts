@@ -587,6 +587,56 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>Only the opening hours</source>
+        <translation>Alleen de openingstijden</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>Who gets a lead</source>
+        <translation>Wie krijgt een lead</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>Closed days</source>
+        <translation>Gesloten dagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>by priority: {names}</source>
+        <translation>op volgorde: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>in turn</source>
+        <translation>om de beurt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>Everyone at once</source>
+        <translation>Iedereen tegelijk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>One salesperson at a time, {s} s each ({order}), then everyone</source>
+        <translation>Eén verkoper tegelijk, elk {s} s ({order}), daarna iedereen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>Each lead to the next salesperson for {s} s, then everyone</source>
+        <translation>Elke lead {s} s naar de volgende verkoper, daarna iedereen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>A source&apos;s group first for {s} s, then everyone</source>
+        <translation>Eerst {s} s de groep van de bron, daarna iedereen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/settings_dialog.py"/>
+        <source>{first}; the manager&apos;s screen too after {m} min</source>
+        <translation>{first}; na {m} min ook het scherm van de verkoopmanager</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/common/settings_dialog.py" line="45"/>
         <source>Leadpop settings</source>
         <translation>Leadpop-instellingen</translation>

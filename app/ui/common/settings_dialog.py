@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import Role
 from app.core.hours import DEFAULT_HOURS, HoursError, OpeningHours
+from app.core.offer import Mode, Order, policy_from
 from app.engine import session
 from app.settings import registry
 from app.ui.common.signin_dialog import SignInSection
@@ -184,6 +185,18 @@ class SettingsDialog(QDialog):
         )
         self.retention.setToolTip(self.tr("Set by your IT department"))
         dealer.addRow(self.tr("Customer data kept"), self.retention)
+        # Who is offered a lead first, and the closed days: the same on every PC, so IT's.
+        deployed = dict(signin_cfg.deployed.values) if signin_cfg is not None else {}
+        self.routing = QLabel(self._routing_text(deployed), objectName="settings-routing")
+        self.closed_days = QLabel(
+            deployed.get("closed_days") or self.tr("Only the opening hours"),
+            objectName="settings-closed-days",
+        )
+        for label in (self.routing, self.closed_days):
+            label.setWordWrap(True)
+            label.setToolTip(self.tr("Set by your IT department"))
+        dealer.addRow(self.tr("Who gets a lead"), self.routing)
+        dealer.addRow(self.tr("Closed days"), self.closed_days)
         app = _form()
         app.addRow("", self.sound)
         app.addRow(self.tr("Language"), self.language)
@@ -246,6 +259,24 @@ class SettingsDialog(QDialog):
         self.setStyleSheet(_QSS)
         self._role_changed()
         self._check_hours()
+
+    def _routing_text(self, deployed: dict[str, Any]) -> str:
+        """The routing mode in a sentence (app.core.offer; leadpop.toml's [routing])."""
+        policy = policy_from(deployed)
+        seconds, minutes = policy.step_s, policy.manager_s // 60
+        if policy.order == Order.PRIORITY and policy.priority:
+            order = self.tr("by priority: {names}").format(names=", ".join(policy.priority))
+        else:
+            order = self.tr("in turn")
+        first = {
+            Mode.EVERYONE: self.tr("Everyone at once"),
+            Mode.ROLLOUT: self.tr("One salesperson at a time, {s} s each ({order}), then everyone"),
+            Mode.ROUND_ROBIN: self.tr("Each lead to the next salesperson for {s} s, then everyone"),
+            Mode.BY_SOURCE: self.tr("A source's group first for {s} s, then everyone"),
+        }[policy.mode].format(s=seconds, order=order)
+        return self.tr("{first}; the manager's screen too after {m} min").format(
+            first=first, m=minutes
+        )
 
     def _minutes(self, value: int, name: str) -> QSpinBox:
         box = QSpinBox(objectName=name)
