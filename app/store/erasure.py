@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -162,7 +163,9 @@ def erase(db: Database, ids: Collection[str]) -> StoreErasure:
                     db.execute(
                         "update leads set doc_name = ?, name = null, phone_raw = null,"
                         " phone_e164 = null, phone_display = null, email = null, message = null,"
-                        " original = null, extra = ?, duplicates = '[]', lost_reason = ?"
+                        " original = null, extra = ?, duplicates = '[]', lost_reason = ?,"
+                        # Nobody can call them any more: an open lead is no longer followed.
+                        " state = case state when 'open' then 'gone' else state end"
                         " where id = ?",
                         [
                             ERASED_DOC + row["id"],
@@ -172,6 +175,7 @@ def erase(db: Database, ids: Collection[str]) -> StoreErasure:
                         ],
                     )
                     leads += 1
+                db.execute(f"delete from reminders where lead_id in ({marks})", part)
                 notes += db.execute(
                     f"update attempts set note = null where note is not null"
                     f" and lead_id in ({marks})",
@@ -193,7 +197,7 @@ def erase(db: Database, ids: Collection[str]) -> StoreErasure:
                         [json.dumps(scrubbed(event), ensure_ascii=False), seq],
                     )
                     queued += 1
-        clean = wipe(db)
+        clean = wipe(db) if leads or states or notes or queued else True
     finally:
         db.execute(f"PRAGMA secure_delete = {int(was)}")
     return StoreErasure(leads, states, notes, queued, clean)
@@ -204,7 +208,11 @@ def wipe(db: Database) -> bool:
     every page (an update made before secure_delete was on may have left the old row in
     a page's free space), then the WAL is checkpointed and truncated. False when another
     connection's reader kept the WAL from being emptied (it is, at the next erasure)."""
-    db.execute("VACUUM")
+    try:
+        db.execute("VACUUM")
+    except sqlite3.OperationalError as exc:  # another connection held it past busy_timeout
+        log.warning("the store could not be compacted yet (%s); again at the next erasure", exc)
+        return False
     busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy:
         log.warning("the store's write-ahead log could not be emptied yet (in use)")

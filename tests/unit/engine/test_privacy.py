@@ -238,6 +238,22 @@ def test_forgetting_one_lead_forgets_its_customer_with_all_their_leads(
     assert anna.view(a_piet).name == "Piet Pieters"
 
 
+def test_a_waiting_lead_forgotten_alerts_nowhere_and_the_polls_go_on(
+    shop: Showroom, clock: FakeClock
+) -> None:
+    anna, bram = shop.desk("anna"), shop.desk("bram")
+    shop.drop(doc("Jan Jansen", "06 12345678", "jan@example.nl"), "20261125-jansen.json")
+    [lead] = anna.poll().new_leads
+    bram.poll()
+    assert [v.id for v in bram.alertable()] == [lead]
+    anna.privacy.forget(anna.privacy.find(Customer(phone="06 12345678")))
+    for desk in (anna, bram, anna, bram):
+        clock.advance(seconds=2)
+        assert desk.poll().health.ok
+        assert desk.alertable() == []
+    assert list((shop.root / "new").iterdir()) == []
+
+
 def test_unknown_customer_finds_nothing(shop: Showroom, clock: FakeClock) -> None:
     anna, _, _ = jan_and_piet(shop, clock)
     assert not anna.privacy.find(Customer(email="nobody@example.nl"))
