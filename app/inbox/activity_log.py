@@ -112,6 +112,9 @@ def read_new_events(folder: Path, cursor: dict[str, Any]) -> tuple[EventLines, d
     return EventLines(blocks), new_cursor
 
 
+REWRITE_TRIES = 5  # another process of this client appending all the while: give up
+
+
 def rewrite_own(path: Path, scrub: Callable[[dict[str, Any]], dict[str, Any] | None]) -> int:
     """Rewrite this client's own log with `scrub` applied to each event (None: the line
     stays as it is); returns how many lines changed. Erasure only (the AVG): a log is
@@ -120,12 +123,33 @@ def rewrite_own(path: Path, scrub: Callable[[dict[str, Any]], dict[str, Any] | N
     Atomic: a temporary file, fsynced, renamed over the log. A changed line keeps its
     length (padded with spaces, which JSON allows), so every reader's byte offset still
     falls on a line start and nobody reads the file again or half a line. Only this
-    client appends to it, and the caller holds its publishing lock meanwhile.
+    client appends to it, and the caller holds its publishing lock meanwhile; another
+    process of the same client (`leadpop forget` beside the running app) may append
+    still, so a file that grew while it was rewritten is rewritten again.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return 0
+    for _ in range(REWRITE_TRIES):
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return 0
+        changed, text = _scrubbed(data, scrub)
+        if not changed:
+            return 0
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.stat(path).st_size == len(data):  # nothing appended meanwhile
+            os.replace(tmp, path)
+            return changed
+        os.unlink(tmp)
+    raise OSError(f"{path.name} kept growing while it was rewritten")
+
+
+def _scrubbed(
+    data: bytes, scrub: Callable[[dict[str, Any]], dict[str, Any] | None]
+) -> tuple[int, bytes]:
     lines = data.split(b"\n")
     changed = 0
     for i, line in enumerate(lines):
@@ -137,15 +161,7 @@ def rewrite_own(path: Path, scrub: Callable[[dict[str, Any]], dict[str, Any] | N
         # Fields only go, so it is never longer (were it, readers would dedup a re-read).
         lines[i] = text + b" " * (len(line) - len(text))
         changed += 1
-    if not changed:
-        return 0
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(b"\n".join(lines))
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    return changed
+    return changed, b"\n".join(lines)
 
 
 TAIL_BYTES = 256 * 1024
