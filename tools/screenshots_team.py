@@ -9,12 +9,16 @@ Runs under a real X server with a window manager: when DISPLAY is unset it start
 openbox (tools/screenshot_kit.py) and stops them.
 
 Writes docs/screenshots/team-<page>-<lang>-<width>.png: the eight pictures in KEEP, or all
-twelve with --all (for a review; only KEEP are committed).
+twelve with --all (for a review; only KEEP are committed). With --group, a dealer group
+instead: three branches' histories migrated into a throw-away PostgreSQL (Debian's
+postgresql, as the tests use it), and the KPI page's group view with a row per branch:
+team-group-<lang>-<width>.png in both languages and sizes.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -32,6 +36,7 @@ from screenshot_kit import SIZES, x_server  # noqa: E402
 AMS = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 11, 25, 10, 12, tzinfo=AMS)  # a Wednesday morning in the showroom
 PAGES = ("board", "kpis", "charts")
+BRANCHES = (("utrecht", 1), ("amersfoort", 2), ("den-bosch", 3))  # name, demo seed
 KEEP = {
     ("board", "nl", 1366),
     ("kpis", "nl", 1366),
@@ -68,13 +73,34 @@ def demo_inbox(work: Path) -> Path:
     return inbox
 
 
+def group_inbox(work: Path, url: str) -> str:
+    """Three branches' six weeks, each migrated into the group database with its branch."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADPOP_")}
+    for branch, seed in BRANCHES:
+        folder = work / branch
+        run = [sys.executable, "-m", "app"]
+        subprocess.run(
+            [*run, "demo-history", "--inbox", str(folder), "--now", NOW.isoformat(),
+             "--seed", str(seed), "--data-dir", str(work / f"gen-{branch}")],
+            check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        subprocess.run(
+            [*run, "migrate-inbox", "--from", str(folder), "--to", f"{url}?branch={branch}",
+             "--data-dir", str(work / f"gen-{branch}")],
+            check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+    return url
+
+
 def shoot(
     out: Path,
-    inbox: Path,
+    inbox: Path | str,
     data: Path,
     lang: str,
     size: tuple[int, int],
     wanted: set[tuple[str, str, int]],
+    *,
+    group: bool = False,
 ) -> list[Path]:
     """The Team tab as a manager sees it: inside the real main window (the shell, its
     worker and the Team tab's own), maximised on a screen of `size`."""
@@ -102,6 +128,10 @@ def shoot(
     cfg.host = "pc-kantoor"
 
     def inbox_factory(c):  # type: ignore[no-untyped-def]
+        if group:
+            from app.inbox.postgres.inbox import PostgresInbox
+
+            return PostgresInbox(c.inbox, c.user, c.host, watch=False)
         return FolderInbox(Path(c.inbox), c.user, c.host, watch=False, now=clock.now)
 
     def wait_for(*signals: object) -> None:
@@ -131,6 +161,13 @@ def shoot(
     if tab.board.open_leads:
         tab.select_lead(tab.board.open_leads[0].lead)
     shots = []
+    if group:  # the KPI page: the row per branch above the salespeople of all branches
+        tab.pages.setCurrentIndex(PAGES.index("kpis"))
+        settle()
+        path = out / f"team-group-{lang}-{size[0]}.png"
+        window.grab().save(str(path))
+        shots.append(path)
+        wanted = set()
     for index, page in enumerate(PAGES):
         if (page, lang, size[0]) not in wanted:
             continue
@@ -153,7 +190,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--all", action="store_true", help="every page, language and size")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--inbox", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--inbox", help=argparse.SUPPRESS)
+    parser.add_argument("--group", action="store_true", help="a dealer group on PostgreSQL")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     os.environ["LEADPOP_MUTE"] = "1"
@@ -165,12 +203,24 @@ def main() -> None:
         with x_server(width, height), tempfile.TemporaryDirectory() as data:
             for lang in ("nl", "en"):
                 where = Path(data) / lang  # a PC of its own per language
-                for path in shoot(args.out, args.inbox, where, lang, (width, height), wanted):
+                inbox = args.inbox if args.group else Path(args.inbox)
+                shots = shoot(
+                    args.out, inbox, where, lang, (width, height), wanted, group=args.group
+                )
+                for path in shots:
                     print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         return
     subprocess.run([sys.executable, str(ROOT / "tools" / "build_translations.py")], check=True)
-    with tempfile.TemporaryDirectory(prefix="leadpop-team-shots-") as work:
-        inbox = demo_inbox(Path(work))
+    with contextlib.ExitStack() as stack:
+        work = stack.enter_context(tempfile.TemporaryDirectory(prefix="leadpop-team-shots-"))
+        if args.group:
+            from tests.postgres.pg_server import PostgresServer
+
+            server = stack.enter_context(PostgresServer())
+            os.environ.update(server.env)  # the password, for the children too
+            inbox: str | Path = group_inbox(Path(work), server.new_database())
+        else:
+            inbox = demo_inbox(Path(work))
         for w, h in SIZES:
             cmd = [
                 sys.executable,
@@ -182,6 +232,7 @@ def main() -> None:
                 "--inbox",
                 str(inbox),
                 *(["--all"] if args.all else []),
+                *(["--group"] if args.group else []),
             ]
             subprocess.run(cmd, check=True)
 

@@ -204,12 +204,13 @@ class TeamTab(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("team-status")
         self.status.setWordWrap(True)
+        # Next to the page tabs: the period is for the KPIs and charts, not the live board.
+        self.pages.setCornerWidget(self._build_period_bar(), Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.stale)
+        layout.addWidget(self.branch_bar)
         layout.addWidget(self.pages, 1)
-        # Next to the page tabs: the period is for the KPIs and charts, not the live board.
-        self.pages.setCornerWidget(self._build_period_bar(), Qt.Corner.TopRightCorner)
         layout.addWidget(self.status)
         self._page_changed(self.pages.currentIndex())
 
@@ -392,6 +393,15 @@ class TeamTab(QWidget):
         self.branch_combo.currentIndexChanged.connect(self._branch_edited)
         self.branch_label = QLabel(self.tr("Branch"))
         self.branch_label.setBuddy(self.branch_combo)
+        # A row of its own (the period bar is full at 1366 px), for a group database only.
+        self.branch_bar = QWidget()
+        self.branch_bar.setObjectName("team-branch-bar")
+        row = QHBoxLayout(self.branch_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.branch_label)
+        row.addWidget(self.branch_combo)
+        row.addStretch(1)
+        self._has_branches = False  # a folder or mailbox inbox is one branch
         self.export_kpis_button = QPushButton(self.tr("Export KPIs (CSV)"))
         self.export_kpis_button.clicked.connect(self.export_kpis)
         self.export_detail_button = QPushButton(self.tr("Export per lead (CSV)"))
@@ -404,11 +414,6 @@ class TeamTab(QWidget):
         label.setBuddy(self.period_combo)
         for widget in (label, self.period_combo, self.first_edit, self.last_edit, self.range_label):
             bar.addWidget(widget)
-        bar.addSpacing(12)
-        bar.addWidget(self.branch_label)
-        bar.addWidget(self.branch_combo)
-        self.branch_label.hide()  # a folder or mailbox inbox is one branch
-        self.branch_combo.hide()
         bar.addSpacing(12)
         bar.addWidget(self.export_kpis_button)
         bar.addWidget(self.export_detail_button)
@@ -459,6 +464,7 @@ class TeamTab(QWidget):
     def _page_changed(self, index: int) -> None:
         """The period matters for the KPIs and charts, not for the live board."""
         self.period_bar.setVisible(index != 0)
+        self.branch_bar.setVisible(self._has_branches and index != 0)
         self._show_custom()
 
     # -- from the worker -------------------------------------------------------------------
@@ -659,7 +665,10 @@ class TeamTab(QWidget):
     def _branch_name(self, branch: str | None) -> str:
         if branch is None:
             return self.tr("Group")
-        return branch.capitalize() if branch else self.tr("No branch")
+        if not branch:
+            return self.tr("No branch")
+        # From the address (?branch=den-bosch): as a place name reads, "Den Bosch".
+        return " ".join(w.capitalize() for w in branch.replace("_", "-").split("-") if w)
 
     def _fill_branch_filter(self, view: PeriodView) -> None:
         """The filter's branches: those of the period, and the one chosen."""
@@ -676,9 +685,8 @@ class TeamTab(QWidget):
             combo.addItem(self._branch_name(branch), branch)
         combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
         combo.blockSignals(False)
-        shown = view.has_branches or chosen is not None
-        self.branch_label.setVisible(shown)
-        self.branch_combo.setVisible(shown)
+        self._has_branches = view.has_branches or chosen is not None
+        self.branch_bar.setVisible(self._has_branches and self.pages.currentIndex() != 0)
 
     def _fill_branches(self) -> None:
         """A row per branch and the group's, sold % against the reference lines; the chosen
