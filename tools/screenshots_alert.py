@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -44,6 +45,48 @@ def lead_row(now: datetime, **over: object) -> dict[str, object]:
     }
     row.update(over)
     return row
+
+
+def special_leads(clock: object, save: Callable[[object, str], Path]) -> list[Path]:
+    """A missed call (the customer phoned a minute ago, often without a name), and an
+    ambiguous number with its other reading and the pick."""
+    from app.core.enums import LeadStatus
+    from app.engine.views import from_row
+    from app.ui.alert.alert_window import AlertWindow
+
+    own = "_leadpop"  # app.core.lead.STORED_KEY: the Lead fields without a column
+    leads = {
+        "alert-missed-call": lead_row(
+            NOW,
+            id="L5",
+            name="",
+            source="AutoScout24",
+            phone_raw="0470 12 34 56",
+            phone_e164="+32470123456",
+            phone_display="0470 12 34 56",
+            message="",
+            requested_at=None,
+            extra=json.dumps({own: {"kind": "missed_call"}}),
+        ),
+        "alert-ambiguous": lead_row(
+            NOW,
+            id="L6",
+            name="Luc Maes",
+            phone_raw="0478 55 66 77",
+            phone_e164="+31478556677",
+            phone_display="0478 556 677",
+            extra=json.dumps({own: {"phone_alternative": {"e164": "+32478556677"}}}),
+        ),
+    }
+    shots = []
+    for name, row in leads.items():
+        alert = AlertWindow(clock, sound=type("Mute", (), {"play": lambda self: False})())
+        clock.set(NOW - timedelta(seconds=65) + timedelta(seconds=18))  # type: ignore[attr-defined]
+        view = from_row(row, status=LeadStatus.NEW, next_attempt=1, next_due=NOW)
+        alert.set_leads([view])
+        shots.append(save(alert, name))
+        alert.close()
+    return shots
 
 
 def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
@@ -100,6 +143,7 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
     alert.claim_result(view.id, ClaimOutcome(True, "piet"), calling=True)
     shots.append(save(alert, "call-panel"))
     alert.close()
+    shots += special_leads(clock, save)
 
     attempt = {
         "id": 1,

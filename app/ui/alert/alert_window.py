@@ -131,6 +131,7 @@ class AlertWindow(QWidget):
         self.use_alt.clicked.connect(self._use_alternative)
         alt_row = QHBoxLayout()
         alt_row.addWidget(self.phone_alt)
+        alt_row.addSpacing(16)
         alt_row.addWidget(self.use_alt)
         alt_row.addStretch(1)
         self.phone_alt.hide()
@@ -265,6 +266,7 @@ class AlertWindow(QWidget):
         #alert-use-alt {{
             color: {th.TEXT}; background: {th.SURFACE}; border: 1px solid {th.BORDER};
             border-radius: {p(6, s)}px; font-size: {p(18, s)}px; padding: {p(4, s)}px {p(12, s)}px;
+            min-height: 0px; font-weight: 600;
         }}
         #alert-kicker[missed="true"] {{ color: {th.AMBER}; font-weight: 700; }}
         #alert-clock-card {{
