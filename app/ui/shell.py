@@ -11,28 +11,30 @@ import dataclasses
 import logging
 import random
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from app import __version__
 from app.core.clock import Clock
 from app.core.enums import Availability, Role
 from app.core.hours import HoursError
 from app.core.routing import Route, manager_due, route
+from app.engine import unclaimed as unclaimed_ops
 from app.engine.desk import ClaimOutcome, Desk, Health
 from app.engine.views import LeadView
 from app.settings.config import Config
 from app.settings.prefs import Prefs, apply, defaults, given, language, prefs_path
 from app.system import logs
 from app.ui import bench_probe, i18n
-from app.ui.alert import call_panel
 from app.ui.alert.alert_window import AlertWindow
+from app.ui.alert.call_panel import CallWindow
 from app.ui.alert.qr_dialog import QrDialog
 from app.ui.common.about_dialog import AboutDialog, AboutInfo
 from app.ui.common.first_run import FirstRunDialog
-from app.ui.common.lead_format import reminder_text, reminder_title
+from app.ui.common.lead_format import next_action, reminder_text, reminder_title
 from app.ui.common.lead_text import vehicle_text
 from app.ui.common.notify import Notifier
 from app.ui.common.password_dialog import PasswordDialog
@@ -41,7 +43,9 @@ from app.ui.common.tray import Tray
 from app.ui.icons import app_icon
 from app.ui.salesperson.lost_dialog import LostReasonDialog
 from app.ui.salesperson.main_window import MainWindow
-from app.ui.salesperson.outcome_dialog import OutcomeDialog
+from app.ui.salesperson.outcome_dialog import OutcomeChoice, OutcomeDialog
+from app.ui.salesperson.touch_dialog import TouchDialog, can_touch
+from app.ui.salesperson.unclaimed_panel import Unclaimed
 from app.ui.workers.desk_worker import DeskThread, DeskWorker, InboxFactory, default_inbox
 from app.ui.workers.engine_thread import EngineOp, Refused
 
@@ -49,6 +53,8 @@ if TYPE_CHECKING:
     from app.ui.team.team_tab import TeamTab
 
 log = logging.getLogger(__name__)
+
+NOT_REACHED = ("voicemail", "no_answer", "busy")  # after these, offer a WhatsApp or an SMS
 
 
 class Shell(QObject):
@@ -87,9 +93,15 @@ class Shell(QObject):
         self.team_tab: TeamTab | None = None
 
         self.alertable: list[LeadView] = []
+        self.waiting: list[LeadView] = []  # unclaimed, waiting for opening time
+        self.dismissed: list[tuple[LeadView, Any]] = []  # unclaimed, "Not me" here (and when)
         self.views: dict[str, LeadView] = {}  # the freshest view of each lead, by id
         self.notified: set[str] = set()  # new leads already announced by notification
         self.in_call: set[str] = set()  # reminders stay quiet while the call is going on
+        # Calls whose outcome was put off ("Later"): when they started. The list says so,
+        # and the next reminder asks for the outcome instead of another call.
+        self.unrecorded: dict[str, datetime] = {}
+        self.call_window: CallWindow | None = None
         self.peek = False  # a new-lead notification was clicked: show the alert anyway
         self.last_notice: tuple[str, str] | None = None  # ("lead"|"reminder", lead id)
         self._told_tray = False
@@ -120,6 +132,12 @@ class Shell(QObject):
     def shutdown(self) -> None:
         """Stop and join the worker thread, close the windows. Safe to call twice."""
         self.closing = True  # closing the alert mid-call must not open the outcome prompt
+        for bar in (
+            self.window.snackbar if self.window else None,
+            self.alert.snackbar if self.alert else None,
+        ):
+            if bar is not None:
+                bar.flush()  # an action held for its Undo is done now
         self._mount_team_tab(False)
         self.desk_thread.stop()
         if self.tray is not None:
@@ -131,6 +149,10 @@ class Shell(QObject):
                 else:
                     widget.close()
                 widget.deleteLater()
+        if self.call_window is not None:
+            self.call_window.hide()
+            self.call_window.deleteLater()
+            self.call_window = None
         self.alert = self.window = None
 
     def prepare_quit(self) -> None:
@@ -180,6 +202,7 @@ class Shell(QObject):
         self.window = window
         self.alert = AlertWindow(self.clock, **self.alert_options)
         self.alert.setWindowIcon(icon)
+        self.alert.tz = self.cfg.hours.tz
         bench_probe.watch(window, self.alert)  # LEADPOP_BENCH_PROBE only
         self._apply_sound()
         self.tray = Tray(
@@ -197,7 +220,7 @@ class Shell(QObject):
         a = self.alert
         a.call_requested.connect(lambda lead_id: self.claim(lead_id, True))
         a.take_requested.connect(lambda lead_id: self.claim(lead_id, False))
-        a.dismiss_requested.connect(lambda i: self._do("dismiss", lambda desk: desk.dismiss(i)))
+        a.dismiss_requested.connect(self.dismiss)
         a.call_finished.connect(self.ask_outcome)
         a.alternative_requested.connect(  # the other reading of an ambiguous number
             lambda i: self._do("use number", lambda desk: desk.use_phone_alternative(i))
@@ -206,18 +229,24 @@ class Shell(QObject):
         d.call_requested.connect(self.call_from_list)
         d.qr_requested.connect(self._show_qr)
         d.record_requested.connect(self.ask_outcome)
-        d.sold_requested.connect(lambda i: self._do("mark sold", lambda desk: desk.mark_sold(i)))
+        d.sold_requested.connect(self.mark_sold)
         d.lost_requested.connect(self._ask_lost)
         d.release_requested.connect(self.release)
         d.snooze_requested.connect(
             lambda i, minutes: self._do("snooze", lambda desk: desk.snooze(i, minutes))
         )
+        for signal in (d.call_requested, d.record_requested, d.sold_requested, d.lost_requested):
+            signal.connect(window.hold_order)  # the list stays put under the pointer
+        d.release_requested.connect(window.hold_order)
+        d.snooze_requested.connect(window.hold_order)
+        window.unclaimed.take_requested.connect(self.take_from_list)
+        window.unclaimed.alert_again_requested.connect(self.alert_again)
         window.availability_changed.connect(self._availability_changed)
         window.settings_requested.connect(self.edit_settings)
         window.about_requested.connect(self.show_about)
         window.quit_requested.connect(self.quit_requested)
         window.hidden_to_tray.connect(self._hidden_to_tray)
-        window.status.waiting_clicked.connect(self._peek_alert)
+        window.status.waiting_clicked.connect(self._waiting_clicked)
         window.banner.open_requested.connect(self._open_notice)
         self.tray.open_requested.connect(window.bring_to_front)
         self.tray.message_clicked.connect(self._open_notice)
@@ -262,10 +291,29 @@ class Shell(QObject):
         if self.window is None:
             return
         self.alertable = alertable
+        self.waiting = waiting
         self.views = {v.id: v for v in (*alertable, *mine)}
         self.window.set_leads(mine)
         self.window.status.set_waiting(len(alertable), len(waiting))
         self.route_leads()
+        self._show_unclaimed()
+        # Then, off the alert's path: the leads I passed on, and who gave leads back.
+        self._on_desk("unclaimed", unclaimed_ops.unclaimed, refresh=False).success(
+            self._unclaimed_loaded
+        ).run_in_background()
+
+    def _unclaimed_loaded(self, found: unclaimed_ops.Unclaimed) -> None:
+        self.dismissed = list(found.dismissed)
+        if self.alert is not None:
+            self.alert.set_history(found.handed_back)
+        self._show_unclaimed()
+
+    def _show_unclaimed(self) -> None:
+        if self.window is None:
+            return
+        rows = [Unclaimed(v, starts=v.sla_start) for v in self.waiting]
+        rows += [Unclaimed(v, dismissed_at=at) for v, at in self.dismissed]
+        self.window.set_unclaimed(rows)
 
     def route_leads(self) -> None:
         """Alert, notify or nothing, for the leads whose clock runs now (routing.route)."""
@@ -307,10 +355,12 @@ class Shell(QObject):
 
     # -- the salesperson's actions, run by the worker on the Desk -------------------------
 
-    def _on_desk(self, what: str, op: Callable[[Desk], Any]) -> EngineOp[Desk, Any]:
+    def _on_desk(
+        self, what: str, op: Callable[[Desk], Any], *, refresh: bool = True
+    ) -> EngineOp[Desk, Any]:
         """An action for the worker thread (app.ui.workers.engine_thread): `op` runs there
-        on the Desk; the new lists, then its result, come back here."""
-        return self.desk_thread.op(op, what=what)
+        on the Desk; the new lists (unless not `refresh`), then its result, come back here."""
+        return self.desk_thread.op(op, what=what, refresh=refresh)
 
     def _do(self, what: str, op: Callable[[Desk], Any]) -> None:
         """An action whose result needs no answer (a failure is shown as a message)."""
@@ -328,11 +378,97 @@ class Shell(QObject):
         ).failure(failed).run_in_background()
 
     def release(self, lead_id: str) -> None:
+        """Release to team, done once the snackbar's Undo has had its few seconds."""
+
         def give_back(desk: Desk) -> None:
             if not desk.release(lead_id):
                 raise Refused("the lead could not be given back to the team")
 
-        self._do("release", give_back)
+        self._after_undo(
+            lead_id,
+            self.tr("{name}: given back to the team"),
+            lambda: self._do("release", give_back),
+        )
+
+    def mark_sold(self, lead_id: str) -> None:
+        """Mark sold, after a question when nobody ever called the customer; Undo for a while."""
+        view = self.views.get(lead_id)
+        if view is not None and not view.attempts and not self.confirm_sold_uncalled(view):
+            return
+        self._after_undo(
+            lead_id,
+            self.tr("{name}: marked sold"),
+            lambda: self._do("mark sold", lambda desk: desk.mark_sold(lead_id)),
+        )
+
+    def confirm_sold_uncalled(self, view: LeadView) -> bool:
+        """Tests replace this."""
+        no = QMessageBox.StandardButton.No
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Mark sold?"),
+            self.tr("{name} has not been called yet. Mark this lead sold anyway?").format(
+                name=view.shown_name
+            ),
+            QMessageBox.StandardButton.Yes | no,
+            self.window,
+        )
+        box.setDefaultButton(no)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()
+
+    def _after_undo(self, lead_id: str, text: str, commit: Callable[[], None]) -> None:
+        """Sold, lost, release: said at once, done when Undo's few seconds are over."""
+        if self.window is None:
+            commit()
+            return
+        view = self.views.get(lead_id)
+        name = view.shown_name if view is not None else lead_id
+        self.window.snackbar.offer(text.format(name=name), commit=commit)
+
+    def dismiss(self, lead_id: str) -> None:
+        """ "Not me": done at once (the team sees it); Undo lets it alert here again."""
+        view = next((v for v in self.alertable if v.id == lead_id), None)
+        name = view.shown_name if view is not None else lead_id
+        self._do("dismiss", lambda desk: desk.dismiss(lead_id))
+        text = self.tr("Not me: {name}").format(name=name)
+        stays = self.alert is not None and self.alert.isVisible() and self.alert.has_more()
+        bar = self.alert.snackbar if stays and self.alert is not None else None
+        if bar is None and self.window is not None:
+            bar = self.window.snackbar
+        if bar is not None:
+            bar.offer(text, undo=lambda: self.alert_again(lead_id))
+
+    def alert_again(self, lead_id: str) -> None:
+        """Undo "Not me" (from the snackbar or the list of leads not taken yet)."""
+        if self.alert is not None:
+            self.alert.forget(lead_id)
+        self._do("alert again", lambda desk: unclaimed_ops.undismiss(desk, lead_id))
+
+    def take_from_list(self, lead_id: str) -> None:
+        """Take a lead from the list of those not taken yet (also before opening time)."""
+
+        def done(outcome: ClaimOutcome) -> None:
+            if self.window is None:
+                return
+            if outcome.won:
+                self.window.open_lead(lead_id)
+            elif outcome.error:
+                self.window.show_message(self.tr("Inbox unreachable — try again"))
+            else:
+                owner = outcome.owner or self.tr("a colleague")
+                self.window.snackbar.say(self.tr("Taken by {owner}").format(owner=owner))
+
+        self._on_desk("claim", lambda d: d.claim(lead_id)).success(done).run_in_background()
+
+    def _waiting_clicked(self) -> None:
+        """The status bar's "n waiting": the alert, or the list when none alerts now."""
+        if self.alertable:
+            self._peek_alert()
+        elif self.window is not None:
+            self.window.show_unclaimed()
 
     def _claim_done(self, lead_id: str, outcome: ClaimOutcome, calling: bool) -> None:
         # The alert's call panel hands the tel: link to the OS (call_panel.open_tel_link).
@@ -349,6 +485,13 @@ class Shell(QObject):
         for view in views:
             if view.id in self.in_call:
                 continue  # the outcome prompt is coming; no nagging during the call
+            if view.id in self.unrecorded:  # the call was made: ask how it went
+                self.last_notice = ("outcome", view.id)
+                self.notifier.notify(
+                    self.tr("How did the call with {name} go?").format(name=view.shown_name),
+                    self.tr("Record the outcome: open this message"),
+                )
+                continue
             self.last_notice = ("reminder", view.id)
             self.notifier.notify(reminder_title(view), reminder_text(view, self.cfg.hours.tz, now))
 
@@ -424,10 +567,13 @@ class Shell(QObject):
         kind, lead_id = self.last_notice
         if kind == "lead" and any(v.id == lead_id for v in self.alertable):
             self._peek_alert()
+        elif kind == "outcome":
+            self.window.open_lead(lead_id)
+            self.ask_outcome(lead_id)
         else:
             self.window.open_lead(lead_id)
 
-    def _dialog_parent(self) -> QWidget | None:
+    def _dialog_parent(self) -> QWidget | None:  # where a prompt is placed
         if self.alert is not None and self.alert.isVisible():
             return self.alert
         return self.window
@@ -441,33 +587,62 @@ class Shell(QObject):
             log.info("outcome prompt: lead %s is not mine (any more)", lead_id)
             return
         try:
-            choice = OutcomeDialog.ask(self._dialog_parent(), view)
+            choice = OutcomeDialog.ask(
+                self._dialog_parent(), view, now=self.clock.now(), tz=self.cfg.hours.tz
+            )
         finally:
             self.in_call.discard(lead_id)
-        if choice is not None:
-            outcome, note, lost = choice.outcome, choice.note, choice.lost_reason
-            self._do(
-                "record call",
-                lambda desk: desk.record_call(lead_id, outcome, note, lost_reason=lost),
-            )
+        if choice is None:
+            # Put off: the call was still made. Say so, and ask again with the next reminder.
+            self.unrecorded.setdefault(lead_id, self.clock.now())
+            self._show_unrecorded()
+            return
+        if choice.outcome in NOT_REACHED and choice.lost_reason is None and can_touch(view):
+            touch = TouchDialog.ask(self._dialog_parent(), view, self.cfg.user)
+            if touch:
+                note = f"{choice.note} · {touch}" if choice.note else touch
+                choice = dataclasses.replace(choice, note=note)
+        self.record(lead_id, choice)
 
+    def _show_unrecorded(self) -> None:
+        if self.window is not None:
+            self.window.set_unrecorded(dict(self.unrecorded))
+
+    def record(self, lead_id: str, choice: OutcomeChoice) -> None:
+        """Record the outcome; then say what comes next ("Attempt 2 due 14:27")."""
+        outcome, note, lost = choice.outcome, choice.note, choice.lost_reason
+        if self.unrecorded.pop(lead_id, None) is not None:
+            self._show_unrecorded()
+
+        def op(desk: Desk) -> LeadView:
+            desk.record_call(lead_id, outcome, note, lost_reason=lost)
+            return desk.view(lead_id)
+
+        self._on_desk("record call", op).success(self._recorded).run_in_background()
+
+    def _recorded(self, view: LeadView) -> None:
+        if self.window is None:
+            return
+        action = next_action(view, self.cfg.hours.tz, self.clock.now())
+        text = self.tr("{name}: call recorded").format(name=view.shown_name)
+        self.window.snackbar.say(f"{text} · {action}" if action else text)
 
     @Slot(str)
     def call_from_list(self, lead_id: str) -> None:
-        """Call from the detail pane: hand the tel: link to the OS, then ask the outcome."""
+        """Call from the detail pane: the call window hands the tel: link to the OS and
+        keeps the number (and a QR code) on screen until the call is over; then the
+        outcome is asked. Nothing modal covers the number while dialling by hand."""
         view = self.views.get(lead_id)
         uri = view.phone.tel_uri if view else None
         if view is None or uri is None:
             return
         self.in_call.add(lead_id)
         self._do("start call", lambda desk: desk.start_call(lead_id))  # the call's time
-        if not call_panel.open_tel_link(uri) and self.window is not None:
-            self.window.show_message(
-                self.tr("No phone app on this PC: dial {number} or use the QR code").format(
-                    number=view.phone.shown
-                )
-            )
-        self.ask_outcome(lead_id)
+        if self.call_window is None:
+            self.call_window = CallWindow()
+            self.call_window.setWindowIcon(app_icon())
+            self.call_window.outcome_requested.connect(self.ask_outcome)
+        self.call_window.call(view)
 
     def _show_qr(self, lead_id: str) -> None:
         view = self.views.get(lead_id)
@@ -478,9 +653,13 @@ class Shell(QObject):
         view = self.views.get(lead_id)
         if view is None:
             return
-        reason = LostReasonDialog.ask(self.window, view.shown_name)
+        reason = LostReasonDialog.ask(self.window, view)
         if reason:
-            self._do("mark lost", lambda desk: desk.mark_lost(lead_id, reason))
+            self._after_undo(
+                lead_id,
+                self.tr("{name}: marked lost"),
+                lambda: self._do("mark lost", lambda desk: desk.mark_lost(lead_id, reason)),
+            )
 
     def settings_values(self) -> dict[str, Any]:
         """The dialog's fields: the person's settings, else IT's or the built-in ones."""

@@ -18,6 +18,7 @@ from app.core.enums import LeadState, LeadStatus
 from app.ui.alert import call_panel
 from app.ui.salesperson.lead_table import OVERDUE_FG
 from app.ui.salesperson.outcome_dialog import OutcomeChoice, OutcomeDialog
+from app.ui.salesperson.touch_dialog import TouchDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")
 
@@ -59,8 +60,28 @@ def outcomes(monkeypatch: pytest.MonkeyPatch) -> list[OutcomeChoice | None]:
         assert answers, f"unexpected outcome prompt for {view.id}"
         return answers.pop(0)
 
-    monkeypatch.setattr(OutcomeDialog, "ask", classmethod(lambda cls, p, v: ask(p, v)))
+    monkeypatch.setattr(OutcomeDialog, "ask", classmethod(lambda cls, p, v, **kw: ask(p, v)))
     return answers
+
+
+class Touches:
+    """The WhatsApp/SMS offer after a call without an answer: what it answers (None: no
+    message) and for which leads it was offered."""
+
+    def __init__(self) -> None:
+        self.answers: list[str | None] = []
+        self.offered: list[str] = []
+
+    def ask(self, view) -> str | None:
+        self.offered.append(view.id)
+        return self.answers.pop(0) if self.answers else None
+
+
+@pytest.fixture(autouse=True)
+def touches(monkeypatch: pytest.MonkeyPatch) -> Touches:
+    fake = Touches()
+    monkeypatch.setattr(TouchDialog, "ask", classmethod(lambda cls, p, v, me: fake.ask(v)))
+    return fake
 
 
 @pytest.fixture
@@ -109,7 +130,8 @@ def test_a_lead_renamed_into_the_folder_inbox_pops_the_alert(make_app, inbox, cl
     qtbot.waitUntil(piet.alert.isVisible, timeout=10_000)
     assert "Jan Jansen" in piet.alert.windowTitle()
     assert piet.alert.countdown.text() == "2:00"
-    assert "Leadpop" in piet.window.windowTitle()
+    # Just the name: Qt adds " — Leadpop" (the application's display name) itself.
+    assert piet.window.windowTitle() == "piet"
 
 
 def test_one_pc_claims_and_the_others_alert_says_who(
@@ -171,8 +193,11 @@ def test_outcomes_drive_the_cadence_and_reminders_until_attempt_three(
     anna.window.open_lead(lead_id)
     outcomes.append(OutcomeChoice("no_answer"))
     anna.window.detail.call_button.click()
-    anna.sync()
     assert dialled[-1] == "tel:+31612345678"
+    call = anna.shell.call_window
+    assert call is not None and call.isVisible()  # the number stays up while dialling
+    call.panel.done_button.click()
+    anna.sync()
     view = view_of(anna, lead_id)
     assert view.next_attempt == 3
     assert view.next_due == clock.now() + timedelta(hours=2)
@@ -424,15 +449,17 @@ def test_mark_lost_with_a_reason_and_release_to_the_team(
     anna.refresh()
     assert {v.id for v in anna.mine()} == {first, second}
 
-    monkeypatch.setattr(LostReasonDialog, "ask", classmethod(lambda c, p, n: "bought_elsewhere"))
+    monkeypatch.setattr(LostReasonDialog, "ask", classmethod(lambda c, p, v: "bought_elsewhere"))
     anna.window.open_lead(first)
     anna.window.detail.lost_button.click()
+    anna.window.snackbar.expire()  # Undo's few seconds are over
     anna.sync()
     lost = next(v for v in anna.window.model.views if v.id == first)
     assert lost.state == LeadState.LOST and lost.lost_reason == "bought_elsewhere"
 
     anna.window.open_lead(second)
     anna.window.detail.release_button.click()
+    anna.window.snackbar.expire()
     anna.sync()
     assert second not in {v.id for v in anna.mine()}
     qtbot.waitUntil(
@@ -450,3 +477,165 @@ def test_the_inbox_going_away_shows_in_the_status_bar(make_app, inbox, clock, qt
     clock.advance(seconds=3)  # past the first back-off (2 s)
     piet.refresh()
     assert piet.window.status.health.text() == "Inbox connected"
+
+
+# -- issue 15: the salesperson's first real day ----------------------------------------------
+
+
+def test_a_lead_waiting_for_opening_is_listed_and_can_be_taken_early(make_app, inbox, clock, qtbot):
+    clock.set(datetime(2026, 11, 25, 7, 30, tzinfo=AMS))  # before opening
+    anna = make_app("anna", hours="mo-fr 09:00-18:00")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    assert not anna.alert.isVisible()
+    panel = anna.window.unclaimed
+    assert panel.heading.text() == "Not taken yet (1)"
+    assert panel.table.item(0, 2).text() == "waiting for opening · alerts 09:00"
+    anna.window.status.waiting.click()  # "1 waiting for opening time": shows the list
+    assert panel.selected() is not None
+    clock.advance(minutes=60)  # 08:30: a keen salesperson calls before opening
+    with anna.waiting("claim_done"):
+        panel.take_button.click()
+    anna.sync()
+    assert [v.shown_name for v in anna.mine()] == ["Jan Jansen"]
+    assert anna.window.detail.lead_id() == anna.mine()[0].id  # opened in My leads
+    assert panel.isHidden()
+
+
+def test_not_me_is_undone_or_reached_again_from_the_list(make_app, inbox, clock, qtbot):
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = anna.alert.current_id()
+    assert lead_id
+    anna.alert.dismiss_button.click()
+    anna.sync()
+    assert not anna.alert.isVisible()
+    bar = anna.window.snackbar  # the alert closed: Undo is in the main window
+    assert bar.text.text() == "Not me: Jan Jansen" and not bar.undo_button.isHidden()
+    qtbot.waitUntil(lambda: anna.window.unclaimed.heading.text() == "Not taken yet (1)")
+    assert anna.window.unclaimed.table.item(0, 2).text().startswith("you said Not me")
+    bar.undo()
+    anna.sync()
+    qtbot.waitUntil(lambda: anna.alert.isVisible() and anna.alert.current_id() == lead_id)
+
+    # Passed on again, then brought back from the list later (and after a restart, the
+    # list still has it: it is the store's).
+    clock.advance(seconds=1)
+    anna.alert.dismiss_button.click()
+    anna.sync()
+    anna.window.snackbar.expire()
+    qtbot.waitUntil(lambda: anna.window.unclaimed.rows != [])
+    anna.window.unclaimed.table.selectRow(0)
+    anna.window.unclaimed.again_button.click()
+    anna.sync()
+    qtbot.waitUntil(lambda: anna.alert.isVisible() and anna.alert.current_id() == lead_id)
+
+
+def test_a_released_lead_says_who_gave_it_back_and_its_calls(
+    make_app, inbox, clock, qtbot, dialled, outcomes
+):
+    bram, anna = make_app("Bram"), make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    bram.refresh()
+    lead_id = claim_and_call(bram, qtbot)
+    outcomes.append(OutcomeChoice("voicemail"))
+    finish_call(bram, qtbot)
+    clock.advance(minutes=15)
+    bram.window.open_lead(lead_id)
+    outcomes.append(OutcomeChoice("no_answer"))
+    bram.shell.ask_outcome(lead_id)
+    bram.sync()
+    bram.window.detail.release_button.click()
+    bram.window.snackbar.expire()
+    bram.sync()
+    anna.refresh()
+    qtbot.waitUntil(lambda: anna.alert.isVisible() and anna.alert.current_id() == lead_id)
+    anna.sync()  # the history follows the lists
+    qtbot.waitUntil(lambda: not anna.alert.history.isHidden(), timeout=10_000)
+    text = anna.alert.history.text()
+    assert text.startswith("Given back by Bram · 2 calls: voicemail, no answer")
+    assert "10:00  Voicemail (Bram)" in text and "10:15  No answer (Bram)" in text
+
+
+def test_sold_and_release_wait_for_undo_and_sold_asks_on_a_lead_never_called(
+    make_app, inbox, clock, qtbot, monkeypatch
+):
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = anna.alert.current_id()
+    with anna.waiting("claim_done"):
+        anna.alert.take_button.click()
+    anna.sync()
+    asked: list[str] = []
+    answer = {"yes": False}
+
+    def confirm(view):
+        asked.append(view.id)
+        return answer["yes"]
+
+    monkeypatch.setattr(anna.shell, "confirm_sold_uncalled", confirm)
+    anna.window.open_lead(lead_id)
+    anna.window.detail.sold_button.click()
+    assert asked == [lead_id] and anna.window.snackbar.isHidden()  # asked, said no
+    answer["yes"] = True
+    anna.window.detail.sold_button.click()
+    assert anna.window.snackbar.text.text() == "Jan Jansen: marked sold"
+    anna.window.snackbar.undo()
+    anna.sync()
+    assert view_of(anna, lead_id).is_open  # undone: never marked
+
+    anna.window.detail.release_button.click()
+    anna.sync()
+    assert lead_id in {v.id for v in anna.mine()}  # not yet: Undo's time
+    anna.window.snackbar.expire()
+    anna.sync()
+    assert lead_id not in {v.id for v in anna.mine()}
+
+
+def test_later_records_that_the_call_was_made_and_asks_again(
+    make_app, inbox, clock, qtbot, dialled, outcomes
+):
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = claim_and_call(anna, qtbot)
+    outcomes.append(None)  # "Later"
+    finish_call(anna, qtbot)
+    model = anna.window.model
+    assert model.index(0, 2).data() == "Call started 10:00 — record the outcome"
+    anna.reminders.clear()
+    clock.advance(minutes=5)
+    anna.refresh()
+    assert len(anna.reminders) == 1
+    assert anna.window.banner.title_label.text() == "How did the call with Jan Jansen go?"
+    outcomes.append(OutcomeChoice("reached"))
+    anna.window.banner.open_button.click()  # opens the outcome prompt
+    anna.sync()
+    assert [a.outcome for a in view_of(anna, lead_id).attempts] == ["reached"]
+    assert model.index(0, 2).data() == "Close: sold or lost"
+
+
+def test_an_outcome_is_confirmed_and_an_appointment_shows_in_my_leads(
+    make_app, inbox, clock, qtbot, dialled, outcomes, touches
+):
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = claim_and_call(anna, qtbot)
+    outcomes.append(OutcomeChoice("no_answer"))
+    touches.answers.append("WhatsApp sent")
+    finish_call(anna, qtbot)
+    assert touches.offered == [lead_id]  # after a call without an answer
+    assert anna.window.snackbar.text.text() == ("Jan Jansen: call recorded · Attempt 2 due 10:15")
+    assert [a.note for a in view_of(anna, lead_id).attempts] == ["WhatsApp sent"]
+
+    at = datetime(2026, 11, 26, 10, 0, tzinfo=AMS)
+    note = "Appointment 2026-11-26 10:00"
+    outcomes.append(OutcomeChoice("appointment", note, None, at))
+    anna.shell.ask_outcome(lead_id)
+    anna.sync()
+    assert touches.offered == [lead_id]  # reached: no message offered
+    assert anna.window.model.index(0, 2).data() == "Appointment tomorrow 10:00"
+    assert anna.window.snackbar.text.text().startswith("Jan Jansen: call recorded")

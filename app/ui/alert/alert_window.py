@@ -14,8 +14,8 @@ FakeClock instead of waiting.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from typing import Literal, Protocol
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -42,9 +42,15 @@ from app.engine.desk import ClaimOutcome
 from app.engine.views import LeadView
 from app.ui.alert import theme as th
 from app.ui.alert.call_panel import CallPanel
+from app.ui.alert.name_label import NameLabel
 from app.ui.alert.sound import AlertSound
 from app.ui.common.fit_label import FitLabel
+from app.ui.common.lead_format import clock_time, outcome_text
 from app.ui.common.lead_text import duration_text, vehicle_text
+from app.ui.salesperson.snackbar import Snackbar
+
+if TYPE_CHECKING:
+    from app.engine.unclaimed import HandedBack
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +107,8 @@ class AlertWindow(QWidget):
         self._handled: set[str] = set()  # leads finished here; filters stale set_leads lists
         self._shown_at: datetime | None = None
         self._scale = 0.0
+        self._history: dict[str, HandedBack] = {}  # leads given back to the team
+        self.tz: tzinfo | None = None  # the dealership's, for the times of earlier calls
 
         self._tick = QTimer(self, objectName="alert-tick", interval=TICK_MS)
         self._tick.timeout.connect(self._update_times)
@@ -116,11 +124,14 @@ class AlertWindow(QWidget):
     def _build(self) -> None:
         self.kicker = QLabel(objectName="alert-kicker")
         self.waiting = QLabel(objectName="alert-waiting")
+        # "Not me" can be undone for a few seconds, here, in the top row (nothing moves).
+        self.snackbar = Snackbar()
         top = QHBoxLayout()
         top.addWidget(self.kicker, 1)
+        top.addWidget(self.snackbar)
         top.addWidget(self.waiting)
 
-        self.name = FitLabel(60)
+        self.name = NameLabel(60)
         self.name.setObjectName("alert-name")
         self.phone = FitLabel(52)
         self.phone.setObjectName("alert-phone")
@@ -142,6 +153,10 @@ class AlertWindow(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.asked = QLabel(objectName="alert-asked")
+        self.history = QLabel(objectName="alert-history")
+        self.history.setWordWrap(True)
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.history.hide()
         info = QVBoxLayout()
         info.setSpacing(0)
         info.addWidget(self.name)
@@ -149,6 +164,7 @@ class AlertWindow(QWidget):
         info.addWidget(self.phone)
         info.addLayout(alt_row)
         info.addSpacing(12)
+        info.addWidget(self.history)
         info.addWidget(self.vehicle)
         info.addSpacing(16)
         info.addWidget(self.message)
@@ -269,6 +285,11 @@ class AlertWindow(QWidget):
             min-height: 0px; font-weight: 600;
         }}
         #alert-kicker[missed="true"] {{ color: {th.AMBER}; font-weight: 700; }}
+        #alert-history {{
+            color: {th.TEXT}; font-size: {p(22, s)}px; background: {th.SURFACE};
+            border-radius: {p(8, s)}px; padding: {p(8, s)}px {p(14, s)}px;
+            margin-bottom: {p(10, s)}px;
+        }}
         #alert-clock-card {{
             background: {th.SURFACE}; border-radius: {p(24, s)}px;
             border: {p(2, s)}px solid {th.BORDER};
@@ -343,6 +364,45 @@ class AlertWindow(QWidget):
     def current_id(self) -> str | None:
         return self._current.id if self._current else None
 
+    def forget(self, lead_id: str) -> None:
+        """Undo of "Not me": the lead may show here again with the next list."""
+        self._handled.discard(lead_id)
+
+    def set_history(self, history: dict[str, HandedBack]) -> None:
+        """Leads given back to the team: who gave them back, the calls made (arrives
+        just after the lists, so the alert itself is never held up by it)."""
+        self._history = history
+        if self._current is not None and self._mode == "alert":
+            self._fill_history()
+            self._update_times()
+
+    def history_text(self, lead_id: str) -> str:
+        """'Given back by Bram · 2 calls: voicemail, no answer' and the calls' times."""
+        back = self._history.get(lead_id)
+        if back is None:
+            return ""
+        who = back.by or self.tr("a colleague")
+        head = self.tr("Given back by {name}").format(name=who)
+        if not back.calls:
+            return head + " · " + self.tr("no calls yet")
+        outcomes = ", ".join(outcome_text(c.outcome).lower() for c in back.calls)
+        n = len(back.calls)
+        count = self.tr("1 call") if n == 1 else self.tr("{n} calls").format(n=n)
+        calls = f"{count}: {outcomes}"
+        now = self.clock.now()
+        tz = self.tz or now.tzinfo
+        assert tz is not None
+        log_lines = [
+            f"{c.number}. {clock_time(c.at, tz, now)}  {outcome_text(c.outcome)}"
+            + (f" ({c.user})" if c.user else "")
+            for c in back.calls
+        ]
+        return head + " · " + calls + "\n" + "   ".join(log_lines)
+
+    def has_more(self) -> bool:
+        """Leads left to show (after "Not me", the alert stays up for these)."""
+        return any(v.id != self.current_id() for v in self._queue)
+
     def waiting_count(self) -> int:
         """Leads behind the one on screen."""
         return sum(1 for v in self._queue if v.id != self.current_id())
@@ -392,9 +452,15 @@ class AlertWindow(QWidget):
             message = message[: MESSAGE_CHARS - 1].rstrip() + "…"
         self.message.setText(f"“{message}”" if message else "")
         self.message.setVisible(bool(message))
+        self._fill_history()
         self.pages.setCurrentIndex(0)
         self._update_waiting()
         self._update_times()
+
+    def _fill_history(self) -> None:
+        text = self.history_text(self._current.id) if self._current is not None else ""
+        self.history.setText(text)
+        self.history.setVisible(bool(text))
 
     def _present(self) -> None:
         if self.isVisible():
@@ -456,7 +522,8 @@ class AlertWindow(QWidget):
     def _kicker(self, now: datetime) -> str:
         """The top line: "New lead · via website · landed 1 min ago"."""
         assert self._current is not None
-        parts = [self.tr("New lead")]
+        back = self._history.get(self._current.id)
+        parts = [self.tr("Given back to the team") if back is not None else self.tr("New lead")]
         if self._current.missed_call:  # the customer phoned a minute ago: that comes first
             new = parts[0] == self.tr("New lead")
             parts = [self.tr("Missed call: call back now"), *parts[1 if new else 0 :]]
@@ -557,7 +624,9 @@ class AlertWindow(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()  # ours, even while guarded: it must not reach anything else
-        if key == Qt.Key.Key_Escape:
+        if self._mode == "call":  # the call screen: Enter or Esc, the call is over
+            self.call_panel.done_button.click()
+        elif key == Qt.Key.Key_Escape:
             self._dismiss()
         else:
             self._call()
@@ -570,6 +639,7 @@ class AlertWindow(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._tick.stop()  # no timers left running behind a hidden window
+        self.snackbar.flush()  # an Undo offered here ends with the alert
         if self._notice.isActive():
             self._notice.stop()
             self._mode = "alert"  # that lead is finished; the next set_leads shows the rest

@@ -10,7 +10,7 @@ import logging
 
 import segno
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.lead import Phone
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 QR_BORDER = 4  # the quiet zone the QR standard asks for; phones read it much more reliably
 QR_PX = 300  # target size at scale 1.0
+QUESTION_CHARS = 280
 
 
 def open_tel_link(url: str) -> bool:
@@ -61,6 +62,10 @@ class CallPanel(QWidget):
         self.heading.setObjectName("call-heading")
         self.detail = QLabel(objectName="call-detail")
         self.detail.setWordWrap(True)
+        # The customer's question stays in view during the call: it is what they want.
+        self.question = QLabel(objectName="call-question")
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.number = FitLabel(96)
         self.number.setObjectName("call-number")
         self.note = QLabel(objectName="call-note")
@@ -78,6 +83,7 @@ class CallPanel(QWidget):
         left.addWidget(self.detail)
         left.addWidget(self.number)
         left.addWidget(self.note)
+        left.addWidget(self.question)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.qr_label)
@@ -109,6 +115,11 @@ class CallPanel(QWidget):
         self.heading.setText(self.tr("Call {name}").format(name=name) if name else "")
         self.detail.setText(vehicle_text(view.vehicle))
         self.detail.setVisible(bool(self.detail.text()))
+        question = " ".join(view.message.split())
+        if len(question) > QUESTION_CHARS:
+            question = question[: QUESTION_CHARS - 1].rstrip() + "…"
+        self.question.setText(f"“{question}”" if question else "")
+        self.question.setVisible(bool(question))
         self.number.setText(phone.shown or self.tr("No phone number"))
         self.copy_button.setEnabled(bool(phone.raw or phone.e164))
         uri = phone.tel_uri
@@ -176,7 +187,59 @@ class CallPanel(QWidget):
         #call-heading {{ color: {th.MUTED}; }}
         #call-detail {{ color: {th.TEXT}; font-size: {p(26, s)}px; }}
         #call-note {{ color: {th.MUTED}; font-size: {p(22, s)}px; }}
+        #call-question {{
+            color: {th.TEXT}; font-size: {p(23, s)}px; background: {th.SURFACE};
+            border-left: {p(5, s)}px solid {th.MUTED}; padding: {p(12, s)}px {p(16, s)}px;
+        }}
         #call-qr {{ background: white; border-radius: {p(8, s)}px; }}
         #call-qr-caption {{ color: {th.MUTED}; font-size: {p(20, s)}px; }}
         """
         )
+
+
+class CallWindow(QWidget):
+    """The call panel in a window of its own, for a call from My leads: the number stays
+    on screen until the salesperson says the call is over (Enter, Esc, or the button)."""
+
+    outcome_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("CallWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.panel = CallPanel()
+        self.panel.set_scale(0.62)
+        self.panel.outcome_requested.connect(self._done)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(28, 22, 28, 22)
+        root.addWidget(self.panel)
+        self.setStyleSheet(f"#CallWindow {{ background: {th.BG}; }}")
+        self.resize(900, 520)
+
+    def call(self, view: LeadView) -> None:
+        self.setWindowTitle(self.tr("Calling {name}").format(name=view.shown_name))
+        self.panel.show_lead(view, dial=True)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def lead_id(self) -> str | None:
+        return self.panel._view.id if self.panel._view is not None else None
+
+    def _done(self, lead_id: str) -> None:
+        self.hide()
+        self.outcome_requested.emit(lead_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            if not event.isAutoRepeat():
+                self.panel.done_button.click()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window ends the call too: its outcome is still asked."""
+        lead_id = self.lead_id() if self.isVisible() else None
+        super().closeEvent(event)
+        if lead_id is not None:
+            self.outcome_requested.emit(lead_id)

@@ -5,6 +5,7 @@ Times are shown in the dealership's time zone (cfg.hours.tz), whatever the PC's 
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -65,6 +66,12 @@ def next_action(view: LeadView, tz: tzinfo, now: datetime) -> str:
             n=view.next_attempt, time=when
         )
     status = view.status
+    if status == LeadStatus.APPOINTMENT:
+        at = appointment_at(view, tz)
+        if at is not None and at > now:
+            return QCoreApplication.translate("LeadFormat", "Appointment {time}").format(
+                time=clock_time(at, tz, now)
+            )
     if status in (LeadStatus.APPOINTMENT, LeadStatus.REACHED):
         return QCoreApplication.translate("LeadFormat", "Close: sold or lost")
     if status.closed:
@@ -72,6 +79,13 @@ def next_action(view: LeadView, tz: tzinfo, now: datetime) -> str:
     if status == LeadStatus.CALLED and len(view.attempts) >= MAX_ATTEMPTS:
         return QCoreApplication.translate("LeadFormat", "3 calls made — close it")
     return ""
+
+
+def unrecorded_text(started: datetime, tz: tzinfo, now: datetime) -> str:
+    """A call whose outcome was put off ("Later")."""
+    return QCoreApplication.translate(
+        "LeadFormat", "Call started {time} — record the outcome"
+    ).format(time=clock_time(started, tz, now))
 
 
 def reminder_title(view: LeadView) -> str:
@@ -113,6 +127,11 @@ LOST_REASONS = ("bought_elsewhere", "not_interested", "no_response", "wrong_numb
 
 
 def lost_reason_text(reason: str) -> str:
+    """The reason in words; "other: <words>" (the salesperson's own) as "Other reason: …"."""
+    if reason.startswith("other:"):
+        words = reason.removeprefix("other:").strip()
+        other = QCoreApplication.translate("LeadFormat", "Other reason")
+        return f"{other}: {words}" if words else other
     names = {
         "bought_elsewhere": QCoreApplication.translate("LeadFormat", "Bought elsewhere"),
         "not_interested": QCoreApplication.translate("LeadFormat", "Not interested"),
@@ -122,3 +141,25 @@ def lost_reason_text(reason: str) -> str:
         "other": QCoreApplication.translate("LeadFormat", "Other reason"),
     }
     return names.get(reason, reason)
+
+
+# The appointment's time rides in its call's note, written one way in every language
+# ("Afspraak 2026-11-26 10:00"), so My leads can read it back from the call log.
+_WHEN = re.compile(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2})")
+
+
+def appointment_note(at: datetime, tz: tzinfo, note: str | None = None) -> str:
+    """The note of an "Appointment made" call: when, then the salesperson's own note."""
+    when = at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    text = QCoreApplication.translate("LeadFormat", "Appointment {when}").format(when=when)
+    return f"{text} · {note}" if note else text
+
+
+def appointment_at(view: LeadView, tz: tzinfo) -> datetime | None:
+    """When the latest appointment made on this lead is (None: none, or unreadable)."""
+    for attempt in reversed(view.attempts):
+        if attempt.outcome == "appointment" and attempt.note:
+            found = _WHEN.search(attempt.note)
+            if found:
+                return datetime.strptime(found.group(1), "%Y-%m-%d %H:%M").replace(tzinfo=tz)
+    return None

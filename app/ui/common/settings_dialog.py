@@ -121,6 +121,14 @@ class SettingsDialog(QDialog):
         self.hours_error = QLabel(objectName="settings-hours-error")
         self.hours_error.setWordWrap(True)
         self.hours_error.hide()
+        # Two lines' room, error or not: typing must not make the dialog grow and move the
+        # fields below (the next click would land in the wrong one). The whole text is
+        # its tooltip.
+        self.hours_error_box = QWidget(objectName="settings-hours-error-box")
+        room = QVBoxLayout(self.hours_error_box)
+        room.setContentsMargins(0, 0, 0, 0)
+        room.addWidget(self.hours_error, 0, Qt.AlignmentFlag.AlignTop)
+        self.hours_error_box.setFixedHeight(2 * self.hours_error.fontMetrics().lineSpacing() + 8)
         self.hours.textChanged.connect(self._check_hours)
         self.second = self._minutes(_shown(current, "second_after_min"), "settings-second")
         self.third = self._minutes(_shown(current, "third_after_min"), "settings-third")
@@ -172,7 +180,7 @@ class SettingsDialog(QDialog):
             dealer.addRow(self.tr("Mailbox sign-in"), self.signin)
         dealer.addRow(self.tr("Phone numbers from"), self.region)
         dealer.addRow(self.tr("Opening hours"), self.hours)
-        dealer.addRow("", self.hours_error)
+        dealer.addRow("", self.hours_error_box)
         dealer.addRow(self.tr("Call attempt 2 after"), self.second)
         dealer.addRow(self.tr("Call attempt 3 after"), self.third)
         # The AVG: how long customers' data is kept is the dealer's policy (IT's leadpop.toml).
@@ -302,6 +310,7 @@ class SettingsDialog(QDialog):
             OpeningHours.parse(text or DEFAULT_HOURS)
         except HoursError as exc:
             self.hours_error.setText(self.tr("Opening hours: {error}").format(error=exc))
+            self.hours_error.setToolTip(self.hours_error.text())
             self.hours_error.show()
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             return False

@@ -38,6 +38,7 @@ from app.ui.common.lead_format import (
     next_action,
     outcome_text,
     status_text,
+    unrecorded_text,
 )
 from app.ui.common.lead_text import vehicle_text
 
@@ -67,6 +68,7 @@ class LeadDetail(QWidget):
         self.clock = clock
         self.tz = tz
         self.view: LeadView | None = None
+        self.unrecorded: dict[str, datetime] = {}  # calls whose outcome was put off
 
         self.empty = QLabel(self.tr("Select a lead to see its details"), objectName="detail-empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -223,6 +225,8 @@ class LeadDetail(QWidget):
         action = next_action(view, self.tz, now)
         if view.state == LeadState.LOST and view.lost_reason:
             action = self.tr("Lost: {reason}").format(reason=lost_reason_text(view.lost_reason))
+        elif view.id in self.unrecorded:
+            action = unrecorded_text(self.unrecorded[view.id], self.tz, now)
         self.next.setText(action)
         self.next.setVisible(bool(action))
         self.next.setProperty("overdue", view.overdue)

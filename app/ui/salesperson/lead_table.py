@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from app.core.clock import Clock
 from app.engine.views import LeadView
-from app.ui.common.lead_format import next_action, status_text
+from app.ui.common.lead_format import next_action, status_text, unrecorded_text
 from app.ui.common.lead_text import duration_text, vehicle_text
 
 STATUS, NAME, NEXT, CAR, LANDED = range(5)  # what is due right after who
@@ -44,6 +44,7 @@ class LeadTableModel(QAbstractTableModel):
         self.clock = clock
         self.tz = tz
         self.views: list[LeadView] = []
+        self.unrecorded: dict[str, datetime] = {}  # calls whose outcome was put off
         self._now = clock.now()
         self._headers: tuple[Callable[[], str], ...] = (
             lambda: self.tr("Status"),
@@ -122,6 +123,9 @@ class LeadTableModel(QAbstractTableModel):
         if col == LANDED:
             return duration_text((self._now - view.received_at).total_seconds())
         if col == NEXT:
+            started = self.unrecorded.get(view.id)
+            if started is not None:
+                return unrecorded_text(started, self.tz, self._now)
             return next_action(view, self.tz, self._now)
         return ""
 

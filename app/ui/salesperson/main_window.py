@@ -7,9 +7,17 @@ tab, leaving a clean place for the manager's Team tab.
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,6 +36,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +45,7 @@ from app.core.clock import Clock
 from app.core.enums import Availability
 from app.engine.views import LeadView
 from app.ui.common import about_dialog
+from app.ui.common.lead_format import clock_time
 from app.ui.common.notify import Banner
 from app.ui.common.plural import counted
 from app.ui.salesperson.lead_detail import LeadDetail
@@ -47,7 +58,17 @@ from app.ui.salesperson.lead_table import (
     LeadTableModel,
     OverdueDelegate,
 )
+from app.ui.salesperson.snackbar import Snackbar
 from app.ui.salesperson.status_bar import LeadStatusBar
+from app.ui.salesperson.unclaimed_panel import Unclaimed, UnclaimedPanel
+
+# "With a customer" / "On a break" for a while (minutes; None: until I switch back), so a
+# forgotten status doesn't silence the alerts all day.
+AWAY_MINUTES: tuple[int | None, ...] = (15, 30, 60, None)
+AWAY_CHECK_MS = 5000
+# After an action in the list or the details, the list keeps its order this long (and
+# while the pointer is over it): the next click must land on the lead it was aimed at.
+HOLD_ORDER_S = 8
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +92,10 @@ class MainWindow(QMainWindow):
         self.tz = tz
         self.keep_in_tray = False  # the shell sets it when a tray icon is shown
         self.quitting = False
+        self.away_until: datetime | None = None  # with a customer / on a break until
+        self._choosing_until: datetime | None = None
+        self._hold_until: datetime | None = None
+        self._latest: list[LeadView] = []
         self.set_user(user)
         if icon is not None:
             self.setWindowIcon(icon)
@@ -98,6 +123,7 @@ class MainWindow(QMainWindow):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setItemDelegate(OverdueDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.viewport().installEventFilter(self)
 
         self.search = QLineEdit(objectName="lead-search")
         self.search.setPlaceholderText(self.tr("Search name, phone, car…"))
@@ -128,6 +154,8 @@ class MainWindow(QMainWindow):
         left_col.setContentsMargins(14, 12, 8, 8)
         left_col.addLayout(top)
         left_col.addWidget(self.table, 1)
+        self.unclaimed = UnclaimedPanel(tz)
+        left_col.addWidget(self.unclaimed)
         left_col.addWidget(self.count)
 
         self.detail = LeadDetail(clock, tz)
@@ -166,13 +194,21 @@ class MainWindow(QMainWindow):
         row.addWidget(self.message_close)
         self.message_box.hide()
 
+        self.snackbar = Snackbar()
+        snack_row = QHBoxLayout()
+        snack_row.setContentsMargins(14, 4, 14, 4)
+        snack_row.addWidget(self.snackbar)
+
+        # Messages come below the tabs: a banner appearing must not push the list, the
+        # search box or the buttons away from under the pointer.
         central = QWidget()
         col = QVBoxLayout(central)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)
+        col.addWidget(self.tabs, 1)
         col.addWidget(self.banner)
         col.addWidget(self.message_box)
-        col.addWidget(self.tabs, 1)
+        col.addLayout(snack_row)
         self.setCentralWidget(central)
 
         self._build_actions()
@@ -182,9 +218,12 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(900, 560)
         self.setStyleSheet(_QSS)
         self._update_count()
+        self.away_timer = QTimer(self, objectName="away-timer", interval=AWAY_CHECK_MS)
+        self.away_timer.timeout.connect(self.check_away)
 
     def set_user(self, user: str) -> None:
-        self.setWindowTitle(self.tr("Leadpop — {user}").format(user=user))
+        # Only the name: Qt adds the application's display name ("… — Leadpop") itself.
+        self.setWindowTitle(user)
 
     def _build_actions(self) -> None:
         self.with_customer_action = QAction(self.tr("With a customer"), self)
@@ -207,8 +246,24 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addWidget(QLabel(self.tr("I am:"), objectName="toolbar-caption"))
-        toolbar.addAction(self.with_customer_action)
-        toolbar.addAction(self.break_action)
+        self.away_buttons: dict[Availability, QToolButton] = {}
+        for value, action in (
+            (Availability.WITH_CUSTOMER, self.with_customer_action),
+            (Availability.ON_BREAK, self.break_action),
+        ):
+            button = QToolButton(objectName=f"away-{value}")
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            menu = QMenu(button)
+            menu.aboutToShow.connect(lambda m=menu, v=value: self._fill_away_menu(m, v))
+            button.setMenu(menu)
+            # A click asks for how long (or switches back); it never toggles blindly.
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            toolbar.addWidget(button)
+            self.away_buttons[value] = button
+        self.away_label = QLabel(objectName="away-status")
+        self.away_label_action = toolbar.addWidget(self.away_label)
+        self.away_label_action.setVisible(False)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -226,19 +281,115 @@ class MainWindow(QMainWindow):
             return Availability.ON_BREAK
         return Availability.AVAILABLE
 
-    def set_availability(self, value: Availability) -> None:
-        self.with_customer_action.setChecked(value == Availability.WITH_CUSTOMER)
-        self.break_action.setChecked(value == Availability.ON_BREAK)
+    def set_availability(self, value: Availability, minutes: int | None = None) -> None:
+        """Away for `minutes` (None: until switched back); AVAILABLE ends it."""
+        self._choosing_until = (
+            self.clock.now() + timedelta(minutes=minutes)
+            if minutes and value != Availability.AVAILABLE
+            else None
+        )
+        try:
+            if value == Availability.AVAILABLE:
+                self.with_customer_action.setChecked(False)
+                self.break_action.setChecked(False)
+            else:
+                target = (
+                    self.with_customer_action
+                    if value == Availability.WITH_CUSTOMER
+                    else self.break_action
+                )
+                if target.isChecked():  # same status, a new duration
+                    self._availability_toggled(True)
+                target.setChecked(True)
+        finally:
+            self._choosing_until = None
+
+    def check_away(self) -> None:
+        """The chosen time is up: available again (time comes from the injected clock)."""
+        if self.away_until is not None and self.clock.now() >= self.away_until:
+            self.set_availability(Availability.AVAILABLE)
+
+    def _fill_away_menu(self, menu: QMenu, value: Availability) -> None:
+        menu.clear()
+        if self.availability() == value:
+            back = menu.addAction(self.tr("I'm available again"))
+            back.triggered.connect(lambda: self.set_availability(Availability.AVAILABLE))
+            menu.addSeparator()
+        for minutes in AWAY_MINUTES:
+            text = (
+                self.tr("Until I switch back")
+                if minutes is None
+                else self.tr("For 1 hour")
+                if minutes == 60
+                else self.tr("For {n} minutes").format(n=minutes)
+            )
+            action = menu.addAction(text)
+            action.setObjectName(f"away-{value}-{minutes or 'open'}")
+            action.triggered.connect(
+                lambda _=False, v=value, m=minutes: self.set_availability(v, m)
+            )
 
     def _availability_toggled(self, _checked: bool) -> None:
         value = self.availability()
-        self.status.set_availability(value)
+        self.away_until = self._choosing_until if value != Availability.AVAILABLE else None
+        until = clock_time(self.away_until, self.tz, self.clock.now()) if self.away_until else None
+        self.status.set_availability(value, until)
+        self.away_label.setText(self.status.away_text(value, until))
+        self.away_label_action.setVisible(value != Availability.AVAILABLE)
+        if self.away_until is not None:
+            self.away_timer.start()
+        else:
+            self.away_timer.stop()
         self.availability_changed.emit(value)
 
     # -- leads ---------------------------------------------------------------------------
 
+    def hold_order(self) -> None:
+        """An action was just taken: keep the rows where they are for a moment."""
+        self._hold_until = self.clock.now() + timedelta(seconds=HOLD_ORDER_S)
+
+    def holding(self) -> bool:
+        if self.table.viewport().underMouse():
+            return True
+        return self._hold_until is not None and self.clock.now() < self._hold_until
+
+    def _held(self, views: list[LeadView]) -> list[LeadView]:
+        """`views` in the order now on screen; new leads below, gone ones dropped."""
+        place = {v.id: i for i, v in enumerate(self.model.views)}
+        end = len(place)
+        order = sorted(range(len(views)), key=lambda i: (place.get(views[i].id, end), i))
+        return [views[i] for i in order]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The pointer left the list: show the order held back while it was there.
+        left = event.type() == QEvent.Type.Leave and watched is self.table.viewport()
+        if left and self._latest is not self.model.views and not self.holding():
+            self.set_leads(self._latest)
+        return super().eventFilter(watched, event)
+
+    def set_unrecorded(self, started: dict[str, datetime]) -> None:
+        """Calls whose outcome was put off: the list and the details say so."""
+        self.model.unrecorded = self.detail.unrecorded = started
+        self.model.set_views(list(self.model.views))
+        self.detail.show_lead(self.detail.view)
+
+    def set_unclaimed(self, rows: list[Unclaimed]) -> None:
+        """Leads nobody took that the alert doesn't show (waiting for opening, Not me)."""
+        self.unclaimed.set_rows(rows, self.clock.now())
+
+    def show_unclaimed(self) -> None:
+        self.bring_to_front()
+        self.tabs.setCurrentIndex(0)
+        if self.unclaimed.rows and self.unclaimed.selected() is None:
+            self.unclaimed.table.selectRow(0)
+        self.unclaimed.table.setFocus()
+
     def set_leads(self, views: list[LeadView]) -> None:
-        """My leads in desk.my_leads() order; the detail pane follows the selected lead."""
+        """My leads in desk.my_leads() order (held still right after an action); the
+        detail pane follows the selected lead."""
+        self._latest = views
+        if self.holding() and self.model.views:
+            views = self._held(views)
         selected = self.detail.lead_id()
         self.model.set_views(views)  # the proxy re-filters changed rows by itself
         if selected is not None:
@@ -330,10 +481,11 @@ class MainWindow(QMainWindow):
         self.close()
 
     @staticmethod
-    def confirm_quit_without_tray(parent: QWidget) -> bool:
-        """No tray here, so closing quits: ask first. Tests replace this."""
-        answer = QMessageBox.question(
-            parent,
+    def quit_question(parent: QWidget | None) -> QMessageBox:
+        """Quitting stops the alerts on this PC: No is the default (Enter, Esc)."""
+        no = QMessageBox.StandardButton.No
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             QCoreApplication.translate("MainWindow", "Quit Leadpop?"),
             QCoreApplication.translate(
                 "MainWindow",
@@ -341,8 +493,21 @@ class MainWindow(QMainWindow):
                 "background: closing the window quits it, and new leads will not pop up "
                 "on this PC.",
             ),
+            QMessageBox.StandardButton.Yes | no,
+            parent,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        return box
+
+    @staticmethod
+    def confirm_quit_without_tray(parent: QWidget) -> bool:
+        """No tray here, so closing quits: ask first. Tests replace this."""
+        box = MainWindow.quit_question(parent)
+        try:
+            return box.exec() == QMessageBox.StandardButton.Yes
+        finally:
+            box.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.quitting:
@@ -369,6 +534,14 @@ QToolBar QToolButton {
     background: #ffffff; margin: 2px;
 }
 QToolBar QToolButton:checked { background: #b45309; color: white; border-color: #b45309; }
+QToolBar QToolButton::menu-indicator { image: none; width: 0; }
+#away-status { color: #b45309; font-size: 20px; font-weight: 700; padding: 0 12px; }
+#unclaimed-heading { font-size: 14px; font-weight: 700; color: #475569; }
+QTableWidget#unclaimed-table { background: white; border: 1px solid #cbd5e1; border-radius: 6px; }
+#UnclaimedPanel QPushButton {
+    padding: 4px 12px; border: 1px solid #94a3b8; border-radius: 6px; background: white;
+}
+#UnclaimedPanel QPushButton:disabled { color: #94a3b8; border-color: #cbd5e1; }
 #toolbar-caption { color: #334155; font-weight: 600; padding: 0 6px; }
 QLineEdit#lead-search {
     padding: 7px 10px; border: 1px solid #94a3b8; border-radius: 8px; background: white;

@@ -23,7 +23,7 @@ class LeadStatusBar(QStatusBar):
         self.availability = QLabel(objectName="status-availability")
         self.waiting = QPushButton(objectName="status-waiting")
         self.waiting.setFlat(True)
-        self.waiting.setToolTip(self.tr("Show the alert for the waiting leads"))
+        self.waiting.setToolTip(self.tr("Show the waiting leads"))
         self.waiting.clicked.connect(self.waiting_clicked)
         self.demo = QLabel(objectName="status-demo")
         self.demo.hide()
@@ -71,12 +71,25 @@ class LeadStatusBar(QStatusBar):
         self.push.setToolTip(problem or "")
         self.push.setVisible(bool(problem))
 
-    def set_availability(self, availability: Availability) -> None:
-        text = {
-            Availability.AVAILABLE: self.tr("Available"),
-            Availability.WITH_CUSTOMER: self.tr("With a customer — new leads come as a message"),
-            Availability.ON_BREAK: self.tr("On a break — new leads come as a message"),
-        }[Availability(availability)]
+    def away_text(self, availability: Availability, until: str | None = None) -> str:
+        """'With a customer until 14:30' (the toolbar shows it large)."""
+        if availability == Availability.AVAILABLE:
+            return ""
+        if availability == Availability.WITH_CUSTOMER:
+            if until:
+                return self.tr("With a customer until {time}").format(time=until)
+            return self.tr("With a customer")
+        if until:
+            return self.tr("On a break until {time}").format(time=until)
+        return self.tr("On a break")
+
+    def set_availability(self, availability: Availability, until: str | None = None) -> None:
+        if availability == Availability.AVAILABLE:
+            text = self.tr("Available")
+        else:
+            text = self.tr("{status} — new leads come as a message").format(
+                status=self.away_text(availability, until)
+            )
         self.availability.setText(text)
         self.availability.setProperty("away", availability != Availability.AVAILABLE)
         self.availability.style().polish(self.availability)
@@ -95,7 +108,7 @@ class LeadStatusBar(QStatusBar):
         else:
             text = counted(self.tr("%n lead(s) waiting", "", total), total)
         self.waiting.setText(text)
-        self.waiting.setEnabled(now_waiting > 0)
+        self.waiting.setEnabled(total > 0)  # the alert, or the list of those waiting
         self.waiting.setProperty("count", total)
 
     def set_tls_warning(self, on: bool) -> None:

@@ -110,15 +110,17 @@ def test_outcome_dialog_in_dutch(qtbot, dutch, make_view):
     qtbot.addWidget(dialog)
     assert dialog.attempt_label.text() == "Poging 2 van 3"
     texts = {key: b.text() for key, b in dialog.buttons.items()}
-    assert texts == {
-        "appointment": "Afspraak gemaakt",
-        "reached": "Bereikt, geen afspraak",
-        "not_interested": "Geen interesse",
-        "voicemail": "Voicemail",
-        "no_answer": "Geen gehoor",
-        "busy": "In gesprek",
-        "wrong_number": "Verkeerd nummer",
+    assert texts == {  # each with its key
+        "appointment": "1   Afspraak gemaakt",
+        "reached": "2   Bereikt, geen afspraak",
+        "not_interested": "3   Geen interesse",
+        "voicemail": "4   Voicemail",
+        "no_answer": "5   Geen gehoor",
+        "busy": "6   In gesprek",
+        "wrong_number": "7   Verkeerd nummer",
     }
+    dialog.buttons["appointment"].click()
+    assert dialog.save_when.text() == "Afspraak opslaan"
 
 
 def test_banner_in_dutch(qtbot, dutch):

@@ -35,6 +35,9 @@ SOURCES = [
         "shell.py",
         "common/password_dialog.py",
         "common/signin_dialog.py",
+        "salesperson/snackbar.py",
+        "salesperson/unclaimed_panel.py",
+        "salesperson/touch_dialog.py",
     )
 ]
 QT_TOOLS = Path(PySide6.__file__).parent

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 
 from app.core.events import OUTCOMES
-from app.ui.salesperson.outcome_dialog import OutcomeChoice, OutcomeDialog
+from app.ui.salesperson.outcome_dialog import OutcomeChoice, OutcomeDialog, default_appointment
 
 # The offscreen platform can't pass size hints on to a window; not our warning.
 
@@ -23,7 +26,6 @@ def dialog(qtbot, make_view):
 @pytest.mark.parametrize(
     ("button", "outcome", "lost_reason"),
     [
-        ("appointment", "appointment", None),
         ("reached", "reached", None),
         ("not_interested", "reached", "not_interested"),
         ("voicemail", "voicemail", None),
@@ -88,10 +90,89 @@ def click_in_modal(key: str | None) -> None:
 
 
 def test_ask_returns_the_choice(qtbot, make_view):
-    click_in_modal("appointment")
-    assert OutcomeDialog.ask(None, make_view(1)) == OutcomeChoice("appointment")
+    click_in_modal("reached")
+    assert OutcomeDialog.ask(None, make_view(1)) == OutcomeChoice("reached")
 
 
 def test_ask_returns_none_when_put_off(qtbot, make_view):
     click_in_modal(None)
     assert OutcomeDialog.ask(None, make_view(1)) is None
+
+
+# -- issue 15: the number, the question, keys, the appointment's time, the same look ---------
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def test_the_number_and_the_question_stay_in_view(dialog):
+    assert dialog.phone.text() == "06 12345678" and not dialog.phone.isHidden()
+    assert dialog.question.text() == "“Is deze auto nog beschikbaar?”"
+    assert not dialog.question.isHidden()
+
+
+@pytest.mark.parametrize(
+    ("key", "outcome"),
+    [(Qt.Key.Key_2, "reached"), (Qt.Key.Key_4, "voicemail"), (Qt.Key.Key_5, "no_answer")],
+)
+def test_keys_pick_an_outcome(qtbot, dialog, key, outcome):
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog, key)
+    assert dialog.choice is not None and dialog.choice.outcome == outcome
+
+
+def test_a_digit_typed_in_the_note_is_text_not_an_outcome(qtbot, dialog):
+    dialog.note.setFocus()
+    qtbot.keyClicks(dialog.note, "na 5 uur")
+    assert dialog.choice is None and dialog.note.text() == "na 5 uur"
+
+
+def test_esc_is_later(qtbot, dialog):
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.choice is None
+
+
+def test_appointment_made_asks_when_tomorrow_by_default(qtbot, make_view):
+    now = datetime(2026, 11, 25, 14, 27, tzinfo=AMS)
+    dialog = OutcomeDialog(make_view(1, attempts=1), now=now, tz=AMS)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.note.setText("neemt partner mee")
+    dialog.buttons["appointment"].click()
+    assert dialog.choice is None and not dialog.when_box.isHidden()  # not recorded yet
+    assert dialog.when.dateTime().toPython().replace(tzinfo=None) == datetime(2026, 11, 26, 10, 0)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_when.click()
+    at = datetime(2026, 11, 26, 10, 0, tzinfo=AMS)
+    assert dialog.choice == OutcomeChoice(
+        "appointment", "Appointment 2026-11-26 10:00 · neemt partner mee", None, at
+    )
+
+
+def test_default_appointment_is_tomorrow_at_ten():
+    late = datetime(2026, 11, 25, 23, 30, tzinfo=AMS)
+    assert default_appointment(late, AMS) == datetime(2026, 11, 26, 10, 0, tzinfo=AMS)
+
+
+def test_it_looks_the_same_over_the_alert_and_over_the_main_window(qtbot, clock, make_view):
+    from app.ui.alert.alert_window import AlertWindow
+    from app.ui.salesperson.main_window import MainWindow
+
+    alert = AlertWindow(clock)
+    window = MainWindow(clock, AMS, "piet")
+    window.quitting = True  # closing it at the end must not ask
+    qtbot.addWidget(alert)
+    qtbot.addWidget(window)
+
+    def look(parent):
+        dialog = OutcomeDialog(make_view(1), parent)
+        qtbot.addWidget(dialog)
+        dialog.ensurePolished()
+        for child in dialog.findChildren(QWidget):
+            child.ensurePolished()
+        return [
+            (w.objectName(), w.font().bold(), w.font().pixelSize(), w.font().family())
+            for w in [*dialog.findChildren(QLabel), *dialog.findChildren(QPushButton)]
+        ]
+
+    assert look(alert) == look(window) == look(None)
