@@ -623,13 +623,21 @@ class Desk:
         )
 
     def record_call(
-        self, lead_id: str, outcome: str, note: str | None = None, *, lost_reason: str | None = None
+        self,
+        lead_id: str,
+        outcome: str,
+        note: str | None = None,
+        *,
+        lost_reason: str | None = None,
+        appointment_at: datetime | None = None,
     ) -> int:
         """Record attempt N with its outcome; reschedule or stop reminders. Returns N.
 
         The attempt, its `call` event (and a `lost`) are one transaction: a crash keeps
         both or neither. The event's extra field `started` is when "Call now" was pressed
-        (start_call, or a claim while calling): speed to first call counts to then.
+        (start_call, or a claim while calling): speed to first call counts to then. The
+        extra field `appointment` is when an appointment made on this call is (readers
+        that don't know it skip it).
         """
         row = self._lead(lead_id)
         now = self.clock.now()
@@ -653,6 +661,9 @@ class Desk:
                 note=note or None,
                 started=started.astimezone(now.tzinfo).isoformat(timespec="seconds")
                 if started
+                else None,
+                appointment=appointment_at.isoformat(timespec="minutes")
+                if appointment_at
                 else None,
             )
             self._queue(ev, now)

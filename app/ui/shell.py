@@ -614,8 +614,10 @@ class Shell(QObject):
         if self.unrecorded.pop(lead_id, None) is not None:
             self._show_unrecorded()
 
+        at = choice.appointment_at
+
         def op(desk: Desk) -> LeadView:
-            desk.record_call(lead_id, outcome, note, lost_reason=lost)
+            desk.record_call(lead_id, outcome, note, lost_reason=lost, appointment_at=at)
             return desk.view(lead_id)
 
         self._on_desk("record call", op).success(self._recorded).run_in_background()

@@ -15,6 +15,7 @@ from shell_harness import App, config, drop, lead_doc
 
 from app.core.clock import FakeClock
 from app.core.enums import LeadState, LeadStatus
+from app.inbox.folder.inbox import FolderInbox
 from app.ui.alert import call_panel
 from app.ui.salesperson.lead_table import OVERDUE_FG
 from app.ui.salesperson.outcome_dialog import OutcomeChoice, OutcomeDialog
@@ -639,3 +640,8 @@ def test_an_outcome_is_confirmed_and_an_appointment_shows_in_my_leads(
     assert touches.offered == [lead_id]  # reached: no message offered
     assert anna.window.model.index(0, 2).data() == "Appointment tomorrow 10:00"
     assert anna.window.snackbar.text.text().startswith("Jan Jansen: call recorded")
+    # Exported: the `call` event carries the appointment's time as an extra field.
+    reader = FolderInbox(inbox, "reader", "pc-reader", now=clock.now)
+    events, _ = reader.read_events({})
+    made = [e for e in events if e["type"] == "call" and e["outcome"] == "appointment"]
+    assert [e.get("appointment") for e in made] == ["2026-11-26T10:00+01:00"]
