@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -51,7 +52,8 @@ def special_leads(clock: object, save: Callable[[object, str], Path]) -> list[Pa
     """A missed call (the customer phoned a minute ago, often without a name), and an
     ambiguous number with its other reading and the pick."""
     from app.core.enums import LeadStatus
-    from app.engine.views import from_row
+    from app.engine.unclaimed import HandedBack
+    from app.engine.views import AttemptView, from_row
     from app.ui.alert.alert_window import AlertWindow
 
     own = "_leadpop"  # app.core.lead.STORED_KEY: the Lead fields without a column
@@ -78,12 +80,27 @@ def special_leads(clock: object, save: Callable[[object, str], Path]) -> list[Pa
             extra=json.dumps({own: {"phone_alternative": {"e164": "+32478556677"}}}),
         ),
     }
+    leads["alert-long-name"] = lead_row(
+        NOW, id="L7", name="Mevrouw Alexandra Wilhelmina van der Heijden-Vermeulen"
+    )
+    leads["alert-given-back"] = lead_row(
+        NOW, id="L8", name="Kees van Dijk", received_at=(NOW - timedelta(minutes=24)).isoformat()
+    )
+    back = HandedBack(
+        "Bram",
+        (
+            AttemptView(1, NOW - timedelta(minutes=22), "voicemail", user="Bram"),
+            AttemptView(2, NOW - timedelta(minutes=7), "no_answer", user="Bram"),
+        ),
+    )
     shots = []
     for name, row in leads.items():
         alert = AlertWindow(clock, sound=type("Mute", (), {"play": lambda self: False})())
+        alert.tz = ZoneInfo("Europe/Amsterdam")
         clock.set(NOW - timedelta(seconds=65) + timedelta(seconds=18))  # type: ignore[attr-defined]
         view = from_row(row, status=LeadStatus.NEW, next_attempt=1, next_due=NOW)
         alert.set_leads([view])
+        alert.set_history({"L8": back})
         shots.append(save(alert, name))
         alert.close()
     return shots
@@ -106,11 +123,14 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
     translator = QTranslator()
     language = QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English
     QLocale.setDefault(QLocale(language, QLocale.Country.Netherlands))
+    main_translator = QTranslator()  # the snackbar on the alert
     if lang == "nl":
         qm = ROOT / "app" / "resources" / "i18n" / "alert_nl.qm"
         if not translator.load(str(qm)):
             sys.exit(f"error: {qm} missing; run pyside6-lrelease first")
         QCoreApplication.installTranslator(translator)
+        main_translator.load(str(qm.with_name("leadpop_nl.qm")))
+        QCoreApplication.installTranslator(main_translator)
     call_panel.open_tel_link = lambda url: True  # never dial from a screenshot run
 
     def settle(widget: QWidget) -> None:
@@ -170,7 +190,18 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
         dialog.grab().save(str(path))
         shots.append(path)
         dialog.close()
+        # "Appointment made": when? (tomorrow 10:00 by default)
+        ams = ZoneInfo("Europe/Amsterdam")
+        dialog = OutcomeDialog(later, now=NOW, tz=ams)
+        dialog.show()
+        dialog.buttons["appointment"].click()
+        settle(dialog)
+        path = out / f"outcome-appointment-{lang}.png"
+        dialog.grab().save(str(path))
+        shots.append(path)
+        dialog.close()
     QCoreApplication.removeTranslator(translator)
+    QCoreApplication.removeTranslator(main_translator)
     app.processEvents()
     return shots
 

@@ -69,6 +69,14 @@ LEADS = (
         60 * 24 * 2 + 30,
         [(2, "no_answer"), (20, "voicemail"), (140, "no_answer")],
     ),
+    (  # nobody's yet: Piet said "Not me" (it stays in "Not taken yet")
+        "Kees van Dijk",
+        "06 56789012",
+        ("Volvo", "XC40", 2022, 33950),
+        "Heeft u deze ook met trekhaak?",
+        3,
+        None,
+    ),
 )
 
 
@@ -114,9 +122,12 @@ def seed(data_dir: Path, inbox: Path, clock) -> None:
             )
             os.utime(path, (landed.timestamp(), landed.timestamp()))
             desk.poll()
-            row = store.lead_by_doc(path.name)
+            row = store.leads_by_doc([path.name]).get(path.name)
             assert row is not None, f"{name} was not taken in"
             clock.set(landed + timedelta(seconds=50))
+            if calls is None:
+                desk.dismiss(row["id"])
+                continue
             desk.claim(row["id"])
             for minutes, outcome in calls:
                 clock.set(landed + timedelta(minutes=minutes))
@@ -133,11 +144,16 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from app.core.clock import FakeClock
+    from app.core.enums import Availability
     from app.inbox.folder.inbox import FolderInbox
     from app.settings.config import resolve
     from app.ui import i18n
+    from app.ui.alert import call_panel
     from app.ui.common.first_run import FirstRunDialog
+    from app.ui.common.lead_format import next_action
     from app.ui.common.settings_dialog import SettingsDialog
+    from app.ui.salesperson.lost_dialog import LostReasonDialog
+    from app.ui.salesperson.touch_dialog import TouchDialog
     from app.ui.shell import Shell
 
     app = QApplication.instance() or QApplication([])
@@ -148,9 +164,9 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
         QTimer.singleShot(ms, loop.quit)  # let the window manager map and lay it out
         loop.exec()
 
-    def save(widget: QWidget, name: str) -> Path:
+    def save(widget: QWidget, name: str, sized: bool = True) -> Path:
         settle()
-        path = out / f"{name}-{lang}-{width}.png"
+        path = out / (f"{name}-{lang}-{width}.png" if sized else f"{name}-{lang}.png")
         widget.grab().save(str(path))
         return path
 
@@ -181,6 +197,34 @@ def shoot(out: Path, lang: str, width: int, height: int) -> list[Path]:
         first = window.model.views[0].id
         window.open_lead(first)
         shots.append(save(window, "main"))
+
+        # With a customer for 30 minutes (shown large), and an outcome just confirmed.
+        window.set_availability(Availability.WITH_CUSTOMER, 30)
+        view = window.model.views[0]
+        action = next_action(view, cfg.hours.tz, clock.now())
+        text = shell.tr("{name}: call recorded").format(name=view.shown_name)
+        window.snackbar.say(f"{text} · {action}", 60_000)
+        shots.append(save(window, "main-away"))
+        window.snackbar.expire()
+        window.set_availability(Availability.AVAILABLE)
+
+        # A call from My leads: the number stays up while dialling by hand.
+        call_panel.open_tel_link = lambda url: False  # a PC without a phone app
+        shell.call_from_list(first)
+        assert shell.call_window is not None
+        shots.append(save(shell.call_window, "call-window"))
+        shell.call_window.hide()
+        shell.in_call.clear()
+
+        if width == 1366:  # dialogs of their own size: one picture per language
+            lost = LostReasonDialog(view, window)
+            lost.show()
+            shots.append(save(lost, "lost", sized=False))
+            lost.close()
+            touch = TouchDialog(view, "Piet de Vries", window)
+            touch.show()
+            shots.append(save(touch, "touch", sized=False))
+            touch.close()
 
         current = {
             **shell.settings_values(),

@@ -156,7 +156,13 @@ class MainWindow(QMainWindow):
         left_col.addWidget(self.table, 1)
         self.unclaimed = UnclaimedPanel(tz)
         left_col.addWidget(self.unclaimed)
-        left_col.addWidget(self.count)
+        # The snackbar keeps its room beside the count, shown or not: nothing moves.
+        self.snackbar = Snackbar()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.snackbar, 1)
+        left_col.addLayout(bottom)
 
         self.detail = LeadDetail(clock, tz)
         scroll = QScrollArea(objectName="detail-scroll")
@@ -194,11 +200,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.message_close)
         self.message_box.hide()
 
-        self.snackbar = Snackbar()
-        snack_row = QHBoxLayout()
-        snack_row.setContentsMargins(14, 4, 14, 4)
-        snack_row.addWidget(self.snackbar)
-
         # Messages come below the tabs: a banner appearing must not push the list, the
         # search box or the buttons away from under the pointer.
         central = QWidget()
@@ -208,7 +209,6 @@ class MainWindow(QMainWindow):
         col.addWidget(self.tabs, 1)
         col.addWidget(self.banner)
         col.addWidget(self.message_box)
-        col.addLayout(snack_row)
         self.setCentralWidget(central)
 
         self._build_actions()
@@ -538,6 +538,7 @@ QToolBar QToolButton::menu-indicator { image: none; width: 0; }
 #away-status { color: #b45309; font-size: 20px; font-weight: 700; padding: 0 12px; }
 #unclaimed-heading { font-size: 14px; font-weight: 700; color: #475569; }
 QTableWidget#unclaimed-table { background: white; border: 1px solid #cbd5e1; border-radius: 6px; }
+QTableWidget#unclaimed-table::item { padding: 0 10px; }
 #UnclaimedPanel QPushButton {
     padding: 4px 12px; border: 1px solid #94a3b8; border-radius: 6px; background: white;
 }

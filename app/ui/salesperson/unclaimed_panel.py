@@ -92,7 +92,8 @@ class UnclaimedPanel(QWidget):
                 )
             else:
                 when = ""
-            for c, text in enumerate((view.shown_name, vehicle_text(view.vehicle), when)):
+            car = vehicle_text(view.vehicle).split(" · ")[0]  # make, model, year
+            for c, text in enumerate((view.shown_name, car, when)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, view.id)
                 self.table.setItem(r, c, item)
