@@ -101,6 +101,7 @@ class Shell(QObject):
         # Calls whose outcome was put off ("Later"): when they started. The list says so,
         # and the next reminder asks for the outcome instead of another call.
         self.unrecorded: dict[str, datetime] = {}
+        self.started_at: dict[str, datetime] = {}  # calls under way: when they started
         self.call_window: CallWindow | None = None
         self.peek = False  # a new-lead notification was clicked: show the alert anyway
         self.last_notice: tuple[str, str] | None = None  # ("lead"|"reminder", lead id)
@@ -476,6 +477,7 @@ class Shell(QObject):
         # An alert closed before the claim came back shows no panel: the reminders nag.
         if self.alert is not None and self.alert.claim_result(lead_id, outcome, calling):
             self.in_call.add(lead_id)
+            self.started_at[lead_id] = self.clock.now()
 
     @Slot(list)
     def _reminders_due(self, views: list[LeadView]) -> None:
@@ -586,6 +588,7 @@ class Shell(QObject):
             self.in_call.discard(lead_id)
             log.info("outcome prompt: lead %s is not mine (any more)", lead_id)
             return
+        started = self.started_at.pop(lead_id, None)
         try:
             choice = OutcomeDialog.ask(
                 self._dialog_parent(), view, now=self.clock.now(), tz=self.cfg.hours.tz
@@ -593,9 +596,11 @@ class Shell(QObject):
         finally:
             self.in_call.discard(lead_id)
         if choice is None:
-            # Put off: the call was still made. Say so, and ask again with the next reminder.
-            self.unrecorded.setdefault(lead_id, self.clock.now())
-            self._show_unrecorded()
+            # Put off after a call: it was still made. Say so, and ask again with the next
+            # reminder. ("Record outcome" without a call, then Later, is just nothing.)
+            if started is not None:
+                self.unrecorded.setdefault(lead_id, started)
+                self._show_unrecorded()
             return
         if choice.outcome in NOT_REACHED and choice.lost_reason is None and can_touch(view):
             touch = TouchDialog.ask(self._dialog_parent(), view, self.cfg.user)
@@ -639,6 +644,7 @@ class Shell(QObject):
         if view is None or uri is None:
             return
         self.in_call.add(lead_id)
+        self.started_at[lead_id] = self.clock.now()
         self._do("start call", lambda desk: desk.start_call(lead_id))  # the call's time
         if self.call_window is None:
             self.call_window = CallWindow()

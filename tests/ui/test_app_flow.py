@@ -616,6 +616,11 @@ def test_later_records_that_the_call_was_made_and_asks_again(
     anna.sync()
     assert [a.outcome for a in view_of(anna, lead_id).attempts] == ["reached"]
     assert model.index(0, 2).data() == "Close: sold or lost"
+    # "Record outcome" without a call, then Later: nothing to say.
+    outcomes.append(None)
+    anna.window.detail.record_button.click()
+    assert anna.shell.unrecorded == {}
+    assert model.index(0, 2).data() == "Close: sold or lost"
 
 
 def test_an_outcome_is_confirmed_and_an_appointment_shows_in_my_leads(
