@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 
 RETENTION_KEY = "retention_months"
 CHECK_EVERY = timedelta(days=1)
+_ERASING = threading.Lock()
 _CHECKED = "privacy_retention_checked_at"  # a store setting: survives a restart
 # A number as people write it in a document: digits with spaces, dashes, dots, brackets.
 _NUMBER = re.compile(r"(?:\+|00)?\d[\d \-./()]{6,20}\d")
@@ -271,7 +273,13 @@ class Privacy:
         return self.forget(self.find(Customer(lead=lead_id)))
 
     def _erase(self, leads: Collection[str], texts: Iterable[str]) -> Erased:
-        """This PC's part: its own activity log, its store, its log files."""
+        """This PC's part: its own activity log, its store, its log files. One at a time:
+        the app's two engines (the salesperson's and the Team tab's) both read a colleague's
+        `forgotten`; the second finds nothing left to do."""
+        with _ERASING:
+            return self._erase_here(leads, texts)
+
+    def _erase_here(self, leads: Collection[str], texts: Iterable[str]) -> Erased:
         from app.engine.desk import _PUBLISHING
 
         if not leads:
