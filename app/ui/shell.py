@@ -208,7 +208,7 @@ class Shell(QObject):
         self._apply_sound()
         self.tray = Tray(
             icon,
-            [window.with_customer_action, window.break_action],
+            list(window.away_menus()),
             available=self.tray_available,
             parent=self,
         )

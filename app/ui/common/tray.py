@@ -1,4 +1,5 @@
-"""The tray icon: Open, the availability toggles, Quit. Only where a tray exists.
+"""The tray icon: Open, availability (for how long: the same menus as the toolbar's),
+Quit. Only where a tray exists.
 
 GNOME on Wayland and a bare Xvfb have no tray; then `Tray.icon` is None and the shell
 makes closing the main window quit (else Leadpop would be running but unreachable).
@@ -21,7 +22,7 @@ class Tray(QObject):
     def __init__(
         self,
         icon: QIcon,
-        availability_actions: list[QAction],
+        availability: list[QAction | QMenu],
         *,
         available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
         parent: QObject | None = None,
@@ -36,8 +37,11 @@ class Tray(QObject):
         open_action = self.menu.addAction(self.tr("Open Leadpop"))
         open_action.triggered.connect(self.open_requested)
         self.menu.addSeparator()
-        for action in availability_actions:
-            self.menu.addAction(action)
+        for item in availability:
+            if isinstance(item, QMenu):
+                self.menu.addMenu(item)
+            else:
+                self.menu.addAction(item)
         self.menu.addSeparator()
         quit_action = self.menu.addAction(self.tr("Quit"))
         quit_action.triggered.connect(self.quit_requested)

@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
             menu = QMenu(button)
             menu.aboutToShow.connect(lambda m=menu, v=value: self._fill_away_menu(m, v))
             button.setMenu(menu)
+            menu.setTitle(action.text())  # also the tray's submenu (away_menus)
             # A click asks for how long (or switches back); it never toggles blindly.
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             toolbar.addWidget(button)
@@ -303,6 +304,10 @@ class MainWindow(QMainWindow):
                 target.setChecked(True)
         finally:
             self._choosing_until = None
+
+    def away_menus(self) -> list[QMenu]:
+        """ "With a customer ▸", "On a break ▸": for how long (the tray shows them too)."""
+        return [button.menu() for button in self.away_buttons.values()]
 
     def check_away(self) -> None:
         """The chosen time is up: available again (time comes from the injected clock)."""

@@ -330,3 +330,23 @@ def test_whatsapp_and_sms_links_carry_a_short_message(qtbot):
     assert not dialog.codes["sms"].pixmap().isNull()
     dialog.buttons["whatsapp"].click()
     assert dialog.note() == "WhatsApp sent"
+
+
+@pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface")  # offscreen has no tray
+def test_the_tray_offers_the_same_durations(window):
+    from app.ui.common.tray import Tray
+    from app.ui.icons import app_icon
+
+    tray = Tray(app_icon(), window.away_menus(), available=lambda: True)
+    try:
+        assert tray.menu is not None
+        subs = [a.menu() for a in tray.menu.actions() if a.menu() is not None]
+        assert [m.title() for m in subs] == ["With a customer", "On a break"]
+        subs[1].aboutToShow.emit()
+        subs[1].actions()[0].trigger()  # on a break for 15 minutes
+        assert window.availability() == Availability.ON_BREAK
+        assert window.away_until == NOW + timedelta(minutes=15)
+    finally:
+        window.set_availability(Availability.AVAILABLE)
+        tray.hide()
+        tray.deleteLater()
