@@ -444,13 +444,16 @@ class FolderInbox:
         (no added latency). One that writes X in place leaves evidence: the watcher saw it
         written and not yet closed, it grew since the last look, or it is still empty.
         Such a document waits until its size and modification time have held for SETTLE.
-        Once listed, a document stays listed (the engine would take its absence for a claim).
+        While the watcher runs, a fresh file it hasn't reported yet waits for its report
+        (a rename's comes within milliseconds). Once listed, a document stays listed (the
+        engine would take its absence for a claim).
         """
         sig = (st.st_size, st.st_mtime_ns)
         seen = self._seen.get(name)
         news = self._arrivals.state(name) if self._arrivals is not None else None
         if seen is None:
-            seen = self._seen[name] = _Seen(sig, now, suspect=st.st_size == 0)
+            unreported = news is None and self.watching and _fresh(st, now)
+            seen = self._seen[name] = _Seen(sig, now, suspect=st.st_size == 0 or unreported)
         elif seen.sig != sig:  # it changed since the last look: someone is writing it
             seen.sig, seen.since, seen.suspect = sig, now, True
         if seen.listed or news is True:
@@ -779,6 +782,11 @@ def _free_name(folder: Path, name: str) -> Path:
         candidate = folder / f"{stem}.{n}{dot}{ext}"
         n += 1
     return candidate
+
+
+def _fresh(st: os.stat_result, now: datetime) -> bool:
+    """Written less than SETTLE ago (or "in the future": the share's clock is ahead)."""
+    return now - datetime.fromtimestamp(st.st_mtime, UTC) < SETTLE
 
 
 def _split(name: str) -> tuple[str, str, str]:

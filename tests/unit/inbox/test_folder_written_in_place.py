@@ -43,6 +43,15 @@ def watched(root: Path, clock: FakeClock) -> Iterator[FolderInbox]:
         yield box
 
 
+class _Running:
+    """A watcher that runs but reports nothing (its notices are late)."""
+
+    running = True
+
+    def stop(self) -> None:
+        pass
+
+
 def names(inbox: FolderInbox) -> list[str]:
     return [d.name for d in inbox.list_new()]
 
@@ -104,14 +113,30 @@ def test_with_notifications_it_is_read_when_the_producer_closes_it(
     assert watched.read(doc, 1000) == DOC
 
 
-def test_a_renamed_document_is_read_at_once(root: Path, watched: FolderInbox) -> None:
+def test_a_renamed_document_is_read_at_once(
+    root: Path, watched: FolderInbox, quiet: FolderInbox
+) -> None:
     """The producer contract (X.tmp, then rename) adds no wait, with or without notice."""
     tmp = root / "new" / "lead.json.tmp"
     tmp.write_bytes(DOC)
     os.rename(tmp, root / "new" / "lead.json")
-    assert names(watched) == ["lead.json"]  # before the watcher said a word
-    notice(watched)
-    assert names(watched) == ["lead.json"]
+    assert names(quiet) == ["lead.json"]  # no watcher: nothing says it is being written
+    assert listed_on_notice(watched) == ["lead.json"]  # the rename's notice: no SETTLE
+
+
+def test_with_notifications_a_fresh_file_waits_for_its_notice(
+    root: Path, watched: FolderInbox, clock: FakeClock
+) -> None:
+    """A listing that runs before the watcher reported a new file (the timer's, or another
+    file's notice) doesn't read it yet: written in place, it may be half there."""
+    watched.close()  # its watcher stops: no notice will come for what lands now
+    with FolderInbox(root, "anna", "pc-anna", watch=True, now=clock.now) as inbox:
+        inbox._watcher.stop()  # type: ignore[union-attr]  # a watcher that is late, forever
+        inbox._watcher = _Running()  # type: ignore[assignment]
+        (root / "new" / "lead.json").write_bytes(DOC[:HALF])
+        assert names(inbox) == []
+        clock.advance(SETTLE.total_seconds())
+        assert names(inbox) == ["lead.json"]  # no report, but it held still: read it
 
 
 def test_a_listed_document_stays_listed_while_it_changes(
