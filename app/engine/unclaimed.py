@@ -58,14 +58,7 @@ def handed_back(desk: Desk, lead_ids: list[str]) -> dict[str, HandedBack]:
         if not state.released:
             continue
         by = state.last[2] if state.last else None
-        calls = []
-        for i, call in enumerate(state.calls, start=1):
-            at = from_text(call[2])
-            if at is None:
-                continue
-            number = call[3] if isinstance(call[3], int) else i
-            calls.append(AttemptView(number=number, at=at, outcome=call[4], user=call[5]))
-        out[lead] = HandedBack(by, tuple(calls))
+        out[lead] = HandedBack(by, _calls(state.calls))
     return out
 
 
@@ -74,3 +67,25 @@ def unclaimed(desk: Desk) -> Unclaimed:
     unclaimed lead that was given back."""
     ids = [row["id"] for row in desk.store.unclaimed()]
     return Unclaimed(tuple(dismissed(desk)), handed_back(desk, ids))
+
+
+def team_calls(desk: Desk, lead_id: str) -> tuple[AttemptView, ...]:
+    """Every call on this lead in the team's log, colleagues' too: a lead taken over after
+    a hand-over shows the calls made before it (this PC's store has only its own)."""
+    state = team_queries.states_of(desk.store.db, [lead_id]).get(lead_id)
+    return _calls(state.calls) if state is not None else ()
+
+
+def _calls(logged: list[list[object]]) -> tuple[AttemptView, ...]:
+    calls = []
+    for i, call in enumerate(logged, start=1):
+        try:
+            at = from_text(call[2]) if isinstance(call[2], str) else None
+        except ValueError:  # a line from a newer or broken writer: skip that call
+            at = None
+        if at is None:
+            continue
+        number = call[3] if isinstance(call[3], int) else i
+        user = call[5] if isinstance(call[5], str) else None
+        calls.append(AttemptView(number=number, at=at, outcome=str(call[4]), user=user))
+    return tuple(calls)

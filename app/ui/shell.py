@@ -240,6 +240,7 @@ class Shell(QObject):
             signal.connect(window.hold_order)  # the list stays put under the pointer
         d.release_requested.connect(window.hold_order)
         d.snooze_requested.connect(window.hold_order)
+        d.lead_shown.connect(self._load_team_calls)
         window.unclaimed.take_requested.connect(self.take_from_list)
         window.unclaimed.alert_again_requested.connect(self.alert_again)
         window.availability_changed.connect(self._availability_changed)
@@ -463,6 +464,17 @@ class Shell(QObject):
                 self.window.snackbar.say(self.tr("Taken by {owner}").format(owner=owner))
 
         self._on_desk("claim", lambda d: d.claim(lead_id)).success(done).run_in_background()
+
+    def _load_team_calls(self, lead_id: str) -> None:
+        """Calls a colleague made on this lead before it was handed over, for its log."""
+
+        def show(calls: tuple[Any, ...]) -> None:
+            if self.window is not None:
+                self.window.detail.set_team_calls(lead_id, calls)
+
+        self._on_desk(
+            "team calls", lambda desk: unclaimed_ops.team_calls(desk, lead_id), refresh=False
+        ).success(show).run_in_background()
 
     def _waiting_clicked(self) -> None:
         """The status bar's "n waiting": the alert, or the list when none alerts now."""

@@ -48,129 +48,134 @@
 <context>
     <name>LeadDetail</name>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="73"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="77"/>
         <source>Select a lead to see its details</source>
         <translation>Kies een lead om de details te zien</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="96"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="100"/>
         <source>Phone</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="97"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="101"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="98"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="102"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="99"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="103"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="100"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="104"/>
         <source>Landed</source>
         <translation>Binnengekomen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="101"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="105"/>
         <source>Question</source>
         <translation>Vraag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="106"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="110"/>
         <source>Call</source>
         <translation>Bellen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="107"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="111"/>
         <source>Record outcome</source>
         <translation>Resultaat vastleggen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="108"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="112"/>
         <source>QR code</source>
         <translation>QR-code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="109"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="113"/>
         <source>Copy number</source>
         <translation>Nummer kopiëren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="110"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="114"/>
         <source>Mark sold</source>
         <translation>Verkocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="111"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="115"/>
         <source>Mark lost…</source>
         <translation>Verloren…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="112"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="116"/>
         <source>Release to team</source>
         <translation>Terug naar het team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="114"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="118"/>
         <source>Snooze</source>
         <translation>Later herinneren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="119"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="123"/>
         <source>{n} minutes</source>
         <translation>{n} minuten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="149"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="153"/>
         <source>Attempt</source>
         <translation>Poging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="149"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="153"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="149"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="153"/>
         <source>Outcome</source>
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="149"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="153"/>
         <source>Note</source>
         <translation>Notitie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="159"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="163"/>
         <source>No calls yet</source>
         <translation>Nog niet gebeld</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="178"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="182"/>
         <source>Calls</source>
         <translation>Belpogingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="181"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="185"/>
         <source>Original document</source>
         <translation>Oorspronkelijk document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="227"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="231"/>
         <source>Lost: {reason}</source>
         <translation>Verloren: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/lead_detail.py" line="234"/>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="238"/>
         <source>no phone number</source>
         <translation>geen telefoonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="274"/>
+        <source>by {name}</source>
+        <translation>door {name}</translation>
     </message>
 </context>
 <context>
@@ -519,62 +524,62 @@
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="179"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="186"/>
         <source>My leads</source>
         <translation>Mijn leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="187"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="194"/>
         <source>Dismiss</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="229"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="233"/>
         <source>With a customer</source>
         <translation>Bij een klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="231"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="235"/>
         <source>On a break</source>
         <translation>Met pauze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="239"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="243"/>
         <source>Settings…</source>
         <translation>Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="245"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="249"/>
         <source>Availability</source>
         <translation>Beschikbaarheid</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="248"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="252"/>
         <source>I am:</source>
         <translation>Ik ben:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="315"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="324"/>
         <source>I&apos;m available again</source>
         <translation>Ik ben weer beschikbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="320"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="329"/>
         <source>Until I switch back</source>
         <translation>Tot ik terugschakel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="322"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="331"/>
         <source>For 1 hour</source>
         <translation>1 uur</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="324"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="333"/>
         <source>For {n} minutes</source>
         <translation>{n} minuten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/salesperson/main_window.py" line="447"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="456"/>
         <source>{shown} of %n lead(s)</source>
         <translation>
             <numerusform>{shown} van %n lead</numerusform>
@@ -582,7 +587,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/salesperson/main_window.py" line="449"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="458"/>
         <source>%n lead(s)</source>
         <translation>
             <numerusform>%n lead</numerusform>
@@ -590,12 +595,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="489"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="498"/>
         <source>Quit Leadpop?</source>
         <translation>Leadpop afsluiten?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/salesperson/main_window.py" line="490"/>
+        <location filename="../../app/ui/salesperson/main_window.py" line="499"/>
         <source>This desktop has no system tray, so Leadpop can&apos;t keep running in the background: closing the window quits it, and new leads will not pop up on this PC.</source>
         <translation>Deze desktop heeft geen systeemvak, dus Leadpop kan niet op de achtergrond blijven draaien: als je het venster sluit, stopt Leadpop en verschijnen nieuwe leads niet meer op deze pc.</translation>
     </message>
@@ -859,92 +864,92 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../app/ui/shell.py" line="346"/>
+        <location filename="../../app/ui/shell.py" line="348"/>
         <source>a colleague can take it</source>
         <translation>een collega kan hem pakken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="349"/>
+        <location filename="../../app/ui/shell.py" line="351"/>
         <source>New lead — {name}</source>
         <translation>Nieuwe lead — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="707"/>
+        <location filename="../../app/ui/shell.py" line="727"/>
         <source>Opening hours: {error}</source>
         <translation>Openingstijden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="727"/>
+        <location filename="../../app/ui/shell.py" line="747"/>
         <source>Leadpop keeps running here and pops up new leads. Quit from this menu.</source>
         <translation>Leadpop blijft hier draaien en toont nieuwe leads. Afsluiten kan via dit menu.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="506"/>
+        <location filename="../../app/ui/shell.py" line="520"/>
         <source>Leadpop: sign in again</source>
         <translation>Leadpop: meld je opnieuw aan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="389"/>
+        <location filename="../../app/ui/shell.py" line="391"/>
         <source>{name}: given back to the team</source>
         <translation>{name}: teruggegeven aan het team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="400"/>
+        <location filename="../../app/ui/shell.py" line="402"/>
         <source>{name}: marked sold</source>
         <translation>{name}: op verkocht gezet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="409"/>
+        <location filename="../../app/ui/shell.py" line="411"/>
         <source>Mark sold?</source>
         <translation>Als verkocht markeren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="410"/>
+        <location filename="../../app/ui/shell.py" line="412"/>
         <source>{name} has not been called yet. Mark this lead sold anyway?</source>
         <translation>{name} is nog niet gebeld. Deze lead toch als verkocht markeren?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="436"/>
+        <location filename="../../app/ui/shell.py" line="438"/>
         <source>Not me: {name}</source>
         <translation>Niet ik: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="459"/>
+        <location filename="../../app/ui/shell.py" line="461"/>
         <source>Inbox unreachable — try again</source>
         <translation>Inbox onbereikbaar — probeer het opnieuw</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="461"/>
+        <location filename="../../app/ui/shell.py" line="463"/>
         <source>a colleague</source>
         <translation>een collega</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="462"/>
+        <location filename="../../app/ui/shell.py" line="464"/>
         <source>Taken by {owner}</source>
         <translation>Genomen door {owner}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="491"/>
+        <location filename="../../app/ui/shell.py" line="505"/>
         <source>How did the call with {name} go?</source>
         <translation>Hoe ging het gesprek met {name}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="492"/>
+        <location filename="../../app/ui/shell.py" line="506"/>
         <source>Record the outcome: open this message</source>
         <translation>Leg het resultaat vast: open deze melding</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="508"/>
+        <location filename="../../app/ui/shell.py" line="522"/>
         <source>The mailbox no longer accepts this PC&apos;s sign-in. Open Settings and sign in again; your own leads and reminders keep working meanwhile.</source>
         <translation>De mailbox accepteert de aanmelding van deze pc niet meer. Open Instellingen en meld je opnieuw aan; je eigen leads en herinneringen blijven intussen werken.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="627"/>
+        <location filename="../../app/ui/shell.py" line="646"/>
         <source>{name}: call recorded</source>
         <translation>{name}: gesprek vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell.py" line="660"/>
+        <location filename="../../app/ui/shell.py" line="680"/>
         <source>{name}: marked lost</source>
         <translation>{name}: op verloren gezet</translation>
     </message>
@@ -1099,12 +1104,12 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../app/ui/common/tray.py" line="36"/>
+        <location filename="../../app/ui/common/tray.py" line="37"/>
         <source>Open Leadpop</source>
         <translation>Leadpop openen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/tray.py" line="42"/>
+        <location filename="../../app/ui/common/tray.py" line="46"/>
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>

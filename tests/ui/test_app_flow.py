@@ -558,6 +558,16 @@ def test_a_released_lead_says_who_gave_it_back_and_its_calls(
     assert text.startswith("Given back by Bram · 2 calls: voicemail, no answer")
     assert "10:00  Voicemail (Bram)" in text and "10:15  No answer (Bram)" in text
 
+    # Taken: My leads shows the calls made before, by whom, in its call log.
+    with anna.waiting("claim_done"):
+        anna.alert.take_button.click()
+    anna.sync()
+    anna.window.open_lead(lead_id)
+    log = anna.window.detail.log
+    qtbot.waitUntil(lambda: log.rowCount() == 2, timeout=10_000)
+    rows = [[log.item(r, c).text() for c in range(4)] for r in range(2)]
+    assert rows == [["1", "10:00", "Voicemail", "by Bram"], ["2", "10:15", "No answer", "by Bram"]]
+
 
 def test_sold_and_release_wait_for_undo_and_sold_asks_on_a_lead_never_called(
     make_app, inbox, clock, qtbot, monkeypatch

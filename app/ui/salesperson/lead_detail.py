@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.core.enums import LeadState
-from app.engine.views import LeadView
+from app.engine.views import AttemptView, LeadView
 from app.ui.common.lead_format import (
     clock_time,
     lost_reason_text,
@@ -61,6 +61,7 @@ class LeadDetail(QWidget):
     lost_requested = Signal(str)
     release_requested = Signal(str)
     snooze_requested = Signal(str, int)
+    lead_shown = Signal(str)  # another lead is shown: the shell fetches its team's calls
 
     def __init__(self, clock: Clock, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +69,10 @@ class LeadDetail(QWidget):
         self.clock = clock
         self.tz = tz
         self.view: LeadView | None = None
+        self.me = ""  # this PC's salesperson (set_user)
         self.unrecorded: dict[str, datetime] = {}  # calls whose outcome was put off
+        # Calls in the team's log by someone else (before a hand-over), by lead.
+        self.earlier: dict[str, tuple[AttemptView, ...]] = {}
 
         self.empty = QLabel(self.tr("Select a lead to see its details"), objectName="detail-empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -241,6 +245,17 @@ class LeadDetail(QWidget):
         if not same:  # don't reset the scroll position of a document being read
             self.original.setPlainText(_original_text(view))
         self._enable(view)
+        if not same:
+            self.lead_shown.emit(view.id)
+
+    def set_team_calls(self, lead_id: str, calls: tuple[AttemptView, ...]) -> None:
+        """The team's calls on a lead: those a colleague made before show in the log."""
+        earlier = tuple(c for c in calls if c.user and c.user != self.me)
+        if self.earlier.get(lead_id, ()) == earlier:
+            return
+        self.earlier[lead_id] = earlier
+        if self.view is not None and self.view.id == lead_id:
+            self._fill_log(self.view, self.clock.now())
 
     def copy_number(self) -> None:
         if self.view is None:
@@ -252,18 +267,21 @@ class LeadDetail(QWidget):
     # -- internals -------------------------------------------------------------------------
 
     def _fill_log(self, view: LeadView, now: datetime) -> None:
-        self.log.setRowCount(len(view.attempts))
-        for r, attempt in enumerate(view.attempts):
+        earlier = self.earlier.get(view.id, ())
+        rows = sorted((*earlier, *view.attempts), key=lambda a: a.at)
+        self.log.setRowCount(len(rows))
+        for r, attempt in enumerate(rows):
+            by = self.tr("by {name}").format(name=attempt.user) if attempt in earlier else ""
             cells = (
                 str(attempt.number),
                 clock_time(attempt.at, self.tz, now),
                 outcome_text(attempt.outcome),
-                attempt.note or "",
+                " · ".join(p for p in (by, attempt.note or "") if p),
             )
             for c, text in enumerate(cells):
                 self.log.setItem(r, c, QTableWidgetItem(text))
-        self.log.setVisible(bool(view.attempts))
-        self.log_empty.setVisible(not view.attempts)
+        self.log.setVisible(bool(rows))
+        self.log_empty.setVisible(not rows)
         height = self.log.horizontalHeader().height() + 4
         height += sum(self.log.rowHeight(r) for r in range(self.log.rowCount()))
         self.log.setMaximumHeight(max(height, 40))

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         left_col.addLayout(bottom)
 
         self.detail = LeadDetail(clock, tz)
+        self.detail.me = self.user
         scroll = QScrollArea(objectName="detail-scroll")
         scroll.setWidget(self.detail)
         scroll.setWidgetResizable(True)
@@ -224,6 +225,9 @@ class MainWindow(QMainWindow):
     def set_user(self, user: str) -> None:
         # Only the name: Qt adds the application's display name ("… — Leadpop") itself.
         self.setWindowTitle(user)
+        self.user = user
+        if hasattr(self, "detail"):
+            self.detail.me = user  # calls by anyone else are a colleague's
 
     def _build_actions(self) -> None:
         self.with_customer_action = QAction(self.tr("With a customer"), self)
