@@ -36,6 +36,7 @@ from app.inbox.base import (
 from app.settings.config import Config
 from app.store import Store, team_queries
 from app.store.db import REBUILD
+from app.store.full import DiskFull, Held, is_full
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,9 @@ class Health:
     # The inbox can't push here (a group database behind PgBouncer in transaction
     # pooling): the one line to show while it lasts; leads still come by the re-check.
     push_problem: str | None = None
+    # This PC's own disk is full (the local store can't write; the inbox may be fine):
+    # new leads still alert (kept in memory) and are written once there is room.
+    disk_full: bool = False
 
     def retry_delay(self) -> float:
         """Back off 2, 4, 8 … 60 s while the inbox is down."""
@@ -124,6 +128,13 @@ class Desk:
         self._rebuild = store.setting(REBUILD) == "1"
         self.privacy = Privacy(self)  # the AVG: forgotten customers, retention
         self.offers = Offers(self)  # routing: presence, and who is offered what now
+        # While the disk is full (Health.disk_full): what waits to be stored (app.store.full),
+        # claims won on the inbox whose confirm isn't stored yet (lead -> user), leads that
+        # left new/ (lead -> who took it) and reminders fired, as the store would say.
+        self.held = Held(store)
+        self._won: dict[str, str] = {}
+        self._gone: dict[str, str | None] = {}
+        self._fired: dict[str, datetime] = {}
 
     # -- polling ---------------------------------------------------------------------------
 
@@ -134,13 +145,17 @@ class Desk:
         if self._next_try is not None and now < self._next_try:
             return result  # backing off while the inbox is down; the local store still works
         try:
-            self._settle()
+            if self.health.disk_full:
+                self._disk(self._catch_up, now)
+            self._disk(self._settle)
             self._detect(now, result)
-            result.new_events = self.sync_events()
+            result.new_events = self._disk(self.sync_events) or 0
             if self._rebuild:
-                result.messages.append(self._rebuild_from_log(now))
-            result.published = self.publish_outbox()
-            self.privacy.retain(now)  # at most once a day
+                message = self._disk(self._rebuild_from_log, now)
+                if message:
+                    result.messages.append(message)
+            result.published = self._disk(self.publish_outbox) or 0
+            self._disk(self.privacy.retain, now)  # at most once a day
             if not result.new_leads:  # presence waits a poll rather than delay an alert
                 self.offers.refresh(now)  # every 30 s
         except InboxError as exc:
@@ -173,28 +188,83 @@ class Desk:
             log.info("inbox reachable again")
         # Only some inboxes can tell (app.inbox.postgres); the rest push or re-check.
         push = getattr(self.inbox, "push_problem", None)
-        self.health = Health(ok=True, last_ok=now, push_problem=push)
+        self.health = Health(
+            ok=True, last_ok=now, push_problem=push, disk_full=self.health.disk_full
+        )
         self._next_try = None
+
+    # -- a full disk -----------------------------------------------------------------------
+
+    def _disk(self, step: Any, *args: Any) -> Any:
+        """Run one step of the poll whose writes may find the disk full: it then waits for
+        the next poll (what it read stays where it was: the cursor, the outbox, the
+        intents), and the poll goes on. An inbox error still ends the poll."""
+        try:
+            return step(*args)
+        except Exception as exc:
+            if not is_full(exc):
+                raise
+            self._full(exc)
+            return None
+
+    def _full(self, exc: BaseException) -> None:
+        """The store found no room: say so once (Health.disk_full), until space returns."""
+        if not self.health.disk_full:
+            log.warning("this PC's disk is full (%s): new leads are kept in memory", exc)
+            self.health = replace(self.health, disk_full=True)
+
+    def _catch_up(self, now: datetime) -> None:
+        """While the disk is full, each poll tries to write what waits in memory (and a
+        probe): once it can, the intents it wrote are settled next, as after a crash."""
+        leads, intents = self.held.write(now)
+        self._gone.clear()  # the poll's own listing says it again, now into the store
+        self._fired.clear()
+        self.health = replace(self.health, disk_full=False)
+        log.warning(
+            "this PC's disk has room again: %d lead(s) and %d claim(s) kept in memory stored",
+            leads,
+            intents,
+        )
+
+    def _stored(self, write: Any) -> bool:
+        """Run a write whose loss the poll repeats anyway; False if the disk is full."""
+        return self._disk(lambda: write() or True) is not None
 
     def _detect(self, now: datetime, result: PollResult) -> None:
         docs = self.inbox.list_new()
         present = {d.name for d in docs}
         # Only the names in new/: a poll costs O(new/), not O(every lead ever stored).
         known = self.store.leads_by_doc(present)
+        if self.health.disk_full:
+            known |= self.held.leads_by_doc(present)
         for doc in docs:
             row = known.get(doc.name)
             if row is not None:
-                if row["owner"] is not None and row["state"] == LeadState.OPEN:
-                    # Released back to the team: it is everybody's again, alert anew.
-                    self.back_to_team(row["id"], now)
+                # Released back to the team: it is everybody's again, alert anew.
+                if (
+                    row["owner"] is not None
+                    and row["state"] == LeadState.OPEN
+                    and self._stored(lambda r=row: self.back_to_team(r["id"], now))
+                ):
                     result.new_leads.append(row["id"])
                 continue
             self._take_in(doc, now, result)
         for row in self.store.unclaimed():
+            if row["doc_name"] not in present and row["id"] not in self._gone:
+                owner = self.inbox.claimed_by(row["doc_name"])
+                state = LeadState.OPEN if owner else LeadState.GONE
+                if not self._stored(
+                    lambda r=row, o=owner, s=state: self.store.update_lead(
+                        r["id"], now, owner=o, state=s
+                    )
+                ):
+                    self._gone[row["id"]] = owner  # until there is room: not alerted
+                result.gone.append((row["id"], owner))
+        for row in self.held.unclaimed():
             if row["doc_name"] not in present:
                 owner = self.inbox.claimed_by(row["doc_name"])
                 state = LeadState.OPEN if owner else LeadState.GONE
-                self.store.update_lead(row["id"], now, owner=owner, state=state)
+                self.held.update_lead(row["id"], now, owner=owner, state=state)
                 result.gone.append((row["id"], owner))
 
     def _take_in(self, doc: InboxDoc, now: datetime, result: PollResult) -> None:
@@ -226,7 +296,7 @@ class Desk:
             log.info("quarantined a document: %s", reason)
             log.debug("quarantined %s", doc.name)
             return
-        original = self.store.lead(lead.id)
+        original = self.store.lead(lead.id) or self.held.lead(lead.id)
         if original is None:
             original = self.store.find_same_customer(
                 lead.phone.e164 if lead.phone else None,
@@ -235,19 +305,26 @@ class Desk:
                 SAME_CUSTOMER_WINDOW,
             )
         if original is not None:
-            self.store.add_duplicate(
-                original["id"],
-                {
-                    "doc_name": doc.name,
-                    "source": lead.source,
-                    "received_at": to_utc_text(lead.received_at),
-                },
-            )
+            if self.store.lead(original["id"]) is None:
+                return  # a copy of a lead held in memory: set aside once that is stored
+            copy = {
+                "doc_name": doc.name,
+                "source": lead.source,
+                "received_at": to_utc_text(lead.received_at),
+            }
+            if not self._stored(lambda: self.store.add_duplicate(original["id"], copy)):
+                return  # stays in new/ until there is room to note it
             self.inbox.set_aside_duplicate(doc, original["doc_name"])
             result.duplicates.append((doc.name, original["id"]))
             return
         sla = self.config.hours.sla_start(lead.received_at)
-        self.store.insert_lead(lead, doc_name=doc.name, sla_start=sla, now=now)
+        try:
+            self.store.insert_lead(lead, doc_name=doc.name, sla_start=sla, now=now)
+        except Exception as exc:
+            if not is_full(exc):
+                raise
+            self._full(exc)
+            self.held.add_lead(lead, doc_name=doc.name, sla_start=sla, now=now)  # it alerts
         result.new_leads.append(lead.id)
         log.info("new lead %s (%s)", lead.id, lead.source or "unknown source")
         log.debug("lead %s is %s", lead.id, doc.name)
@@ -402,18 +479,24 @@ class Desk:
 
     def _publish(self, now: datetime) -> None:
         try:
-            self.publish_outbox()
+            self._disk(self.publish_outbox)
         except InboxUnavailable as exc:
             self._down(now, exc)
 
     def _act(self, now: datetime, *events: dict[str, Any], change: Any = None) -> None:
         """One action: its local state change and its events in one transaction, then
         published (or left in the outbox while the inbox is down)."""
-        with self.store.transaction():
-            if change is not None:
-                change()
-            for ev in events:
-                self._queue(ev, now)
+        try:
+            with self.store.transaction():
+                if change is not None:
+                    change()
+                for ev in events:
+                    self._queue(ev, now)
+        except Exception as exc:  # rolled back: nothing half-done to mend
+            if not is_full(exc):
+                raise
+            self._full(exc)
+            raise DiskFull() from exc
         self._publish(now)
 
     def emit(
@@ -433,14 +516,23 @@ class Desk:
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """The unfinished intent to `do` this lead for `user` (a retry after an error
         reuses it, and its event id), else a new one stored now with the event `make()`."""
-        for ev, pending in self.store.intents():
+        for ev, pending in [*self.store.intents(), *self.held.intents]:
             if ev["lead"] == lead_id and pending.get("do") == do and pending.get("user") == user:
                 _IN_FLIGHT.add(ev["id"])
                 return ev, pending
         ev, pending = make()
         _IN_FLIGHT.add(ev["id"])
-        with self.store.transaction():
-            self.store.enqueue(ev, self.clock.now(), pending=pending)
+        try:
+            with self.store.transaction():
+                self.store.enqueue(ev, self.clock.now(), pending=pending)
+        except Exception as exc:
+            if not is_full(exc):
+                raise
+            # The salesperson still takes the lead: the intent waits in memory, is stored
+            # when there is room and then settled like any other (a crash meanwhile loses
+            # it, as it would lose any lead held in memory).
+            self._full(exc)
+            self.held.intents.append((ev, pending))
         return ev, pending
 
     def _settle(self) -> None:
@@ -470,6 +562,7 @@ class Desk:
     def _abandon(self, ev: dict[str, Any]) -> None:
         self.store.published(ev["id"])
         _UNTRIED.discard(ev["id"])
+        self._won.pop(ev["lead"], None)
 
     def _complete_claim(self, ev: dict[str, Any], pending: dict[str, Any], now: datetime) -> None:
         """The claim happened on the inbox: the lead is `user`'s here, and its event may go."""
@@ -488,6 +581,7 @@ class Desk:
                         self.store.update_reminder(lead_id, last_fired_at=to_utc_text(now))
             self.store.confirm(ev["id"])
             team_queries.add_events(self.store.db, [ev])
+        self._won.pop(lead_id, None)
 
     def _complete_release(self, ev: dict[str, Any], now: datetime) -> None:
         with self.store.transaction():
@@ -559,14 +653,26 @@ class Desk:
         """Confirm a claim the inbox answered (won or lost)."""
         lead_id, user = ev["lead"], pending["user"]
         if not res.won:
-            with self.store.transaction():
-                self._abandon(ev)
-                if self.store.lead(lead_id) is not None:
-                    self.store.update_lead(
-                        lead_id, now, owner=res.owner, state=LeadState.OPEN, claimed_at=None
-                    )
+            if self.held.holds_intent(ev["id"]):
+                self.held.drop_intent(ev["id"])
+                self.held.update_lead(lead_id, now, owner=res.owner)
+                return ClaimOutcome(False, res.owner)
+
+            def lost() -> None:
+                with self.store.transaction():
+                    self._abandon(ev)
+                    if self.store.lead(lead_id) is not None:
+                        self.store.update_lead(
+                            lead_id, now, owner=res.owner, state=LeadState.OPEN, claimed_at=None
+                        )
+
+            self._stored(lost)  # else the intent stays, and _settle drops it later
             return ClaimOutcome(False, res.owner)
-        self._complete_claim(ev, {**pending, "calling": calling}, now)
+        # Won on the inbox: the lead is theirs whatever the local disk says. A confirm that
+        # can't be stored (or an intent held in memory) is completed once there is room.
+        self._won[lead_id] = user
+        if not self.held.holds_intent(ev["id"]):
+            self._stored(lambda: self._complete_claim(ev, {**pending, "calling": calling}, now))
         self._publish(now)
         return ClaimOutcome(True, user)
 
@@ -594,10 +700,12 @@ class Desk:
         )
         try:
             ok = self.inbox.release(doc, holder)
-            if ok:
-                self._complete_release(ev, now)
+            if self.held.holds_intent(ev["id"]):
+                pass  # stored once there is room, then settled by asking the inbox
+            elif ok:
+                self._stored(lambda: self._complete_release(ev, now))
             else:
-                self._abandon(ev)
+                self._stored(lambda: self._abandon(ev))
         except InboxError as exc:
             self._down(now, exc)
             raise
@@ -734,15 +842,22 @@ class Desk:
         now = self.clock.now()
         out = []
         for rem in self.store.reminders_due_by(now):
+            lead_id = rem["lead_id"]
+            fired = from_text(rem["last_fired_at"])
+            if lead_id in self._fired:  # fired while the disk was full
+                fired = max(fired or self._fired[lead_id], self._fired[lead_id])
             if not reminder_due(
                 from_text(rem["due_at"]),  # type: ignore[arg-type]
                 now,
-                last_fired=from_text(rem["last_fired_at"]),
+                last_fired=fired,
                 snoozed_until=from_text(rem["snoozed_until"]),
             ):
                 continue
-            self.store.update_reminder(rem["lead_id"], last_fired_at=to_utc_text(now))
-            out.append(self.view(rem["lead_id"]))
+            if not self._stored(
+                lambda i=lead_id: self.store.update_reminder(i, last_fired_at=to_utc_text(now))
+            ):
+                self._fired[lead_id] = now  # it nags every 5 minutes, not every poll
+            out.append(self.view(lead_id))
         return out
 
     def snooze(self, lead_id: str, minutes: int) -> datetime | None:
@@ -757,10 +872,27 @@ class Desk:
     # -- views -----------------------------------------------------------------------------
 
     def _lead(self, lead_id: str) -> dict[str, Any]:
-        row = self.store.lead(lead_id)
+        row = self.store.lead(lead_id) or self.held.lead(lead_id)
         if row is None:
             raise KeyError(f"no lead {lead_id}")
-        return row
+        return self._as_won(row)
+
+    def _as_won(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The row as it will be stored once there is room, for a claim won meanwhile."""
+        user = self._won.get(row["id"])
+        if user is None or row["owner"] == user:
+            return row
+        return {**row, "owner": user, "state": LeadState.OPEN}
+
+    def _unclaimed(self) -> list[dict[str, Any]]:
+        """Unclaimed leads, also those held in memory while the disk is full, less those
+        claimed or gone meanwhile (their change not stored yet)."""
+        rows = self.store.unclaimed()
+        if not self.health.disk_full and not self._won:
+            return rows
+        rows += self.held.unclaimed()
+        rows.sort(key=lambda r: (r["sla_start"], r["id"]))
+        return [r for r in rows if r["id"] not in self._won and r["id"] not in self._gone]
 
     def view(self, lead_id: str) -> LeadView:
         row = self._lead(lead_id)
@@ -809,6 +941,12 @@ class Desk:
         """My leads, what is due first: overdue, then by due time, then finished ones."""
         now = self.clock.now()
         rows = self.store.my_leads(self.user)
+        if self._won:  # claimed while the disk was full: mine already
+            have = {r["id"] for r in rows}
+            for lead_id, user in self._won.items():
+                row = self.store.lead(lead_id) or self.held.lead(lead_id)
+                if user == self.user and lead_id not in have and row is not None:
+                    rows.append(self._as_won(row))
         by_lead = self.store.attempts_by_lead(r["id"] for r in rows)
         views = [self._view(r, by_lead[r["id"]], now) for r in rows]
         far = datetime.max.replace(tzinfo=now.tzinfo)
@@ -823,7 +961,7 @@ class Desk:
         now = self.clock.now()
         self.offers.begin(now)
         out = []
-        for row in self.store.unclaimed():
+        for row in self._unclaimed():
             sla = self._sla(row)
             if sla <= now and self.offers.offered(row, sla, now):
                 out.append(self._view(row, [], now))
@@ -832,7 +970,7 @@ class Desk:
     def waiting(self) -> list[LeadView]:
         """Unclaimed leads whose clock hasn't started (landed outside opening hours)."""
         now = self.clock.now()
-        return [self._view(r, [], now) for r in self.store.unclaimed() if self._sla(r) > now]
+        return [self._view(r, [], now) for r in self._unclaimed() if self._sla(r) > now]
 
     # -- team ------------------------------------------------------------------------------
 
