@@ -302,7 +302,7 @@ class Shell(QObject):
         # Then, off the alert's path: the leads I passed on, and who gave leads back.
         self._on_desk("unclaimed", unclaimed_ops.unclaimed, refresh=False).success(
             self._unclaimed_loaded
-        ).run_in_background()
+        ).failure(_quiet("unclaimed")).run_in_background()
 
     def _unclaimed_loaded(self, found: unclaimed_ops.Unclaimed) -> None:
         self.dismissed = list(found.dismissed)
@@ -474,7 +474,7 @@ class Shell(QObject):
 
         self._on_desk(
             "team calls", lambda desk: unclaimed_ops.team_calls(desk, lead_id), refresh=False
-        ).success(show).run_in_background()
+        ).success(show).failure(_quiet("team calls")).run_in_background()
 
     def _waiting_clicked(self) -> None:
         """The status bar's "n waiting": the alert, or the list when none alerts now."""
@@ -748,3 +748,13 @@ class Shell(QObject):
             QSystemTrayIcon.MessageIcon.Information,
             8000,
         )
+
+
+def _quiet(what: str) -> Callable[[Exception], None]:
+    """A read for a side list failed (the desk is being reopened, say): the next list
+    change asks again; no message for the salesperson."""
+
+    def failed(exc: Exception) -> None:
+        log.info("%s: %s", what, exc)
+
+    return failed
