@@ -428,7 +428,16 @@ class Shell(QObject):
             return
         view = self.views.get(lead_id)
         name = view.shown_name if view is not None else lead_id
-        self.window.snackbar.offer(text.format(name=name), commit=commit)
+        detail = self.window.detail
+        detail.set_pending(lead_id, True)  # no second close of it meanwhile
+
+        def done() -> None:
+            detail.set_pending(lead_id, False)
+            commit()
+
+        self.window.snackbar.offer(
+            text.format(name=name), commit=done, undo=lambda: detail.set_pending(lead_id, False)
+        )
 
     def dismiss(self, lead_id: str) -> None:
         """ "Not me": done at once (the team sees it); Undo lets it alert here again."""

@@ -593,9 +593,12 @@ def test_sold_and_release_wait_for_undo_and_sold_asks_on_a_lead_never_called(
     answer["yes"] = True
     anna.window.detail.sold_button.click()
     assert anna.window.snackbar.text.text() == "Jan Jansen: marked sold"
+    detail = anna.window.detail
+    assert not detail.sold_button.isEnabled() and not detail.release_button.isEnabled()
     anna.window.snackbar.undo()
     anna.sync()
     assert view_of(anna, lead_id).is_open  # undone: never marked
+    assert detail.sold_button.isEnabled() and detail.release_button.isEnabled()
 
     anna.window.detail.release_button.click()
     anna.sync()

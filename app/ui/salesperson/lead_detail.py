@@ -70,6 +70,7 @@ class LeadDetail(QWidget):
         self.tz = tz
         self.view: LeadView | None = None
         self.me = ""  # this PC's salesperson (set_user)
+        self.pending: set[str] = set()  # leads whose sold/lost/release waits for Undo
         self.unrecorded: dict[str, datetime] = {}  # calls whose outcome was put off
         # Calls in the team's log by someone else (before a hand-over), by lead.
         self.earlier: dict[str, tuple[AttemptView, ...]] = {}
@@ -248,6 +249,15 @@ class LeadDetail(QWidget):
         if not same:
             self.lead_shown.emit(view.id)
 
+    def set_pending(self, lead_id: str, pending: bool) -> None:
+        """Sold, lost or release waits for its Undo: the lead can't be closed twice."""
+        if pending:
+            self.pending.add(lead_id)
+        else:
+            self.pending.discard(lead_id)
+        if self.view is not None and self.view.id == lead_id:
+            self._enable(self.view)
+
     def set_team_calls(self, lead_id: str, calls: tuple[AttemptView, ...]) -> None:
         """The team's calls on a lead: those a colleague made before show in the log."""
         earlier = tuple(c for c in calls if c.user and c.user != self.me)
@@ -293,9 +303,10 @@ class LeadDetail(QWidget):
         self.qr_button.setEnabled(phone.tel_uri is not None)
         self.copy_button.setEnabled(bool(phone.e164 or phone.raw))
         self.record_button.setEnabled(is_open)
-        self.sold_button.setEnabled(is_open)
-        self.lost_button.setEnabled(is_open)
-        self.release_button.setEnabled(is_open)
+        closing = is_open and view.id not in self.pending  # sold/lost/release held for Undo
+        self.sold_button.setEnabled(closing)
+        self.lost_button.setEnabled(closing)
+        self.release_button.setEnabled(closing)
         self.snooze_button.setEnabled(is_open and view.next_due is not None)
 
     def _emit(self, signal: Signal) -> None:
