@@ -338,6 +338,16 @@
         <translation>Geen push: nieuwe leads binnen 2 s</translation>
     </message>
     <message>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="75"/>
+        <source>This PC&apos;s disk is full</source>
+        <translation>De schijf van deze pc is vol</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/salesperson/status_bar.py" line="77"/>
+        <source>New leads still alert; Leadpop keeps them in memory and stores them once there is room. Free some space on this PC.</source>
+        <translation>Nieuwe leads melden zich nog steeds; Leadpop houdt ze in het geheugen en slaat ze op zodra er ruimte is. Maak wat ruimte vrij op deze pc.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/salesperson/status_bar.py" line="48"/>
         <source>Connecting to the inbox…</source>
         <translation>Verbinden met de inbox…</translation>

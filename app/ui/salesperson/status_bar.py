@@ -32,7 +32,11 @@ class LeadStatusBar(QStatusBar):
         self.push = QLabel(objectName="status-push")  # Health.push_problem, while it lasts
         self.push.setStyleSheet("color: #b45309; font-weight: bold;")
         self.push.hide()
+        self.disk = QLabel(objectName="status-disk")  # Health.disk_full, while it lasts
+        self.disk.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.disk.hide()
         self.addWidget(self.health, 1)
+        self.addPermanentWidget(self.disk)
         self.addPermanentWidget(self.tls)
         self.addPermanentWidget(self.push)
         self.addPermanentWidget(self.demo)
@@ -64,6 +68,18 @@ class LeadStatusBar(QStatusBar):
         else:
             self.health.setToolTip("")
         self.set_push_problem(health.push_problem if health is not None else None)
+        self.set_disk_full(bool(health and health.disk_full))
+
+    def set_disk_full(self, full: bool) -> None:
+        """This PC's own disk, told from the inbox: leads still alert, kept in memory."""
+        self.disk.setText(self.tr("This PC's disk is full"))
+        self.disk.setToolTip(
+            self.tr(
+                "New leads still alert; Leadpop keeps them in memory and stores them "
+                "once there is room. Free some space on this PC."
+            )
+        )
+        self.disk.setVisible(full)
 
     def set_push_problem(self, problem: str | None) -> None:
         """One label while the inbox can't push (the details in its tooltip)."""

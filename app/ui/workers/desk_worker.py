@@ -63,7 +63,15 @@ def _next_change(now: datetime, mine: list[LeadView], waiting: list[LeadView]) -
 
 def _health_key(h: Health) -> tuple[Any, ...]:
     # Not last_ok or failures: they move on every poll, and only a change of state is news.
-    return (h.ok, h.down_since, h.error, h.needs_password, h.sign_in_needed, h.push_problem)
+    return (
+        h.ok,
+        h.down_since,
+        h.error,
+        h.needs_password,
+        h.sign_in_needed,
+        h.push_problem,
+        h.disk_full,
+    )
 
 
 class DeskWorker(EngineWorker):
@@ -230,7 +238,8 @@ class DeskWorker(EngineWorker):
             due = desk.due_reminders()
             if due:
                 self.reminders_due.emit(due)
-            if self._lists_stale():
+            # A lead held in memory (the disk full) changes no store version: it alerts too.
+            if result.new_leads or self._lists_stale():
                 self._emit_lists()
         except Exception as exc:  # a store or parsing bug must not kill the worker
             log.exception("poll failed")
