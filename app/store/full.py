@@ -57,11 +57,6 @@ class Held:
         self._memory: Store | None = None
         self.intents: list[tuple[dict[str, Any], dict[str, Any]]] = []
 
-    def __bool__(self) -> bool:
-        return bool(self.intents) or bool(
-            self._memory and self._memory.db.execute("select 1 from leads limit 1").fetchone()
-        )
-
     def _leads(self) -> Store:
         if self._memory is None:
             from app.store.store import Store
