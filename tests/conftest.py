@@ -13,6 +13,18 @@ os.environ.setdefault("LEADPOP_NO_DESKTOP_NOTIFY", "1")
 # No chime in tests: QtMultimedia logs warnings on machines without audio.
 os.environ.setdefault("LEADPOP_MUTE", "1")
 
+from app.core.clock import FakeClock
+from tests.showroom import WED_10
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Wednesday 25 November 2026, 10:00 in Amsterdam: a working day, the dealership open.
+
+    Every test that moves time starts here, unless it says why not with a clock of its own.
+    """
+    return FakeClock(WED_10)
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_log_and_config_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

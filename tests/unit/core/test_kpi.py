@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from itertools import count
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,37 +11,14 @@ import pytest
 from app.core.fold import fold_events
 from app.core.hours import OpeningHours
 from app.core.kpi import kpis, team_report
+from tests.activity import call, claimed, ev
 
 AMS = ZoneInfo("Europe/Amsterdam")
 HOURS = OpeningHours.parse("mo-fr 09:00-18:00, sa 09:00-17:00")
-_ids = count()
 
 
 def t(day: int, hh: int, mm: int, ss: int = 0, month: int = 11) -> datetime:
     return datetime(2026, month, day, hh, mm, ss, tzinfo=AMS)
-
-
-def ev(type_: str, lead: str, user: str, ts: datetime, **extra: Any) -> dict[str, Any]:
-    return {
-        "v": 1,
-        "id": f"e{next(_ids)}",
-        "ts": ts.isoformat(),
-        "type": type_,
-        "lead": lead,
-        "user": user,
-        "host": "pc1",
-        **extra,
-    }
-
-
-def claimed(lead: str, user: str, received: datetime, ts: datetime) -> dict[str, Any]:
-    return ev(
-        "claimed", lead, user, ts, received_at=received.isoformat(), name="X", source="website"
-    )
-
-
-def call(lead: str, user: str, ts: datetime, attempt: int, outcome: str) -> dict[str, Any]:
-    return ev("call", lead, user, ts, attempt=attempt, outcome=outcome)
 
 
 def hand_log() -> list[dict[str, Any]]:

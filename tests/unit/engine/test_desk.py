@@ -3,95 +3,25 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from app.core.clock import FakeClock
 from app.core.enums import LeadState, LeadStatus
 from app.core.lead import Vehicle
-from app.engine.desk import Desk
 from app.inbox.base import ClaimResult, InboxUnavailable
 from app.inbox.folder.inbox import FolderInbox
-from app.settings.config import resolve
-from app.store import Store, team_queries
-
-AMS = ZoneInfo("Europe/Amsterdam")
-WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
-
-
-def lead_doc(name: str = "Jan Jansen", phone: str = "06 12345678", **extra: object) -> bytes:
-    doc = {
-        "requested_at": "2026-11-25T09:59:00+01:00",
-        "source": "website",
-        "name": name,
-        "phone": phone,
-        "email": f"{name.split()[0].lower()}@example.nl",
-        "vehicle": {
-            "make": "Volkswagen",
-            "model": "Golf",
-            "year": 2021,
-            "stock": "V1234",
-            "price": 21950,
-        },
-        "message": "Is deze auto nog beschikbaar?",
-        **extra,
-    }
-    return json.dumps(doc).encode()
-
-
-class Team:
-    """Several showroom PCs (desks) sharing one inbox, all on one fake clock."""
-
-    def __init__(self, root: Path, clock: FakeClock, hours: str = "mo-fr 09:00-18:00") -> None:
-        self.root, self.clock, self.hours = root, clock, hours
-        self.desks: list[Desk] = []
-
-    def desk(self, user: str, share: type[FolderInbox] = FolderInbox) -> Desk:
-        cfg = resolve(
-            inbox=str(self.root),
-            data_dir=str(self.root.parent / f"data-{user}"),
-            user=user,
-            hours=self.hours,
-            env={},
-        )
-        cfg.host = f"pc-{user}"
-        inbox = share(self.root, user, cfg.host, watch=False, now=self.clock.now)
-        d = Desk(inbox, Store.open(cfg.data_dir), self.clock, cfg)
-        self.desks.append(d)
-        return d
-
-    def drop(self, data: bytes, name: str, at: datetime | None = None) -> Path:
-        new = self.root / "new"
-        new.mkdir(parents=True, exist_ok=True)
-        tmp = new / (name + ".tmp")
-        tmp.write_bytes(data)
-        when = (at or self.clock.now()).timestamp()
-        os.utime(tmp, (when, when))
-        final = new / name
-        os.rename(tmp, final)
-        return final
-
-    def close(self) -> None:
-        for d in self.desks:
-            d.store.close()
-            d.inbox.close()
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(WED_10)
+from app.store import team_queries
+from tests.showroom import AMS, WED_10, lead_doc
+from tests.showroom import Showroom as Team
 
 
 @pytest.fixture
 def team(tmp_path: Path, clock: FakeClock) -> Iterator[Team]:
-    root = tmp_path / "inbox"
-    root.mkdir()
-    t = Team(root, clock)
+    t = Team(tmp_path / "inbox", clock, hours="mo-fr 09:00-18:00")
     yield t
     t.close()
 

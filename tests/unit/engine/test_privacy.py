@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from app.core.clock import FakeClock
 from app.engine.desk import Desk
 from app.engine.privacy import Customer, months_before
-from app.inbox.folder.inbox import FolderInbox
-from app.settings.config import resolve
 from app.settings.deployed import Deployed
-from app.store import Store
 from app.system import logs
+from tests.showroom import WED_10, Showroom
 
-AMS = ZoneInfo("Europe/Amsterdam")
-WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
 # Jan Jansen in every notation a file could hold him in.
 JAN = ("Jansen", "jan@example.nl", "JAN@EXAMPLE.NL", "0612345678", "06 12345678")
 JAN_NUMBERS = ("+31612345678", "+31 6 12345678", "06-12345678", "612345678", "6 1234 5678")
@@ -44,52 +38,9 @@ def doc(name: str, phone: str, email: str, **extra: object) -> bytes:
     ).encode()
 
 
-class Showroom:
-    """PCs sharing one folder inbox, each with its own data folder, on one fake clock."""
-
-    def __init__(self, tmp: Path, clock: FakeClock, deployed: Deployed | None = None) -> None:
-        self.tmp, self.clock, self.deployed = tmp, clock, deployed or Deployed()
-        self.root = tmp / "inbox"
-        self.root.mkdir()
-        self.desks: list[Desk] = []
-
-    def desk(self, user: str) -> Desk:
-        cfg = resolve(
-            inbox=str(self.root),
-            data_dir=str(self.tmp / f"data-{user}"),
-            user=user,
-            hours="always",
-            env={},
-            deployed=self.deployed,
-        )
-        cfg.host = f"pc-{user}"
-        inbox = FolderInbox(self.root, user, cfg.host, watch=False, now=self.clock.now)
-        d = Desk(inbox, Store.open(cfg.data_dir), self.clock, cfg)
-        self.desks.append(d)
-        return d
-
-    def drop(self, data: bytes, name: str) -> None:
-        new = self.root / "new"
-        new.mkdir(exist_ok=True)
-        (new / f"{name}.tmp").write_bytes(data)
-        when = self.clock.now().timestamp()
-        os.utime(new / f"{name}.tmp", (when, when))
-        os.rename(new / f"{name}.tmp", new / name)
-
-    def close(self) -> None:
-        for d in self.desks:
-            d.store.close()
-            d.inbox.close()
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(WED_10)
-
-
 @pytest.fixture
 def shop(tmp_path: Path, clock: FakeClock) -> Iterator[Showroom]:
-    s = Showroom(tmp_path, clock)
+    s = Showroom(tmp_path / "inbox", clock, hours="always")
     yield s
     s.close()
 
@@ -155,7 +106,7 @@ def test_a_forgotten_customer_is_in_no_file_of_either_pc_and_the_figures_stay(
 ) -> None:
     anna, bram, (a_jan, b_jan, _) = jan_and_piet(shop, clock)
     logging.getLogger("test").info("the lead of Jan Jansen (0612345678) was looked at")
-    where = [shop.root, shop.tmp / "data-anna", shop.tmp / "data-bram", log_dir]
+    where = [shop.root, shop.root.parent / "data-anna", shop.root.parent / "data-bram", log_dir]
     assert files_holding(where, JAN)  # the test can fail: he is everywhere at first
     before = report(anna), report(bram)
     assert before[0] == before[1] and before[0]["team"]["leads"] == 3
@@ -172,14 +123,14 @@ def test_a_forgotten_customer_is_in_no_file_of_either_pc_and_the_figures_stay(
     assert (erased.leads, erased.documents) == (2, 4)
     assert erased.clean and erased.log_lines >= 1
     # The other PC still has him (its own log, its store) until its next poll.
-    assert files_holding([shop.tmp / "data-bram"], JAN)
+    assert files_holding([shop.root.parent / "data-bram"], JAN)
     clock.advance(seconds=2)
     bram.poll()
 
     assert files_holding(where, JAN + JAN_NUMBERS) == {}
     assert report(anna) == before[0] and report(bram) == before[1]
     # Piet is untouched, and so are the facts of Jan's leads.
-    assert files_holding([shop.root / "claimed", shop.tmp / "data-bram"], ("Pieters",))
+    assert files_holding([shop.root / "claimed", shop.root.parent / "data-bram"], ("Pieters",))
     assert anna.view(a_jan).state == "sold"
     assert [a.outcome for a in bram.view(b_jan).attempts] == ["no_answer"]
     assert bram.view(b_jan).attempts[0].note is None
@@ -187,7 +138,7 @@ def test_a_forgotten_customer_is_in_no_file_of_either_pc_and_the_figures_stay(
     carla = shop.desk("carla")
     carla.poll()
     assert report(carla) == before[0]
-    assert files_holding([shop.tmp / "data-carla"], JAN + JAN_NUMBERS) == {}
+    assert files_holding([shop.root.parent / "data-carla"], JAN + JAN_NUMBERS) == {}
 
 
 def test_the_activity_lines_keep_their_place_and_their_facts(
@@ -262,7 +213,9 @@ def test_unknown_customer_finds_nothing(shop: Showroom, clock: FakeClock) -> Non
 def test_retention_anonymises_leads_past_it_on_every_pc_once_a_day(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    shop = Showroom(tmp_path, clock, Deployed(values={"retention_months": 6}))
+    shop = Showroom(
+        tmp_path / "inbox", clock, hours="always", deployed=Deployed(values={"retention_months": 6})
+    )
     try:
         anna, bram, (a_jan, b_jan, a_piet) = jan_and_piet(shop, clock)
         clock.advance(days=30)
