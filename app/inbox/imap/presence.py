@@ -18,7 +18,7 @@ from app.inbox.imap.conn import DELETED, Conn, fetched
 FOLDER = "Presence"
 MAX_RECORD_BYTES = 4096
 _ITEMS = [
-    b"BODY.PEEK[HEADER.FIELDS (X-LEADPOP-CLIENT)]",
+    b"BODY.PEEK[HEADER.FIELDS (X-LEADPOP-CLIENT)]<0.1024>",  # bounded, as every fetch
     f"BODY.PEEK[TEXT]<0.{MAX_RECORD_BYTES}>".encode(),
 ]
 
