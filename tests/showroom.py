@@ -74,7 +74,10 @@ def drop(
 
 
 class Showroom:
-    """PCs sharing one folder inbox at `root`, each with its data folder beside it."""
+    """PCs sharing one folder inbox at `root`, each with its data folder beside it.
+
+    The harness makes no folders: a test decides whether the share is there.
+    """
 
     def __init__(
         self,
@@ -85,7 +88,6 @@ class Showroom:
     ) -> None:
         self.root, self.clock, self.hours = root, clock, hours
         self.deployed = deployed or Deployed()
-        self.root.mkdir(parents=True, exist_ok=True)
         self.desks: list[Desk] = []
 
     def config(self, user: str, data: str | None = None) -> Config:

@@ -21,6 +21,7 @@ from tests.showroom import Showroom as Team
 
 @pytest.fixture
 def team(tmp_path: Path, clock: FakeClock) -> Iterator[Team]:
+    (tmp_path / "inbox").mkdir()
     t = Team(tmp_path / "inbox", clock, hours="mo-fr 09:00-18:00")
     yield t
     t.close()

@@ -40,6 +40,7 @@ def doc(name: str, phone: str, email: str, **extra: object) -> bytes:
 
 @pytest.fixture
 def shop(tmp_path: Path, clock: FakeClock) -> Iterator[Showroom]:
+    (tmp_path / "inbox").mkdir()
     s = Showroom(tmp_path / "inbox", clock, hours="always")
     yield s
     s.close()
@@ -213,6 +214,7 @@ def test_unknown_customer_finds_nothing(shop: Showroom, clock: FakeClock) -> Non
 def test_retention_anonymises_leads_past_it_on_every_pc_once_a_day(
     tmp_path: Path, clock: FakeClock
 ) -> None:
+    (tmp_path / "inbox").mkdir()
     shop = Showroom(
         tmp_path / "inbox", clock, hours="always", deployed=Deployed(values={"retention_months": 6})
     )
