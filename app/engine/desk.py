@@ -789,6 +789,16 @@ class Desk:
             lead_id, self.clock.now(), call_started_at=to_utc_text(self.clock.now())
         )
 
+    def calls_under_way(self) -> dict[str, datetime]:
+        """My open leads with a call started and no outcome recorded since (the app quit
+        or crashed mid-call; record_call clears the mark): when each call started."""
+        out: dict[str, datetime] = {}
+        for row in self.store.my_leads(self.user):
+            started = from_text(row.get("call_started_at"))
+            if started is not None and row["state"] == LeadState.OPEN:
+                out[row["id"]] = started
+        return out
+
     def mark_sold(self, lead_id: str) -> None:
         now = self.clock.now()
 

@@ -102,6 +102,8 @@ class Shell(QObject):
         # and the next reminder asks for the outcome instead of another call.
         self.unrecorded: dict[str, datetime] = {}
         self.started_at: dict[str, datetime] = {}  # calls under way: when they started
+        # At start, once: calls left without an outcome (a quit or a crash mid-call).
+        self._looked_for_unfinished = False
         self.call_window: CallWindow | None = None
         self.peek = False  # a new-lead notification was clicked: show the alert anyway
         self.last_notice: tuple[str, str] | None = None  # ("lead"|"reminder", lead id)
@@ -157,7 +159,11 @@ class Shell(QObject):
         self.alert = self.window = None
 
     def prepare_quit(self) -> None:
-        """The app is quitting: windows close for real (no tray, no question)."""
+        """The app is quitting: windows close for real (no tray, no question).
+
+        Quit promptly, also mid-call: closing the call screen then asks no outcome. The
+        store keeps the call's start, so the next start asks for it (_unfinished_calls)."""
+        self.closing = True
         if self.window is not None:
             self.window.quitting = True
 
@@ -299,10 +305,36 @@ class Shell(QObject):
         self.window.status.set_waiting(len(alertable), len(waiting))
         self.route_leads()
         self._show_unclaimed()
+        if not self._looked_for_unfinished:
+            self._looked_for_unfinished = True
+            self._on_desk("unfinished calls", lambda d: d.calls_under_way(), refresh=False).success(
+                self._unfinished_calls
+            ).failure(_quiet("unfinished calls")).run_in_background()
         # Then, off the alert's path: the leads I passed on, and who gave leads back.
         self._on_desk("unclaimed", unclaimed_ops.unclaimed, refresh=False).success(
             self._unclaimed_loaded
         ).failure(_quiet("unclaimed")).run_in_background()
+
+    def _unfinished_calls(self, started: dict[str, datetime]) -> None:
+        """Calls that were going on when Leadpop last stopped: ask how they went, as after
+        "Later" (the list says so, the notice opens the prompt, the reminders ask again)."""
+        found = {i: at for i, at in started.items() if i in self.views and i not in self.in_call}
+        if not found or self.notifier is None:
+            return
+        for lead_id, at in found.items():
+            self.unrecorded.setdefault(lead_id, at)
+        self._show_unrecorded()
+        for lead_id in found:
+            self._ask_outcome_later(self.views[lead_id])
+
+    def _ask_outcome_later(self, view: LeadView) -> None:
+        """The notice "How did the call with … go?"; clicked, it opens the outcome prompt."""
+        assert self.notifier is not None
+        self.last_notice = ("outcome", view.id)
+        self.notifier.notify(
+            self.tr("How did the call with {name} go?").format(name=view.shown_name),
+            self.tr("Record the outcome: open this message"),
+        )
 
     def _unclaimed_loaded(self, found: unclaimed_ops.Unclaimed) -> None:
         self.dismissed = list(found.dismissed)
@@ -509,11 +541,7 @@ class Shell(QObject):
             if view.id in self.in_call:
                 continue  # the outcome prompt is coming; no nagging during the call
             if view.id in self.unrecorded:  # the call was made: ask how it went
-                self.last_notice = ("outcome", view.id)
-                self.notifier.notify(
-                    self.tr("How did the call with {name} go?").format(name=view.shown_name),
-                    self.tr("Record the outcome: open this message"),
-                )
+                self._ask_outcome_later(view)
                 continue
             self.last_notice = ("reminder", view.id)
             self.notifier.notify(reminder_title(view), reminder_text(view, self.cfg.hours.tz, now))
@@ -607,7 +635,9 @@ class Shell(QObject):
         view = self.views.get(lead_id)
         if view is None or self.closing:
             self.in_call.discard(lead_id)
-            log.info("outcome prompt: lead %s is not mine (any more)", lead_id)
+            # Quitting: the call's start stays stored and the next start asks for it.
+            why = "quitting" if self.closing else "the lead is not mine (any more)"
+            log.info("outcome prompt for lead %s not shown: %s", lead_id, why)
             return
         started = self.started_at.pop(lead_id, None)
         try:

@@ -663,3 +663,61 @@ def test_an_outcome_is_confirmed_and_an_appointment_shows_in_my_leads(
     events, _ = reader.read_events({})
     made = [e for e in events if e["type"] == "call" and e["outcome"] == "appointment"]
     assert [e.get("appointment") for e in made] == ["2026-11-26T10:00+01:00"]
+
+
+# -- quit or crash mid-call ------------------------------------------------------------------
+
+
+def test_quit_during_a_call_quits_at_once_and_the_next_start_asks_how_it_went(
+    make_app, inbox, clock, qtbot, dialled, monkeypatch
+):
+    """Quit (tray or window) mid-call: Qt closes every window, and the call screen closing
+    must not hold the quit on an outcome prompt. The call is not forgotten: the next start
+    asks how it went, as after "Later"."""
+    asked: list[str] = []
+    monkeypatch.setattr(
+        OutcomeDialog, "ask", classmethod(lambda cls, p, v, **kw: asked.append(v.id))
+    )
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = claim_and_call(anna, qtbot)
+    anna.shell.prepare_quit()  # what app.run's quit does before QApplication.quit()
+    anna.alert.close()  # QApplication.quit() closes every window
+    anna.sync()
+    assert asked == []  # no prompt held the quit
+    anna.close()
+
+    clock.advance(minutes=2)
+    again = make_app("anna")
+    qtbot.waitUntil(lambda: lead_id in again.shell.unrecorded, timeout=10_000)
+    assert again.window.banner.title_label.text() == "How did the call with Jan Jansen go?"
+    assert again.window.model.index(0, 2).data() == "Call started 10:00 — record the outcome"
+    again.window.banner.open_button.click()
+    assert asked == [lead_id]  # the notice opens the outcome prompt
+
+
+def test_after_a_crash_mid_call_the_outcome_is_asked_at_the_next_start(
+    make_app, inbox, clock, qtbot, dialled, outcomes
+):
+    """Killed mid-call (nothing ran on the way out): the store still says a call was going
+    on, so the next start asks for its outcome, and recording it clears that."""
+    anna = make_app("anna")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    lead_id = claim_and_call(anna, qtbot)
+    anna.close()  # as after a crash, no outcome was recorded on the way down
+
+    clock.advance(minutes=1)
+    again = make_app("anna")
+    qtbot.waitUntil(lambda: lead_id in again.shell.unrecorded, timeout=10_000)
+    assert again.window.banner.title_label.text() == "How did the call with Jan Jansen go?"
+    outcomes.append(OutcomeChoice("reached"))
+    again.window.banner.open_button.click()
+    again.sync()
+    assert [a.outcome for a in view_of(again, lead_id).attempts] == ["reached"]
+    assert again.shell.unrecorded == {}
+    again.close()
+    third = make_app("anna")
+    third.sync()
+    assert third.shell.unrecorded == {}  # recorded: not asked again
