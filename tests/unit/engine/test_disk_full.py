@@ -19,10 +19,8 @@ from app.core.clock import FakeClock
 from app.engine.desk import Desk
 from app.inbox.base import ClaimResult
 from app.inbox.folder.inbox import FolderInbox
-from app.settings.config import resolve
-from app.store import Store
 from app.store.full import DiskFull, is_full
-from tests.unit.engine.test_desk import WED_10, Team, lead_doc
+from tests.showroom import WED_10, Showroom, lead_doc
 
 
 class SmallDisk:
@@ -65,7 +63,7 @@ class SmallDisk:
         subprocess.run(["umount", str(self.path)], check=True)
 
 
-class FullTeam(Team):
+class FullTeam(Showroom):
     """Anna's data folder on the small disk; the inbox and the others' on the normal one."""
 
     def __init__(self, root: Path, clock: FakeClock, disk: SmallDisk) -> None:
@@ -73,18 +71,7 @@ class FullTeam(Team):
         self.disk = disk
 
     def desk_on_disk(self, user: str, share: type[FolderInbox] = FolderInbox) -> Desk:
-        cfg = resolve(
-            inbox=str(self.root),
-            data_dir=str(self.disk.path / f"data-{user}"),
-            user=user,
-            hours=self.hours,
-            env={},
-        )
-        cfg.host = f"pc-{user}"
-        inbox = share(self.root, user, cfg.host, watch=False, now=self.clock.now)
-        desk = Desk(inbox, Store.open(cfg.data_dir), self.clock, cfg)
-        self.desks.append(desk)
-        return desk
+        return self.desk(user, data=f"{self.disk.path.name}/data-{user}", share=share)
 
 
 @pytest.fixture
@@ -97,7 +84,7 @@ def disk(tmp_path: Path) -> Iterator[SmallDisk]:
 @pytest.fixture
 def team(tmp_path: Path, disk: SmallDisk) -> Iterator[FullTeam]:
     root = tmp_path / "inbox"
-    root.mkdir()
+    (root / "new").mkdir(parents=True)
     t = FullTeam(root, FakeClock(WED_10), disk)
     yield t
     t.close()  # before the disk is unmounted
