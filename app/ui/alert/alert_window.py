@@ -5,10 +5,12 @@ One window for all unclaimed leads, oldest first. It only shows what it is given
 signal; the shell does the claiming in its worker.
 
 Keystroke guard: the alert grabs focus while the salesperson may be typing elsewhere.
-For `guard_s` (0.4 s) after a lead appears, keys and clicks are ignored, and auto-repeat
-is always ignored, so an Enter meant for an e-mail can't claim a lead and a double Esc
-can't dismiss the next one too. The guard reads the injected clock, so tests move a
-FakeClock instead of waiting.
+For `guard_s` (0.4 s) after a lead appears, keys and clicks are ignored, so an Enter
+meant for an e-mail can't claim a lead and a double Esc can't dismiss the next one too.
+A key acts when it is released, and only if it went down here, on this lead, after the
+guard: a key already held when the alert appeared never acts. Auto-repeat is ignored, also
+when X11 hands it over as a release and a press with the same timestamp. The guard reads
+the injected clock, so tests move a FakeClock instead of waiting.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ log = logging.getLogger(__name__)
 TICK_MS = 200  # the countdown is recomputed from the clock; a fast tick keeps seconds even
 NOTICE_MS = 3000  # how long "Taken by Piet" stays before the next lead
 GUARD_S = 0.4
+# X11 auto-repeat may reach us as a release and a press at the same instant; no hand
+# lets go of a key and presses it again this fast.
+REPEAT_GAP_MS = 20
 MESSAGE_CHARS = 280  # the question is for a glance; the full text is in the main window
 ASKED_GAP_S = 60  # say "asked 4 min ago" only when the request is this much older
 
@@ -106,6 +111,8 @@ class AlertWindow(QWidget):
         self._mode: Mode = "alert"
         self._handled: set[str] = set()  # leads finished here; filters stale set_leads lists
         self._shown_at: datetime | None = None
+        self._down: dict[Qt.Key, tuple[Mode, str | None]] = {}  # keys pressed here: on what
+        self._released_at: dict[Qt.Key, int] = {}  # each key's last release (event timestamp)
         self._scale = 0.0
         self._history: dict[str, HandedBack] = {}  # leads given back to the team
         self.tz: tzinfo | None = None  # the dealership's, for the times of earlier calls
@@ -421,6 +428,7 @@ class AlertWindow(QWidget):
         self._current = keep or self._queue[0]
         if fresh:
             self._shown_at = self.clock.now()
+            self._down.clear()  # a key pressed before this lead showed must not act on it
             self._set_status("")
             self._set_buttons(True)
         self._fill()
@@ -620,16 +628,44 @@ class AlertWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if event.isAutoRepeat() or key not in _KEYS:
+        if key not in _KEYS:
             super().keyPressEvent(event)
             return
         event.accept()  # ours, even while guarded: it must not reach anything else
+        if event.isAutoRepeat() or self._repeated(key, event.timestamp()):
+            self._down.pop(key, None)  # held down: it acts on nothing
+        elif self._mode == "call" or self._can_act():
+            self._down[key] = self._target()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key not in _KEYS:
+            super().keyReleaseEvent(event)
+            return
+        event.accept()
+        if event.isAutoRepeat():
+            return
+        self._released_at[key] = event.timestamp()
+        if self._down.pop(key, None) != self._target():
+            return  # pressed before this alert (or lead) showed, or during the guard
         if self._mode == "call":  # the call screen: Enter or Esc, the call is over
             self.call_panel.done_button.click()
         elif key == Qt.Key.Key_Escape:
             self._dismiss()
         else:
             self._call()
+
+    def _target(self) -> tuple[Mode, str | None]:
+        """What a key pressed now would act on: the lead on screen, or its call."""
+        return self._mode, self.current_id()
+
+    def _repeated(self, key: Qt.Key, timestamp: int) -> bool:
+        """A press right after the same key's release: auto-repeat, not a new press.
+        (Events made up without a timestamp, say 0, are taken as real presses.)"""
+        released = self._released_at.get(key)
+        if not timestamp or not released:
+            return False
+        return 0 <= timestamp - released < REPEAT_GAP_MS
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -639,6 +675,7 @@ class AlertWindow(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._tick.stop()  # no timers left running behind a hidden window
+        self._down.clear()  # a key held while it was away must not act when it is back
         self.snackbar.flush()  # an Undo offered here ends with the alert
         if self._notice.isActive():
             self._notice.stop()

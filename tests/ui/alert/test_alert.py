@@ -224,6 +224,59 @@ def test_a_held_down_key_does_not_act(qtbot, alert, clock, make_view):
         QApplication.sendEvent(alert, repeat)
 
 
+def key_event(kind: QEvent.Type, key: Qt.Key, at_ms: int, *, repeat: bool = False) -> QKeyEvent:
+    """A key event as the platform sends it: with its timestamp (QTest's have none)."""
+    text = "\x1b" if key == Qt.Key.Key_Escape else "\r"
+    event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, repeat)
+    event.setTimestamp(at_ms)
+    return event
+
+
+def send_key(alert, kind: QEvent.Type, key: Qt.Key, at_ms: int, *, repeat: bool = False) -> None:
+    QApplication.sendEvent(alert, key_event(kind, key, at_ms, repeat=repeat))
+
+
+PRESS, RELEASE = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+
+
+def test_a_key_held_when_the_alert_appeared_never_acts(qtbot, alert, clock, make_view):
+    """Esc held down (typing elsewhere) as a lead pops up. Its auto-repeat reaches the
+    alert as flagged repeats, or as a release and a press at the same instant (X11); none
+    of it may dismiss the lead, long after the guard, nor letting go at last."""
+    esc = Qt.Key.Key_Escape
+    alert.set_leads([make_view(1), make_view(2)])
+    arm(clock)
+    with qtbot.assertNotEmitted(alert.dismiss_requested):
+        send_key(alert, PRESS, esc, 1000, repeat=True)
+        send_key(alert, RELEASE, esc, 1033, repeat=True)
+        for at in (1066, 1100, 1133):  # repeats that reached the window as real events
+            send_key(alert, RELEASE, esc, at)
+            send_key(alert, PRESS, esc, at)
+        clock.advance(2)
+        send_key(alert, RELEASE, esc, 3000)  # let go: its press was before the alert
+    assert alert.current_id() == make_view(1).id
+    # A real press and release afterwards acts as ever.
+    with qtbot.waitSignal(alert.dismiss_requested) as sig:
+        send_key(alert, PRESS, esc, 3400)
+        send_key(alert, RELEASE, esc, 3480)
+    assert sig.args == [make_view(1).id]
+
+
+def test_enter_pressed_during_the_guard_does_not_call_when_let_go(qtbot, alert, clock, make_view):
+    """Keys act on release; a press during the guard acts on nothing when let go."""
+    enter = Qt.Key.Key_Return
+    alert.set_leads([make_view(1)])
+    clock.advance(0.3)
+    send_key(alert, PRESS, enter, 500)  # during the guard
+    arm(clock)
+    with qtbot.assertNotEmitted(alert.call_requested):
+        send_key(alert, PRESS, enter, 900, repeat=True)
+        send_key(alert, RELEASE, enter, 1200)
+    with qtbot.waitSignal(alert.call_requested):
+        send_key(alert, PRESS, enter, 1500)
+        send_key(alert, RELEASE, enter, 1600)
+
+
 def test_a_clock_jumping_backwards_does_not_lock_the_buttons(qtbot, alert, clock, make_view):
     alert.set_leads([make_view(1)])
     clock.advance(-3600)
