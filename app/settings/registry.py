@@ -21,7 +21,8 @@ Read it with `cfg.deployed.get("client_id")`, and add a row for it to the README
 "Settings IT deploys: leadpop.toml" (a test compares that table with this one). A setting
 the person may change too (`person=True`) also gets a `section` and, in the Settings
 dialog, a widget and a label (translations need the label text in app/ui); a test names
-the setting when its widget is missing. Changing what settings.json stores (renaming or
+the setting when its widget is missing. One without a `section` (the main window's size)
+is kept in settings.json but not shown. Changing what settings.json stores (renaming or
 retyping a key) needs an upgrade step in app.settings.prefs; adding a key does not.
 """
 
@@ -159,6 +160,15 @@ def one_of(*choices: str) -> Check:
     return check
 
 
+def window_size(value: Any) -> str:
+    """'1240x740': width and height in pixels, as the main window last had them."""
+    w, sep, h = text(value).partition("x")
+    sizes = (w, h) if sep and w.isdigit() and h.isdigit() else ()
+    if not sizes or not all(200 <= int(n) <= 20000 for n in sizes):
+        raise ValueError("must be WIDTHxHEIGHT in pixels, such as 1240x740")
+    return f"{int(w)}x{int(h)}"
+
+
 def member(enum: type[StrEnum]) -> Check:
     """A word of a closed set, saved as the plain word."""
     words = one_of(*enum)
@@ -187,6 +197,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sound", bool, True, yes_no, person=True, section="pc"),
     Setting("language", str, None, one_of(*LANGUAGES), it=True, person=True, section="pc"),
     Setting("autostart", bool, False, yes_no, person=True, section="pc"),
+    # How the person left the main window: theirs alone, not IT's, and not in the dialog.
+    Setting("window_size", str, None, window_size, person=True),
+    Setting("last_tab", str, None, one_of("mine", "team"), person=True),
     # The mailbox's OAuth app registration, for ?auth= inbox addresses (app.engine.session)
     Setting("oauth_client_id", str, None, text, it=True),
     Setting("oauth_tenant", str, None, text, it=True),  # Microsoft only

@@ -141,6 +141,7 @@ class Shell(QObject):
         ):
             if bar is not None:
                 bar.flush()  # an action held for its Undo is done now
+        self._remember_window()  # saved by the worker before it stops
         self._mount_team_tab(False)
         self.desk_thread.stop()
         if self.tray is not None:
@@ -206,6 +207,7 @@ class Shell(QObject):
     def _build_ui(self) -> None:
         icon = app_icon()
         window = MainWindow(self.clock, self.cfg.hours.tz, self.cfg.user, icon)
+        window.restore_size(self.prefs.window_size)
         self.window = window
         self.alert = AlertWindow(self.clock, **self.alert_options)
         self.alert.setWindowIcon(icon)
@@ -263,6 +265,8 @@ class Shell(QObject):
             window.show_message(text)
         self._pending.clear()
         self._mount_team_tab(self.prefs.role == Role.MANAGER)
+        if self.prefs.last_tab == "mine":  # a manager who left on My leads starts there
+            window.tabs.setCurrentIndex(0)
         window.show()
 
     def _mount_team_tab(self, wanted: bool) -> None:
@@ -777,7 +781,19 @@ class Shell(QObject):
             self.window.status.set_demo(self._demo_on(), self._demo_around_the_clock())
         self.route_leads()
 
+    def _remember_window(self) -> None:
+        """The window's size and tab for the next start (settings.json, by the worker).
+        The tab only while there is a choice of tabs."""
+        if self.window is None:
+            return
+        tab = self.window.current_tab() if self.team_tab is not None else self.prefs.last_tab
+        size = self.window.remembered_size()
+        if (size, tab) != (self.prefs.window_size, self.prefs.last_tab):
+            self.prefs = dataclasses.replace(self.prefs, window_size=size, last_tab=tab)
+            self.desk_thread.save_prefs(self.prefs)
+
     def _hidden_to_tray(self) -> None:
+        self._remember_window()
         if self._told_tray or self.tray is None or self.tray.icon is None:
             return
         self._told_tray = True

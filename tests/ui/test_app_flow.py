@@ -721,3 +721,36 @@ def test_after_a_crash_mid_call_the_outcome_is_asked_at_the_next_start(
     third = make_app("anna")
     third.sync()
     assert third.shell.unrecorded == {}  # recorded: not asked again
+
+
+# -- the window as it was left ---------------------------------------------------------------
+
+
+def test_the_window_size_and_last_tab_are_kept_for_the_next_start(make_app, qtbot, monkeypatch):
+    from app.ui.common.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(
+        SettingsDialog, "edit", classmethod(lambda cls, p, current: {**current, "role": "manager"})
+    )
+    boss = make_app("boss")
+    boss.window.settings_action.trigger()
+    boss.sync()
+    assert boss.window.tabs.currentIndex() == 1  # a new manager starts on the team
+    boss.window.tabs.setCurrentIndex(0)
+    boss.window.resize(1000, 640)
+    boss.close()
+
+    again = make_app("boss")
+    assert (again.shell.prefs.window_size, again.shell.prefs.last_tab) == ("1000x640", "mine")
+    room = again.window.screen().availableGeometry()  # a smaller screen now: it fits
+    least = again.window.minimumSize()
+    want = (
+        max(min(1000, room.width()), least.width()),
+        max(min(640, room.height()), least.height()),
+    )
+    assert (again.window.width(), again.window.height()) == want
+    tabs = again.window.tabs
+    assert tabs.count() == 2 and tabs.currentIndex() == 0  # My leads, as left
+    tabs.setCurrentIndex(1)
+    again.close()
+    assert make_app("boss").window.tabs.currentIndex() == 1

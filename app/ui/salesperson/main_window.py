@@ -485,6 +485,27 @@ class MainWindow(QMainWindow):
             # 64%: at 1366 px the car's make, model and year fit beside what is due next.
             self.splitter.setSizes([int(width * 0.64), width - int(width * 0.64)])
 
+    def remembered_size(self) -> str:
+        """'1240x740': the size to open with next time (the normal one when maximised)."""
+        size = self.normalGeometry().size() if self.isMaximized() else self.size()
+        return f"{size.width()}x{size.height()}"
+
+    def restore_size(self, saved: str | None) -> None:
+        """The size the person left the window at, within this screen (it may be smaller)."""
+        if not saved:
+            return
+        width, _, height = saved.partition("x")
+        w, h = int(width), int(height)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            w, h = min(w, room.width()), min(h, room.height())
+        self.resize(w, h)  # never below the minimum size
+
+    def current_tab(self) -> str:
+        """'mine' or 'team', for the tab to start on next time."""
+        return "mine" if self.tabs.currentIndex() == 0 else "team"
+
     def quit_for_real(self) -> None:
         self.quitting = True
         self.close()
