@@ -879,6 +879,13 @@ class Desk:
         self.store.update_reminder(lead_id, snoozed_until=to_utc_text(until))
         return until
 
+    def snooze_to(self, lead_id: str, until: datetime) -> datetime | None:
+        """Quiet the lead's reminder until a set time (say, tomorrow's opening)."""
+        if self.store.reminder(lead_id) is None:
+            return None
+        self.store.update_reminder(lead_id, snoozed_until=to_utc_text(until))
+        return until
+
     # -- views -----------------------------------------------------------------------------
 
     def _lead(self, lead_id: str) -> dict[str, Any]:

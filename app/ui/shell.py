@@ -244,10 +244,15 @@ class Shell(QObject):
         d.snooze_requested.connect(
             lambda i, minutes: self._do("snooze", lambda desk: desk.snooze(i, minutes))
         )
+        d.snooze_until_requested.connect(
+            lambda i, until: self._do("snooze", lambda desk: desk.snooze_to(i, until))
+        )
+        d.hours = self.cfg.hours  # "Snooze until opening" reads the hours in force
         for signal in (d.call_requested, d.record_requested, d.sold_requested, d.lost_requested):
             signal.connect(window.hold_order)  # the list stays put under the pointer
         d.release_requested.connect(window.hold_order)
         d.snooze_requested.connect(window.hold_order)
+        d.snooze_until_requested.connect(window.hold_order)
         d.lead_shown.connect(self._load_team_calls)
         window.unclaimed.take_requested.connect(self.take_from_list)
         window.unclaimed.alert_again_requested.connect(self.alert_again)
@@ -774,6 +779,7 @@ class Shell(QObject):
         self._apply_sound()
         if self.window is not None:
             self.window.set_user(cfg.user)
+            self.window.detail.hours = cfg.hours
         self.cfg = cfg
         self.desk_thread.start_desk(cfg, self._demo_on())  # new inbox, hours, cadence, name
         self._mount_team_tab(prefs.role == Role.MANAGER)

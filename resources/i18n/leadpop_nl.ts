@@ -128,6 +128,21 @@
         <translation>{n} minuten</translation>
     </message>
     <message>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="340"/>
+        <source>1 hour</source>
+        <translation>1 uur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="342"/>
+        <source>{n} hours</source>
+        <translation>{n} uur</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/salesperson/lead_detail.py" line="354"/>
+        <source>Until opening, {time}</source>
+        <translation>Tot de opening, {time}</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/salesperson/lead_detail.py" line="153"/>
         <source>Attempt</source>
         <translation>Poging</translation>

@@ -754,3 +754,25 @@ def test_the_window_size_and_last_tab_are_kept_for_the_next_start(make_app, qtbo
     tabs.setCurrentIndex(1)
     again.close()
     assert make_app("boss").window.tabs.currentIndex() == 1
+
+
+def test_snoozed_until_opening_the_reminder_waits_for_tomorrows_opening(
+    make_app, inbox, clock, qtbot
+):
+    anna = make_app("anna", hours="mo-fr 09:00-18:00")
+    drop(inbox, clock, lead_doc("Jan Jansen"))
+    anna.refresh()
+    with anna.waiting("claim_done"):
+        anna.alert.take_button.click()
+    [view] = anna.mine()
+    anna.window.open_lead(view.id)
+    anna.window.detail.opening_action.trigger()  # Wednesday: until Thursday 09:00
+    anna.sync()
+    anna.reminders.clear()
+    for _ in range(4):  # the afternoon, the evening, the night: quiet
+        clock.advance(hours=5)
+        anna.refresh()
+    assert anna.reminders == []
+    clock.set(datetime(2026, 11, 26, 9, 1, tzinfo=AMS))
+    anna.refresh()
+    assert [[v.id for v in r] for r in anna.reminders] == [[view.id]]

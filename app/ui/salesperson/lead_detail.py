@@ -7,7 +7,7 @@ e-mails are untrusted, so nothing in them is ever rendered as HTML.
 from __future__ import annotations
 
 import json
-from datetime import datetime, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.core.enums import LeadState
+from app.core.hours import OpeningHours
 from app.engine.views import AttemptView, LeadView
 from app.ui.common.lead_format import (
     clock_time,
@@ -42,7 +43,17 @@ from app.ui.common.lead_format import (
 )
 from app.ui.common.lead_text import vehicle_text
 
-SNOOZE_MINUTES = (15, 30, 60)
+SNOOZE_MINUTES = (15, 30, 60, 120)
+MORNING = time(9)  # "until opening" where the dealership never closes
+
+
+def opening_after_today(now: datetime, hours: OpeningHours) -> datetime:
+    """The first opening after today (tomorrow's, or after a closed Sunday or holiday),
+    from the hours in force; around the clock, tomorrow morning."""
+    tomorrow = now.astimezone(hours.tz).date() + timedelta(days=1)
+    if hours.always:
+        return datetime.combine(tomorrow, MORNING, tzinfo=hours.tz)
+    return hours.next_open(datetime.combine(tomorrow, time(0), tzinfo=hours.tz))
 
 
 def _value_label() -> QLabel:
@@ -60,7 +71,8 @@ class LeadDetail(QWidget):
     sold_requested = Signal(str)
     lost_requested = Signal(str)
     release_requested = Signal(str)
-    snooze_requested = Signal(str, int)
+    snooze_requested = Signal(str, int)  # lead id, minutes (never past today's closing)
+    snooze_until_requested = Signal(str, object)  # lead id, until (the next opening)
     lead_shown = Signal(str)  # another lead is shown: the shell fetches its team's calls
 
     def __init__(self, clock: Clock, tz: tzinfo, parent: QWidget | None = None) -> None:
@@ -68,6 +80,7 @@ class LeadDetail(QWidget):
         self.setObjectName("LeadDetail")
         self.clock = clock
         self.tz = tz
+        self.hours: OpeningHours | None = None  # in force (the shell's): "until opening"
         self.view: LeadView | None = None
         self.me = ""  # this PC's salesperson (set_user)
         self.pending: set[str] = set()  # leads whose sold/lost/release waits for Undo
@@ -119,11 +132,16 @@ class LeadDetail(QWidget):
         self.snooze_button.setText(self.tr("Snooze") + " ▾")
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        menu = QMenu(self.snooze_button)
+        menu = QMenu(self.snooze_button, objectName="detail-snooze-menu")
         for minutes in SNOOZE_MINUTES:
-            action = menu.addAction(self.tr("{n} minutes").format(n=minutes))
+            action = menu.addAction(self._snooze_text(minutes))
             action.triggered.connect(lambda _=False, m=minutes: self._snooze(m))
+        menu.addSeparator()
+        self.opening_action = menu.addAction("")  # its time is filled in as the menu opens
+        self.opening_action.triggered.connect(self._snooze_to_opening)
+        menu.aboutToShow.connect(self._update_snooze_menu)
         self.snooze_button.setMenu(menu)
+        self._update_snooze_menu()
 
         # Three rows, most used first: call and record; dial helpers; closing the lead.
         main_row = QHBoxLayout()
@@ -316,6 +334,29 @@ class LeadDetail(QWidget):
     def _snooze(self, minutes: int) -> None:
         if self.view is not None:
             self.snooze_requested.emit(self.view.id, minutes)
+
+    def _snooze_text(self, minutes: int) -> str:
+        if minutes == 60:
+            return self.tr("1 hour")
+        if minutes % 60 == 0:
+            return self.tr("{n} hours").format(n=minutes // 60)
+        return self.tr("{n} minutes").format(n=minutes)
+
+    def _opening(self) -> datetime | None:
+        return opening_after_today(self.clock.now(), self.hours) if self.hours else None
+
+    def _update_snooze_menu(self) -> None:
+        """'Until opening, tomorrow 09:00': the time now, by the hours in force."""
+        at = self._opening()
+        self.opening_action.setVisible(at is not None)
+        if at is not None:
+            when = clock_time(at, self.tz, self.clock.now())
+            self.opening_action.setText(self.tr("Until opening, {time}").format(time=when))
+
+    def _snooze_to_opening(self) -> None:
+        at = self._opening()
+        if self.view is not None and at is not None:
+            self.snooze_until_requested.emit(self.view.id, at)
 
 
 def _original_text(view: LeadView) -> str:

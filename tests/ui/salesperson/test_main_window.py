@@ -202,6 +202,38 @@ def test_detail_buttons_ask_for_the_action_with_the_lead_id(window, qtbot):
     assert QGuiApplication.clipboard().text() == "+31612345671"
 
 
+def test_snooze_offers_hours_and_the_next_opening_by_the_hours_in_force(window, qtbot):
+    from app.core.hours import OpeningHours
+
+    window.set_leads([view(1, due=NOW, overdue=True)])
+    window.open_lead("L000000000000001")
+    d = window.detail
+    menu = d.snooze_button.menu()
+    d.hours = OpeningHours.parse("mo-fr 09:00-18:00", "Europe/Amsterdam")
+    menu.aboutToShow.emit()  # as when it opens: the time is worked out then
+    texts = [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+    assert texts == [
+        "15 minutes",
+        "30 minutes",
+        "1 hour",
+        "2 hours",
+        "Until opening, tomorrow 09:00",  # Wednesday: Thursday's opening
+    ]
+    with qtbot.waitSignal(d.snooze_requested) as blocker:
+        menu.actions()[3].trigger()
+    assert blocker.args == ["L000000000000001", 120]
+    with qtbot.waitSignal(d.snooze_until_requested) as blocker:
+        d.opening_action.trigger()
+    assert blocker.args == ["L000000000000001", datetime(2026, 11, 26, 9, 0, tzinfo=AMS)]
+    # On a Friday, past Saturday and Sunday to Monday's opening.
+    d.clock.set(datetime(2026, 11, 27, 16, 0, tzinfo=AMS))
+    menu.aboutToShow.emit()
+    assert d.opening_action.text().endswith("09:00") and "tomorrow" not in d.opening_action.text()
+    with qtbot.waitSignal(d.snooze_until_requested) as blocker:
+        d.opening_action.trigger()
+    assert blocker.args[1] == datetime(2026, 11, 30, 9, 0, tzinfo=AMS)
+
+
 def test_closed_leads_have_no_actions_and_snooze_needs_a_due_call(window):
     window.set_leads(
         [view(1, status=LeadStatus.SOLD, state="sold"), view(2, status=LeadStatus.REACHED)]
