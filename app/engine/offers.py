@@ -76,7 +76,7 @@ class Offers:
         try:
             self.desk.inbox.announce(replace(self.me(now), status=Status.OFFLINE))
         except (InboxError, AttributeError) as exc:
-            log.debug("presence not withdrawn: %s", exc)
+            log.info("presence not withdrawn: %s", exc)
 
     # -- offers ----------------------------------------------------------------------------
 

@@ -57,3 +57,37 @@ def test_a_stopped_worker_is_back_in_the_gui_thread_and_is_deleted_there(
     assert deleted == [True]
     handle.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _team(tmp_path: Path, clock: FakeClock) -> dict[str, str]:
+    inbox = FolderInbox(tmp_path / "inbox", "reader", "pc-9", watch=False, now=clock.now)
+    try:
+        return {p.user: str(p.status) for p in inbox.present(clock.now())}
+    finally:
+        inbox.close()
+
+
+def test_a_pc_that_quits_is_offline_at_once_not_after_the_presence_timeout(
+    qtbot: Any, tmp_path: Path, clock: FakeClock
+) -> None:
+    worker, handle = _started("desk", qtbot, tmp_path, clock)
+    assert _team(tmp_path, clock) == {"marco": "available"}
+    handle.stop()
+    assert _team(tmp_path, clock) == {"marco": "offline"}  # the clock never moved
+    worker.deleteLater()
+
+
+def test_a_quit_whose_leaving_fails_is_logged_and_still_quits(
+    qtbot: Any, tmp_path: Path, clock: FakeClock, monkeypatch: Any, caplog: Any
+) -> None:
+    worker, handle = _started("desk", qtbot, tmp_path, clock)
+
+    def broken(self: Any, now: Any) -> None:
+        raise OSError("the share is gone")
+
+    monkeypatch.setattr("app.engine.offers.Offers.leave", broken)
+    handle.stop()
+    assert handle.finished
+    assert "leaving was not announced" in caplog.text
+    assert _team(tmp_path, clock) == {"marco": "available"}  # away after the timeout only
+    worker.deleteLater()
