@@ -200,6 +200,7 @@ class TeamDesk:
         self.open_window = open_window
         # The salesperson's rules on the same pieces: claims, giving back, the activity log.
         self._desk = Desk(inbox, store, clock, config)
+        self.privacy = self._desk.privacy  # the AVG: the manager forgets a customer too
         self._docs: dict[str, tuple[tuple[Any, ...], UnclaimedLead | None]] = {}
         self._notified: set[str] = set()  # in memory, so a quiet tick never queries
         self._team: tuple[Presence, ...] = ()

@@ -171,461 +171,491 @@
 <context>
     <name>TeamTab</name>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="479"/>
         <source>available</source>
         <translation>beschikbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="480"/>
         <source>with a customer</source>
         <translation>bij een klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="481"/>
         <source>on a break</source>
         <translation>met pauze</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="485"/>
         <source>Present: nobody</source>
         <translation>Aanwezig: niemand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="486"/>
         <source>Present: {people}</source>
         <translation>Aanwezig: {people}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="509"/>
         <source>Missed call: the customer phoned and nobody answered</source>
         <translation>Gemiste oproep: de klant belde en niemand nam op</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="397"/>
         <source>All branches</source>
         <translation>Alle vestigingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="399"/>
+        <location filename="../../app/ui/team/team_tab.py" line="656"/>
         <source>Branch</source>
         <translation>Vestiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="672"/>
         <source>Group</source>
         <translation>Groep</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py"/>
+        <location filename="../../app/ui/team/team_tab.py" line="674"/>
         <source>No branch</source>
         <translation>Zonder vestiging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="189"/>
-        <location filename="../../app/ui/team/team_tab.py" line="556"/>
-        <location filename="../../app/ui/team/team_tab.py" line="582"/>
+        <location filename="../../app/ui/team/team_tab.py" line="191"/>
+        <location filename="../../app/ui/team/team_tab.py" line="617"/>
+        <location filename="../../app/ui/team/team_tab.py" line="639"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="199"/>
+        <location filename="../../app/ui/team/team_tab.py" line="201"/>
         <source>Live board</source>
         <translation>Live-overzicht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="200"/>
+        <location filename="../../app/ui/team/team_tab.py" line="202"/>
         <source>KPIs</source>
         <translation>KPI&apos;s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="202"/>
+        <location filename="../../app/ui/team/team_tab.py" line="204"/>
         <source>Charts</source>
         <translation>Grafieken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="221"/>
+        <location filename="../../app/ui/team/team_tab.py" line="224"/>
         <source>Customer</source>
         <translation>Klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="222"/>
+        <location filename="../../app/ui/team/team_tab.py" line="225"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="223"/>
+        <location filename="../../app/ui/team/team_tab.py" line="226"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="224"/>
-        <location filename="../../app/ui/team/team_tab.py" line="253"/>
+        <location filename="../../app/ui/team/team_tab.py" line="227"/>
+        <location filename="../../app/ui/team/team_tab.py" line="261"/>
         <source>Landed</source>
         <translation>Binnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="225"/>
+        <location filename="../../app/ui/team/team_tab.py" line="228"/>
         <source>Countdown</source>
         <translation>Teller</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="226"/>
+        <location filename="../../app/ui/team/team_tab.py" line="229"/>
         <source>Not me</source>
         <translation>Niet ik</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="230"/>
+        <location filename="../../app/ui/team/team_tab.py" line="233"/>
         <source>How many salespeople clicked “Not me” on this lead</source>
         <translation>Hoeveel verkopers bij deze lead op „Niet ik” klikten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="237"/>
+        <location filename="../../app/ui/team/team_tab.py" line="240"/>
         <source>Assign to…</source>
         <translation>Toewijzen aan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="240"/>
+        <location filename="../../app/ui/team/team_tab.py" line="243"/>
         <source>Unclaimed leads</source>
         <translation>Leads zonder eigenaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="250"/>
+        <location filename="../../app/ui/team/team_tab.py" line="258"/>
         <source>Salesperson / customer</source>
         <translation>Verkoper / klant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="251"/>
+        <location filename="../../app/ui/team/team_tab.py" line="259"/>
         <source>Attempts</source>
         <translation>Pogingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="252"/>
+        <location filename="../../app/ui/team/team_tab.py" line="260"/>
         <source>Next attempt</source>
         <translation>Volgende poging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="266"/>
+        <location filename="../../app/ui/team/team_tab.py" line="274"/>
         <source>Reassign…</source>
         <translation>Overdragen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="268"/>
-        <location filename="../../app/ui/team/team_tab.py" line="747"/>
+        <location filename="../../app/ui/team/team_tab.py" line="276"/>
+        <location filename="../../app/ui/team/team_tab.py" line="886"/>
         <source>Release to team</source>
         <translation>Terug naar het team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="270"/>
+        <location filename="../../app/ui/team/team_tab.py" line="278"/>
+        <source>Forget this customer…</source>
+        <translation>Deze klant vergeten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="281"/>
         <source>Open leads per salesperson</source>
         <translation>Open leads per verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="288"/>
+        <location filename="../../app/ui/team/team_tab.py" line="299"/>
         <source>Salesperson</source>
         <translation>Verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="289"/>
+        <location filename="../../app/ui/team/team_tab.py" line="300"/>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="289"/>
+        <location filename="../../app/ui/team/team_tab.py" line="300"/>
         <source>Leads that landed in the period</source>
         <translation>Leads die in deze periode binnenkwamen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="291"/>
+        <location filename="../../app/ui/team/team_tab.py" line="302"/>
         <source>Median to first call</source>
         <translation>Mediaan 1e belpoging</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="293"/>
+        <location filename="../../app/ui/team/team_tab.py" line="304"/>
         <source>Half of the called leads got their first call sooner than this, counted from the landing (or from opening time)</source>
         <translation>De helft van de gebelde leads kreeg de eerste belpoging sneller dan dit, gerekend vanaf binnenkomst (of vanaf openingstijd)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="297"/>
+        <location filename="../../app/ui/team/team_tab.py" line="308"/>
         <source>% within 2 min</source>
         <translation>% binnen 2 min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="297"/>
+        <location filename="../../app/ui/team/team_tab.py" line="308"/>
         <source>Leads whose first call came within 2 minutes</source>
         <translation>Leads met de eerste belpoging binnen 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="298"/>
+        <location filename="../../app/ui/team/team_tab.py" line="309"/>
         <source>% reached</source>
         <translation>% bereikt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="298"/>
+        <location filename="../../app/ui/team/team_tab.py" line="309"/>
         <source>Leads where the customer was reached</source>
         <translation>Leads waarbij de klant bereikt is</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="300"/>
+        <location filename="../../app/ui/team/team_tab.py" line="311"/>
         <source>% 3 attempts</source>
         <translation>% 3 pogingen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="301"/>
+        <location filename="../../app/ui/team/team_tab.py" line="312"/>
         <source>Of the leads never reached: how many got all three calls</source>
         <translation>Van de nooit bereikte leads: hoeveel alle drie de belpogingen kregen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="303"/>
+        <location filename="../../app/ui/team/team_tab.py" line="314"/>
         <source>% appointment</source>
         <translation>% afspraak</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="303"/>
+        <location filename="../../app/ui/team/team_tab.py" line="314"/>
         <source>Leads that led to an appointment</source>
         <translation>Leads die tot een afspraak leidden</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="304"/>
+        <location filename="../../app/ui/team/team_tab.py" line="315"/>
         <source>% sold</source>
         <translation>% verkocht</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="304"/>
+        <location filename="../../app/ui/team/team_tab.py" line="315"/>
         <source>Leads that were sold: the conversion</source>
         <translation>Leads die verkocht zijn: de conversie</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="324"/>
+        <location filename="../../app/ui/team/team_tab.py" line="337"/>
         <source>Reference lines</source>
         <translation>Referentielijnen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="326"/>
+        <location filename="../../app/ui/team/team_tab.py" line="339"/>
         <source>Minimum per salesperson</source>
         <translation>Minimum per verkoper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="327"/>
+        <location filename="../../app/ui/team/team_tab.py" line="340"/>
         <source>Contact centre pays off</source>
         <translation>Contactcenter rendabel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="330"/>
+        <location filename="../../app/ui/team/team_tab.py" line="343"/>
         <source>A salesperson is expected to sell at least the minimum. Above the second line, an internal contact centre would earn back what it costs.</source>
         <translation>Een verkoper hoort minstens het minimum te verkopen. Boven de tweede lijn verdient een intern contactcenter terug wat het kost.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="361"/>
+        <location filename="../../app/ui/team/team_tab.py" line="375"/>
         <source>Today</source>
         <translation>Vandaag</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="362"/>
+        <location filename="../../app/ui/team/team_tab.py" line="376"/>
         <source>This week</source>
         <translation>Deze week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="363"/>
+        <location filename="../../app/ui/team/team_tab.py" line="377"/>
         <source>Last week</source>
         <translation>Vorige week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="364"/>
+        <location filename="../../app/ui/team/team_tab.py" line="378"/>
         <source>This month</source>
         <translation>Deze maand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="365"/>
+        <location filename="../../app/ui/team/team_tab.py" line="379"/>
         <source>Last month</source>
         <translation>Vorige maand</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="366"/>
+        <location filename="../../app/ui/team/team_tab.py" line="380"/>
         <source>Custom…</source>
         <translation>Aangepast…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="380"/>
+        <location filename="../../app/ui/team/team_tab.py" line="410"/>
         <source>Export KPIs (CSV)</source>
         <translation>KPI&apos;s exporteren (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="382"/>
+        <location filename="../../app/ui/team/team_tab.py" line="412"/>
         <source>Export per lead (CSV)</source>
         <translation>Per lead exporteren (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="388"/>
+        <location filename="../../app/ui/team/team_tab.py" line="418"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="458"/>
+        <location filename="../../app/ui/team/team_tab.py" line="515"/>
         <source>{n} open</source>
         <translation>{n} open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="474"/>
+        <location filename="../../app/ui/team/team_tab.py" line="531"/>
         <source>Unclaimed leads ({n})</source>
         <translation>Leads zonder eigenaar ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="476"/>
+        <location filename="../../app/ui/team/team_tab.py" line="534"/>
         <source>Open leads per salesperson ({n})</source>
         <translation>Open leads per verkoper ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="492"/>
+        <location filename="../../app/ui/team/team_tab.py" line="550"/>
         <source>starts {time}</source>
         <translation>start {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="520"/>
+        <location filename="../../app/ui/team/team_tab.py" line="578"/>
         <source>{n} overdue</source>
         <translation>{n} te laat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="529"/>
+        <location filename="../../app/ui/team/team_tab.py" line="587"/>
         <source>attempt {n} overdue since {time}</source>
         <translation>poging {n} te laat sinds {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="530"/>
+        <location filename="../../app/ui/team/team_tab.py" line="588"/>
         <source>attempt {n} at {time}</source>
         <translation>poging {n} om {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="594"/>
+        <location filename="../../app/ui/team/team_tab.py" line="732"/>
         <source>Lead waiting over 2 minutes</source>
         <translation>Lead wacht al meer dan 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="595"/>
+        <location filename="../../app/ui/team/team_tab.py" line="733"/>
         <source>{name} ({source}) — nobody has taken it yet</source>
         <translation>{name} ({source}) — nog door niemand opgepakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="599"/>
+        <location filename="../../app/ui/team/team_tab.py" line="737"/>
         <source>{n} leads waiting over 2 minutes</source>
         <translation>{n} leads wachten al meer dan 2 minuten</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="613"/>
+        <location filename="../../app/ui/team/team_tab.py" line="751"/>
         <source>No data read yet — activity folder unreachable</source>
         <translation>Nog geen gegevens gelezen — activiteitenmap onbereikbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="616"/>
+        <location filename="../../app/ui/team/team_tab.py" line="754"/>
         <source>Data from {time} — activity folder unreachable</source>
         <translation>Gegevens van {time} — activiteitenmap onbereikbaar</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="624"/>
+        <location filename="../../app/ui/team/team_tab.py" line="762"/>
         <source>Given to {name}</source>
         <translation>Overgedragen aan {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="626"/>
+        <location filename="../../app/ui/team/team_tab.py" line="764"/>
         <source>Released to the team</source>
         <translation>Teruggegeven aan het team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="629"/>
+        <location filename="../../app/ui/team/team_tab.py" line="767"/>
         <source>Not done: {why}</source>
         <translation>Niet gelukt: {why}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="634"/>
+        <location filename="../../app/ui/team/team_tab.py" line="772"/>
         <source>the lead is no longer waiting in the inbox</source>
         <translation>de lead wacht niet meer in de inbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="635"/>
+        <location filename="../../app/ui/team/team_tab.py" line="773"/>
         <source>no claim of this lead is known</source>
         <translation>er is geen claim van deze lead bekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="636"/>
+        <location filename="../../app/ui/team/team_tab.py" line="774"/>
         <source>the lead&apos;s document is not known</source>
         <translation>het document van deze lead is onbekend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="637"/>
+        <location filename="../../app/ui/team/team_tab.py" line="775"/>
         <source>the lead could not be taken back</source>
         <translation>de lead kon niet worden teruggenomen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="638"/>
+        <location filename="../../app/ui/team/team_tab.py" line="776"/>
         <source>{owner} took the lead first</source>
         <translation>{owner} had de lead al gepakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="640"/>
+        <location filename="../../app/ui/team/team_tab.py" line="778"/>
         <source>a colleague took the lead first</source>
         <translation>een collega had de lead al gepakt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="641"/>
+        <location filename="../../app/ui/team/team_tab.py" line="779"/>
         <source>inbox unreachable ({error})</source>
         <translation>inbox onbereikbaar ({error})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="647"/>
+        <location filename="../../app/ui/team/team_tab.py" line="785"/>
         <source>Export failed: {why}</source>
         <translation>Exporteren mislukt: {why}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="649"/>
+        <location filename="../../app/ui/team/team_tab.py" line="787"/>
         <source>Saved {path}</source>
         <translation>Opgeslagen: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="718"/>
+        <location filename="../../app/ui/team/team_tab.py" line="857"/>
         <source>Assign lead</source>
         <translation>Lead toewijzen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="719"/>
+        <location filename="../../app/ui/team/team_tab.py" line="858"/>
         <source>Give {name} to:</source>
         <translation>{name} geven aan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="733"/>
+        <location filename="../../app/ui/team/team_tab.py" line="872"/>
         <source>Reassign lead</source>
         <translation>Lead overdragen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="734"/>
+        <location filename="../../app/ui/team/team_tab.py" line="873"/>
         <source>Give {name} (now with {owner}) to:</source>
         <translation>{name} (nu bij {owner}) geven aan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="748"/>
+        <location filename="../../app/ui/team/team_tab.py" line="887"/>
         <source>Give {name} back to the team? Everyone gets the alert again.</source>
         <translation>{name} teruggeven aan het team? Iedereen krijgt de melding opnieuw.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="755"/>
+        <location filename="../../app/ui/team/team_tab.py" line="902"/>
+        <source>Forget this customer</source>
+        <translation>Deze klant vergeten</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="904"/>
+        <source>Erase everything Leadpop holds on {name}, in all their leads: name, phone, e-mail, address and call notes, on this PC, in the shared inbox and on every other PC at its next poll. The team figures stay as they are (the leads, calls and sales still count).
+
+This can&apos;t be undone.</source>
+        <translation>Alles wissen wat Leadpop over {name} bewaart, in al zijn of haar leads: naam, telefoonnummer, e-mailadres, adres en gespreksnotities, op deze pc, in de gedeelde inbox en op elke andere pc zodra die de inbox weer leest. De teamcijfers blijven zoals ze zijn (de leads, gesprekken en verkopen tellen nog mee).
+
+Dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="920"/>
+        <source>The customer was not forgotten: {why}</source>
+        <translation>De klant is niet vergeten: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="924"/>
+        <source>Customer forgotten: {leads} lead(s), {documents} document(s) in the inbox, {events} event(s) of this PC&apos;s activity log, {notes} call note(s).</source>
+        <translation>Klant vergeten: {leads} lead(s), {documents} document(en) in de inbox, {events} regel(s) in het activiteitenlogboek van deze pc, {notes} gespreksnotitie(s).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/team_tab.py" line="937"/>
         <source>Export KPIs</source>
         <translation>KPI&apos;s exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="758"/>
+        <location filename="../../app/ui/team/team_tab.py" line="940"/>
         <source>Export per lead</source>
         <translation>Per lead exporteren</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="866"/>
+        <location filename="../../app/ui/team/team_tab.py" line="1057"/>
         <source>{h} h {m} min</source>
         <translation>{h} u {m} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="869"/>
+        <location filename="../../app/ui/team/team_tab.py" line="1060"/>
         <source>{m} min {s} s</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/team_tab.py" line="871"/>
+        <location filename="../../app/ui/team/team_tab.py" line="1062"/>
         <source>{s} s</source>
         <translation>{s} s</translation>
     </message>

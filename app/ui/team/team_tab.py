@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.core.enums import HandOverReason, PeriodKey
+from app.engine.privacy import Erased
 from app.engine.team_desk import (
     Board,
     HandOver,
@@ -94,6 +95,7 @@ class TeamTab(QWidget):
     board_shown = Signal(object)  # Board
     period_shown = Signal(object)  # PeriodView
     handed_over = Signal(object)  # HandOver
+    forgotten = Signal(object)  # Erased, or the error's text
     exported = Signal(str, str)  # path, error ("" when written)
     health_shown = Signal(object)  # TeamHealth
     late_notified = Signal(list)  # UnclaimedLead the manager was just told about
@@ -273,10 +275,13 @@ class TeamTab(QWidget):
         self.reassign_button.clicked.connect(self.reassign_selected)
         self.release_button = QPushButton(self.tr("Release to team"))
         self.release_button.clicked.connect(self.release_selected)
+        self.forget_button = QPushButton(self.tr("Forget this customer…"))
+        self.forget_button.setObjectName("team-forget")
+        self.forget_button.clicked.connect(self.forget_selected)
         self.open_box = right = QGroupBox(self.tr("Open leads per salesperson"))
         box = QVBoxLayout(right)
         box.addWidget(self.open_tree, 1)
-        box.addLayout(_row(self.reassign_button, self.release_button))
+        box.addLayout(_row(self.reassign_button, self.release_button, self.forget_button))
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -837,6 +842,7 @@ class TeamTab(QWidget):
         has_open = self.selected_open() is not None
         self.reassign_button.setEnabled(has_open)
         self.release_button.setEnabled(has_open)
+        self.forget_button.setEnabled(has_open)
 
     def _open_lead(self, lead_id: str) -> OpenLead | None:
         return next((o for o in self.board.open_leads if o.lead == lead_id), None)
@@ -883,6 +889,47 @@ class TeamTab(QWidget):
             ),
         ):
             self._hand_over(lead.lead, lambda team: team.release_to_team(lead.lead))
+
+    def forget_selected(self) -> None:
+        """The customer's right to be forgotten (AVG), as `leadpop forget --lead`: all their
+        leads lose name, phone, e-mail and notes here, in the shared inbox and on every PC
+        at its next poll; the team figures stay. Only counts are shown and logged."""
+        lead = self._open_lead(self.selected_open() or "")
+        if lead is None:
+            return
+        if not self.confirm(
+            self,
+            self.tr("Forget this customer"),
+            self.tr(
+                "Erase everything Leadpop holds on {name}, in all their leads: name, phone, "
+                "e-mail, address and call notes, on this PC, in the shared inbox and on every "
+                "other PC at its next poll. The team figures stay as they are (the leads, "
+                "calls and sales still count).\n\nThis can't be undone."
+            ).format(name=lead.name),
+        ):
+            return
+        lead_id = lead.lead
+        self.team_thread.op(lambda team: team.privacy.forget_lead(lead_id), what="forget").success(
+            self._forgot
+        ).failure(lambda exc: self._forgot(str(exc) or type(exc).__name__)).run_in_background()
+
+    def _forgot(self, result: Erased | str) -> None:
+        if isinstance(result, str):
+            self._show_error(self.tr("The customer was not forgotten: {why}").format(why=result))
+        else:
+            self._show_message(
+                self.tr(
+                    "Customer forgotten: {leads} lead(s), {documents} document(s) in the "
+                    "inbox, {events} event(s) of this PC's activity log, {notes} call "
+                    "note(s)."
+                ).format(
+                    leads=result.leads,
+                    documents=result.documents,
+                    events=result.events,
+                    notes=result.notes,
+                )
+            )
+        self.forgotten.emit(result)
 
     def export_kpis(self) -> None:
         self._export("kpis", self.tr("Export KPIs"), "leadpop-kpis")

@@ -26,6 +26,7 @@ from PySide6.QtTest import QSignalSpy
 from app.core.clock import FakeClock
 from app.core.events import encode_event
 from app.engine.desk import Desk
+from app.engine.privacy import Erased, Privacy, PrivacyError
 from app.engine.team_desk import HandOver, Period
 from app.inbox.folder.inbox import FolderInbox
 from app.intake import make_sample_document
@@ -187,6 +188,68 @@ def test_board_follows_landing_claim_call_reassignment_and_release(
         assert handed(qtbot, tab, tab.release_selected).ok
     assert [r[0] for r in unclaimed_rows(tab)] == [name] and open_rows(tab) == {}
     assert lead in anna.poll().new_leads  # the team is alerted again
+
+
+def test_forget_this_customer_asks_first_then_erases_and_shows_the_counts(
+    qtbot: Any,
+    tab: TeamTab,
+    room: Room,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    anna = room.desk("anna")
+    lead, name = room.drop(3)
+    anna.poll()
+    assert anna.claim(lead).won
+    refreshed(qtbot, tab)
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(cls: type, parent: Any, title: str, text: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(TeamTab, "confirm", classmethod(confirm))
+    assert tab.select_lead(lead) and tab.forget_button.isEnabled()
+    tab.forget_selected()  # No: nothing happens
+    assert len(asked) == 1 and name in asked[0] and "every other PC" in asked[0]
+    assert "can't be undone" in asked[0] and "team figures stay" in asked[0]
+    assert name.encode() in (room.root / "claimed" / "anna" / "lead-3.json").read_bytes()
+
+    answer[0] = True
+    with qtbot.waitSignal(tab.forgotten, timeout=10_000) as blocker:
+        tab.forget_selected()
+    erased = blocker.args[0]
+    assert isinstance(erased, Erased), erased
+    assert erased.documents == 1  # the claimed document, deleted from the share
+    assert tab.status.text().startswith(
+        f"Customer forgotten: {erased.leads} lead(s), 1 document(s) in the inbox"
+    )
+    assert name not in tab.status.text() and name not in caplog.text
+    anna.poll()  # her PC reads the `forgotten` event and rewrites her own log
+    shared = b"".join(p.read_bytes() for p in room.root.rglob("*") if p.is_file())
+    assert name.encode() not in shared
+
+
+def test_a_customer_that_cant_be_forgotten_says_why(
+    qtbot: Any, tab: TeamTab, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anna = room.desk("anna")
+    lead, _ = room.drop(4)
+    anna.poll()
+    assert anna.claim(lead).won
+    refreshed(qtbot, tab)
+    monkeypatch.setattr(TeamTab, "confirm", classmethod(lambda cls, *a: True))
+
+    def refused(self: Any, lead_id: str) -> Any:
+        raise PrivacyError("this inbox can't erase documents")
+
+    monkeypatch.setattr(Privacy, "forget_lead", refused)
+    assert tab.select_lead(lead)
+    with qtbot.waitSignal(tab.forgotten, timeout=10_000) as blocker:
+        tab.forget_selected()
+    assert blocker.args[0] == "this inbox can't erase documents"
+    assert tab.status.text() == "The customer was not forgotten: this inbox can't erase documents"
 
 
 def test_assign_an_unclaimed_lead(
