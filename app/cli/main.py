@@ -93,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     sr.add_argument("--until", help="day after the last (YYYY-MM-DD); default tomorrow")
     sr.add_argument("--format", choices=["table", "json", "csv"], default="table")
     sr.add_argument(
+        "--by",
+        choices=["salesperson", "routing"],
+        default="salesperson",
+        help="a row per salesperson (default) or per routing mode (did rollout make the "
+        "team faster?), the same KPI columns",
+    )
+    sr.add_argument(
         "--detail",
         action="store_true",
         help="with --format csv: one row per lead instead of the KPI table "
@@ -253,6 +260,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError("--detail gives one row per lead as CSV: add --format csv")
     if args.excel and args.format != "csv":
         raise CliError("--excel writes CSV for Excel: add --format csv")
+    if args.detail and args.by != "salesperson":
+        raise CliError("--detail gives one row per lead: leave out --by")
     cfg = _config(args)
     tz = cfg.hours.tz
     today = datetime.combine(datetime.now(tz).date(), time(0), tz)
@@ -264,8 +273,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         inbox = session.open_inbox(cfg, watch=False)
     except session.InboxError as exc:
         raise CliError(str(exc)) from exc
-    if not args.detail and isinstance(inbox, team_report.FoldsInDatabase):
-        # A group database folds the leads itself: a new PC reads no year of events.
+    if (
+        not args.detail
+        and args.by == "salesperson"
+        and isinstance(inbox, team_report.FoldsInDatabase)
+    ):
+        # A group database folds the leads itself: a new PC reads no year of events. (It
+        # doesn't keep the routing mode: --by routing reads the events, as on a folder.)
         try:
             report = team_report.database_report(inbox, cfg.hours, since, until)
         except session.InboxError as exc:
@@ -284,7 +298,14 @@ def cmd_report(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         text = team_report.report_text(
-            store, cfg.hours, args.format, since, until, detail=args.detail, excel=args.excel
+            store,
+            cfg.hours,
+            args.format,
+            since,
+            until,
+            detail=args.detail,
+            excel=args.excel,
+            by=args.by,
         )
         sys.stdout.write(text)
     finally:

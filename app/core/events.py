@@ -88,6 +88,7 @@ class EventRecord(msgspec.Struct):
     outcome: Any = ""
     reason: Any = None
     started: Any = None  # a call: when "Call now" was pressed (ts is when it was recorded)
+    routing: Any = None  # a claim: the routing mode it was offered under (app.core.offer)
 
 
 _RECORD_FIELDS = EventRecord.__struct_fields__

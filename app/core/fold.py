@@ -32,7 +32,9 @@ class LeadState:
     __slots__ = ("calls", "dismissed", "doc", "first", "handover", "last", "lost", "sold")
 
     def __init__(self) -> None:
-        # The first claim: [instant, id, ts, received_at, name, source], values as logged.
+        # The first claim: [instant, id, ts, received_at, name, source, routing], values
+        # as logged; routing is the mode it was offered under (see _routing). A state
+        # stored before the mode was kept has six (routing unknown, LeadState.routing).
         self.first: list[Any] | None = None
         self.last: list[Any] | None = None  # the latest claim: [instant, id, user]
         self.handover: list[Any] | None = None  # latest claim/release: [instant, is_claim, id]
@@ -64,7 +66,7 @@ class LeadState:
             eid = ev.id
             first = self.first
             if first is None:  # the usual case: nothing to compare with
-                self.first = [instant, eid, ev.ts, ev.received_at, ev.name, ev.source]
+                self.first = [instant, eid, ev.ts, ev.received_at, ev.name, ev.source, _routing(ev)]
                 self.last = [instant, eid, ev.user]
                 doc = ev.doc
                 if isinstance(doc, str):
@@ -74,7 +76,10 @@ class LeadState:
             key = (instant, eid)
             changed = False
             if key < (first[0], first[1]):
-                self.first = [instant, eid, ev.ts, ev.received_at, ev.name, ev.source]
+                self.first = [instant, eid, ev.ts, ev.received_at, ev.name, ev.source, _routing(ev)]
+                changed = True
+            elif len(first) < 7 and key == (first[0], first[1]):  # read again: its mode now
+                first.append(_routing(ev))
                 changed = True
             last = self.last
             if last is None or key > (last[0], last[1]):
@@ -132,6 +137,14 @@ class LeadState:
         return self.last[2] if self.last else None
 
     @property
+    def routing(self) -> str | None:
+        """The routing mode the lead was offered under: its first claim's (a reassignment
+        later doesn't change how the lead was first offered). None: not kept (a state
+        stored before Leadpop kept it)."""
+        first = self.first
+        return first[6] if first is not None and len(first) > 6 else None
+
+    @property
     def released(self) -> bool:
         """The latest claim/release was a release: the lead is back with the team."""
         return self.handover is not None and self.handover[1] == 0
@@ -161,7 +174,7 @@ class LeadState:
     def facts_at(self, lead: str, received_at: datetime, sla_start: datetime) -> LeadFacts:
         """The facts, with the landing and SLA start already known (stored per lead)."""
         assert self.first is not None and self.last is not None
-        _, _, ts, _, name, source = self.first
+        ts, name, source = self.first[2], self.first[4], self.first[5]
         lost = self.lost
         return LeadFacts(
             lead=lead,
@@ -235,6 +248,13 @@ class LeadState:
         s.first, s.last, s.handover, s.doc = first, last, hand, doc
         s.sold = bool(sold)
         return s
+
+
+def _routing(ev: EventRecord) -> str:
+    """A claim's routing mode; a claim without one was made by a Leadpop before routing,
+    when every lead went to everyone at once."""
+    routing = ev.routing
+    return routing if type(routing) is str and routing else "everyone"
 
 
 def _call_time(ev: EventRecord) -> str:

@@ -141,6 +141,9 @@ class PeriodView:
     # folder or mailbox has one branch, so one row, the team's.
     branches: tuple[reports.BranchRow, ...] = ()
     branch: str | None = None  # the branch the report and charts are of; None: all
+    # The same KPIs with a row per routing mode, then the team's (app.engine.team_report):
+    # did rollout make the team faster? Of `branch` when one is chosen.
+    modes: tuple[reports.RoutingRow, ...] = ()
 
     @property
     def has_branches(self) -> bool:
@@ -373,9 +376,13 @@ class TeamDesk:
             ids = {lead for b, lead in rows[1] if b == branch}
             facts = [f for f in facts if f.lead in ids]
         report = team_report(facts, since, until)
+        routing = team_queries.routing_of(self._db, since, until)
+        modes = reports.routing_rows((routing.get(f.lead), f) for f in facts)
         tz = self.config.hours.tz
         by_branch = rows[0] if rows else (reports.BranchRow(None, **report["team"]),)
-        return PeriodView(period, since, until, report, team_stats(facts, tz), by_branch, branch)
+        return PeriodView(
+            period, since, until, report, team_stats(facts, tz), by_branch, branch, modes
+        )
 
     def _branch_rows(
         self, since: datetime, until: datetime
@@ -418,6 +425,7 @@ class TeamDesk:
             "name": found.name,
             "source": found.source,
             "doc": found.doc,
+            "routing": str(self._desk.offers.policy.mode),  # the KPIs split per mode
         }
         return self._claim_for(lead_id, to_user, found.doc, fields)
 
@@ -445,6 +453,7 @@ class TeamDesk:
             "name": row["name"],
             "source": row["source"],
             "doc": doc,
+            "routing": str(self._desk.offers.policy.mode),
         }
         return self._claim_for(lead_id, to_user, doc, fields)
 

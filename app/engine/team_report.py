@@ -14,7 +14,7 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from app.core.kpi import KPI_KEYS, KpiLead, LeadFacts, first_call_s, in_period, kpis, team_report
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMATS = ("table", "json", "csv")
+BY = ("salesperson", "routing")  # a row per salesperson, or per routing mode
+# The modes in the order Settings names them (app.core.offer.Mode); any other after them,
+# then leads whose mode wasn't recorded (claimed before Leadpop kept it).
+MODE_ORDER = ("everyone", "rollout", "round_robin", "by_source")
 # CSV as Excel opens it with a double click, per the user's locale: its list separator
 # and its decimal mark. Without `excel`, the CSV is for machines: ',' and '.'.
 EXCEL = {"nl": (";", ","), "en": (",", ".")}
@@ -53,10 +57,16 @@ def catch_up(desk: Desk) -> str | None:
 
 
 def kpi_report(
-    store: Store, hours: OpeningHours, since: datetime, until: datetime
+    store: Store, hours: OpeningHours, since: datetime, until: datetime, *, by: str = "salesperson"
 ) -> dict[str, Any]:
-    """The team KPIs of the leads received in [since, until) (app.core.kpi.team_report)."""
+    """The team KPIs of the leads received in [since, until) (app.core.kpi.team_report);
+    `by` "routing": a row per routing mode instead of per salesperson (routing_report)."""
+    if by not in BY:
+        raise ValueError(f"unknown split {by!r}")
     team_queries.refresh_facts(store.db)
+    if by == "routing":
+        routed = team_queries.load_routed_kpi_leads(store.db, since, until, hours)
+        return routing_report(routed, since, until)
     # Only the columns the KPIs read (no states decoded): a year of a large group, fast.
     leads = team_queries.load_kpi_leads(store.db, since, until, hours)
     return team_report(leads, since, until)
@@ -71,10 +81,12 @@ def report_text(
     *,
     detail: bool = False,
     excel: str | None = None,
+    by: str = "salesperson",
 ) -> str:
-    """The report as `leadpop report --format FMT [--detail] [--excel nl|en]` prints it and
-    the Team tab exports it: table, json or csv; with `detail`, csv with one row per lead;
-    with `excel`, csv as Excel in that language opens it (see EXCEL)."""
+    """The report as `leadpop report --format FMT [--detail] [--excel nl|en] [--by B]`
+    prints it and the Team tab exports it: table, json or csv; with `detail`, csv with one
+    row per lead; with `excel`, csv as Excel in that language opens it (see EXCEL); `by`
+    "routing", a row per routing mode."""
     if excel is not None and excel not in EXCEL:
         raise ValueError(f"unknown Excel language {excel!r}")
     if fmt == "csv" and detail:
@@ -83,7 +95,7 @@ def report_text(
         return detail_csv(in_period(facts, since, until), hours.tz, store=store, excel=excel)
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}")
-    return render(kpi_report(store, hours, since, until), fmt, excel=excel)
+    return render(kpi_report(store, hours, since, until, by=by), fmt, excel=excel)
 
 
 def render(report: dict[str, Any], fmt: str, *, excel: str | None = None) -> str:
@@ -183,6 +195,64 @@ def branch_rows(leads: Iterable[tuple[str, KpiLead]]) -> tuple[BranchRow, ...]:
     return (*rows, BranchRow(None, **kpis(everyone)))
 
 
+# -- per routing mode -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoutingRow:
+    """One routing mode's KPIs (app.core.kpi.kpis) in a period: did rollout make the team
+    faster? `mode` "" is leads whose mode wasn't recorded; None is the whole team."""
+
+    mode: str | None
+    leads: int
+    first_call_median_s: float | None
+    within_2min_pct: float | None
+    reached_pct: float | None
+    three_attempts_pct: float | None
+    appointment_pct: float | None
+    sold_pct: float | None
+
+    @property
+    def is_team(self) -> bool:
+        return self.mode is None
+
+
+def _mode_key(mode: str) -> tuple[int, str]:
+    if mode in MODE_ORDER:
+        return MODE_ORDER.index(mode), mode
+    return (len(MODE_ORDER) + 1, mode) if not mode else (len(MODE_ORDER), mode)
+
+
+def routing_rows(leads: Iterable[tuple[str | None, KpiLead | LeadFacts]]) -> tuple[RoutingRow, ...]:
+    """A row per routing mode (MODE_ORDER, not recorded last), then the team's."""
+    by_mode: dict[str, list[KpiLead | LeadFacts]] = {}
+    everyone: list[KpiLead | LeadFacts] = []
+    for mode, lead in leads:
+        by_mode.setdefault(mode or "", []).append(lead)
+        everyone.append(lead)
+    rows = [RoutingRow(m, **kpis(by_mode[m])) for m in sorted(by_mode, key=_mode_key)]
+    return (*rows, RoutingRow(None, **kpis(everyone)))
+
+
+def routing_report(
+    leads: Iterable[tuple[str | None, KpiLead | LeadFacts]], since: datetime, until: datetime
+) -> dict[str, Any]:
+    """`{"since", "until", "routing": [{"mode", ...KPIs}], "team": {...KPIs}}`: the team
+    report with a row per routing mode; `mode` null where it wasn't recorded."""
+    lo, hi = since.astimezone(UTC), until.astimezone(UTC)  # as stored: no zone lookups
+    *modes, team = routing_rows((m, k) for m, k in leads if lo <= k.received_at < hi)
+    return {
+        "since": since.isoformat(timespec="seconds"),
+        "until": until.isoformat(timespec="seconds"),
+        "routing": [{"mode": r.mode or None, **_kpis_of(r)} for r in modes],
+        "team": _kpis_of(team),
+    }
+
+
+def _kpis_of(row: RoutingRow) -> dict[str, Any]:
+    return {k: getattr(row, k) for k in KPI_KEYS}
+
+
 # -- rendering ------------------------------------------------------------------------------
 
 COLUMNS = (
@@ -219,13 +289,26 @@ def _cell(key: str, value: Any) -> str:
     return str(value)
 
 
+NOT_RECORDED = "not recorded"  # a lead whose routing mode wasn't kept
+
+
 def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a report, the team's last; the first column under "user" (a
+    salesperson, or a routing mode for a report `by` routing)."""
+    if "routing" in report:
+        modes = [{**r, "user": r["mode"] or NOT_RECORDED} for r in report["routing"]]
+        return [*modes, {"user": "team", **report["team"]}]
     return [*report["salespeople"], {"user": "team", **report["team"]}]
+
+
+def _first_column(report: dict[str, Any]) -> tuple[str, str]:
+    """The first column's (CSV name, table heading)."""
+    return ("routing", "routing mode") if "routing" in report else ("user", "salesperson")
 
 
 def as_table(report: dict[str, Any]) -> str:
     body = [[_cell(k, r.get(k)) for k, _ in COLUMNS] for r in rows(report)]
-    head = [h for _, h in COLUMNS]
+    head = [_first_column(report)[1], *(h for _, h in COLUMNS[1:])]
     widths = [max(len(x) for x in col) for col in zip(head, *body, strict=False)]
 
     def line(cells: list[str]) -> str:
@@ -274,7 +357,7 @@ def _excel_value(value: Any, excel: str | None) -> Any:
 def as_csv(report: dict[str, Any], *, excel: str | None = None) -> str:
     buf = io.StringIO()
     w = _writer(buf, excel)
-    w.writerow(["user", *KPI_KEYS])
+    w.writerow([_first_column(report)[0], *KPI_KEYS])
     for r in rows(report):
         values = ("" if r.get(k) is None else _excel_value(r[k], excel) for k in KPI_KEYS)
         w.writerow([r["user"], *values])

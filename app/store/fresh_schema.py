@@ -104,16 +104,17 @@ SCHEMA = (
    "reached" INTEGER,
    "appointment" INTEGER,
    "sold" INTEGER
-)""",
+, "routing" TEXT)""",
     """CREATE INDEX "idx_lead_facts_received_at"
     ON "lead_facts" ("received_at")""",
     """CREATE INDEX idx_lead_facts_followup on lead_facts (received_at) where followup = 1""",
 )
 
 MIGRATED = (
-    'm001_initial',
-    'm002_alerted_at',
-    'm003_team_facts',
-    'm004_lead_states',
-    'm005_intents',
+    "m001_initial",
+    "m002_alerted_at",
+    "m003_team_facts",
+    "m004_lead_states",
+    "m005_intents",
+    "m006_routing",
 )

@@ -207,12 +207,20 @@ def m005_intents(db: Database) -> None:
     db["leads"].add_column("call_started_at", str)
 
 
+def m006_routing(db: Database) -> None:
+    """The routing mode each lead was offered under (its first claim's), so the KPIs can be
+    split per mode. Filled from the stored states by the next refresh (FOLD_VERSION 4);
+    a state stored before the mode was kept leaves it null: shown as not recorded."""
+    db["lead_facts"].add_column("routing", str)
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_alerted_at,
     m003_team_facts,
     m004_lead_states,
     m005_intents,
+    m006_routing,
 )
 
 

@@ -33,7 +33,7 @@ _dumps = msgspec.json.Encoder().encode
 _loads = msgspec.json.Decoder().decode
 # Bump when LeadState's facts or the derived columns change: they are then recomputed from
 # the stored states (the states themselves stay; a change to them needs a migration).
-FOLD_VERSION = "3"
+FOLD_VERSION = "4"
 BATCH = 20_000  # events decoded and absorbed at a time
 CHUNK = 500  # leads per query: SQLite's limit on bound parameters is higher, but not by much
 BULK_ROWS = 10_000  # an upsert this big gets a bigger page cache while it is written
@@ -51,6 +51,7 @@ _COLUMNS = (
     "reached",
     "appointment",
     "sold",
+    "routing",
 )
 _UPSERT = (
     f"insert or replace into lead_facts ({', '.join(_COLUMNS)})"
@@ -194,7 +195,7 @@ def _row(lead: str, state: LeadState) -> tuple[Any, ...]:
     """The row of one lead: see _COLUMNS."""
     text = _dumps(state.to_json()).decode()
     if state.first is None:
-        return (lead, text, None, None, 0, None, 0, 0, 0, 0)
+        return (lead, text, None, None, 0, None, 0, 0, 0, 0, None)
     calls = state.calls
     reached, appointment = state.outcomes()
     return (
@@ -208,6 +209,7 @@ def _row(lead: str, state: LeadState) -> tuple[Any, ...]:
         int(reached),
         int(appointment),
         int(state.sold),
+        state.routing,
     )
 
 
@@ -305,6 +307,49 @@ def load_kpi_leads(
             )
         )
     return out
+
+
+def load_routed_kpi_leads(
+    db: Database, since: datetime, until: datetime, hours: OpeningHours
+) -> list[tuple[str | None, KpiLead]]:
+    """(routing mode, KpiLead) of the leads received in [since, until): `leadpop report
+    --by routing`. The mode is None where it wasn't recorded. A query of its own, so the
+    plain report reads nothing more."""
+    fromiso, sla_start, first_s = datetime.fromisoformat, hours.sla_start, first_call_s
+    out = []
+    for lead, owner, rec, first, attempts, reached, appointment, sold, routing in db.execute(
+        "select lead, owner, received_at, first_call_at, attempts, reached, appointment, sold,"
+        " routing from lead_facts where received_at >= ? and received_at < ?",
+        [to_utc_text_exact(since), to_utc_text_exact(until)],
+    ):
+        received = fromiso(rec)
+        first_call = first_s(fromiso(first), sla_start(received)) if first else None
+        out.append(
+            (
+                routing,
+                KpiLead(
+                    lead,
+                    owner,
+                    received,
+                    first_call,
+                    attempts,
+                    bool(reached),
+                    bool(appointment),
+                    bool(sold),
+                ),
+            )
+        )
+    return out
+
+
+def routing_of(db: Database, since: datetime, until: datetime) -> dict[str, str | None]:
+    """Each lead received in [since, until) and its routing mode (None: not recorded)."""
+    return dict(
+        db.execute(
+            "select lead, routing from lead_facts where received_at >= ? and received_at < ?",
+            [to_utc_text_exact(since), to_utc_text_exact(until)],
+        )
+    )
 
 
 def fact_rows(db: Database, leads: Iterable[str]) -> dict[str, dict[str, Any]]:

@@ -311,3 +311,44 @@ def test_report_while_the_activity_log_is_unreadable_warns_and_uses_what_was_rea
     assert warning.startswith("warning: inbox unreachable (")
     assert warning.endswith("figures are from the events read earlier")
     assert json.loads(proc.stdout) == json.loads(before.stdout)
+
+
+def test_report_by_routing_mode_json_csv_and_table(tmp_path: Path) -> None:
+    """Lead A was claimed under rollout, B by a Leadpop before routing (everyone at once)."""
+    inbox = tmp_path / "inbox"
+    _activity(inbox)
+    log = inbox / "activity" / "anna@pc1.jsonl"
+    text = log.read_bytes().replace(
+        b'"source":"website"', b'"source":"website","routing":"rollout"'
+    )
+    assert b'"routing":"rollout"' in text
+    log.write_bytes(text)
+    common = ["--inbox", str(inbox), "--data-dir", str(tmp_path / "data")]
+    common += ["--since", "2026-11-23", "--until", "2026-11-30", "--by", "routing"]
+
+    proc = leadpop("report", "--format", "json", *common)
+    assert proc.returncode == 0, proc.stderr
+    rep = json.loads(proc.stdout)
+    assert set(rep) == {"since", "until", "routing", "team"}
+    assert [(r["mode"], r["leads"], r["within_2min_pct"]) for r in rep["routing"]] == [
+        ("everyone", 1, 0.0),
+        ("rollout", 1, 100.0),
+    ]
+    assert rep["team"]["leads"] == 2 and rep["team"]["within_2min_pct"] == 50.0
+
+    proc = leadpop("report", "--format", "csv", *common)
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert [(r["routing"], r["leads"]) for r in rows] == [
+        ("everyone", "1"),
+        ("rollout", "1"),
+        ("team", "2"),
+    ]
+
+    proc = leadpop("report", *common)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[1].split()[:2] == ["routing", "mode"]
+    assert [line.split()[0] for line in lines[3:5]] == ["everyone", "rollout"]
+
+    proc = leadpop("report", "--format", "csv", "--detail", *common)
+    assert proc.returncode != 0 and "--by" in one_line_error(proc)

@@ -235,3 +235,40 @@ def test_a_call_start_that_makes_no_sense_is_ignored() -> None:
         call = _call("k1", recorded, started=started)
         [facts] = fold_events([_claim(monday), call], HOURS).values()
         assert facts.first_call_s == 55.0, started
+
+
+def _absorbed(*events: dict[str, Any]) -> LeadState:
+    state = LeadState()
+    for ev in events:
+        state.apply(*record_of(ev))
+    return state
+
+
+def test_the_routing_mode_is_the_first_claims_whatever_the_order() -> None:
+    """How the lead was first offered: a reassignment under another mode later (or read
+    first) doesn't change it; a claim without the field is from before routing: everyone."""
+    monday = datetime(2026, 10, 26, 10, 0, tzinfo=AMS)
+    first = {**_claim(monday), "routing": "rollout"}
+    later = {**_claim(monday + timedelta(hours=1)), "id": "c2", "user": "bram"}
+    later["routing"] = "everyone"
+    for events in ((first, later), (later, first), (later, first, later)):
+        state = _absorbed(*events)
+        assert state.routing == "rollout" and state.owner == "bram"
+        assert LeadState.from_json(state.to_json()).routing == "rollout"
+    assert _absorbed(_claim(monday)).routing == "everyone"
+    assert _absorbed({**_claim(monday), "routing": 3}).routing == "everyone"
+    assert LeadState().routing is None
+
+
+def test_a_state_stored_before_the_mode_was_kept_learns_it_when_its_claim_is_read_again() -> None:
+    monday = datetime(2026, 10, 26, 10, 0, tzinfo=AMS)
+    claim = {**_claim(monday), "routing": "round_robin"}
+    old = _absorbed(claim).to_json()
+    old[0] = old[0][:6]  # as stored by a Leadpop that didn't keep the mode
+    state = LeadState.from_json(old)
+    assert state.routing is None
+    [facts] = [state.facts("L1", HOURS)]  # the facts read without it
+    assert facts is not None and facts.owner == "anna"
+    assert state.apply(*record_of(claim)) is True
+    assert state.routing == "round_robin"
+    assert state.apply(*record_of(claim)) is False  # and only once

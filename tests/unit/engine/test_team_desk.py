@@ -22,7 +22,7 @@ from app.core.clock import FakeClock
 from app.core.events import encode_event
 from app.core.fold import fold_events
 from app.core.hours import OpeningHours
-from app.core.kpi import LeadFacts, team_report
+from app.core.kpi import KPI_KEYS, LeadFacts, team_report
 from app.engine import team_report as reports
 from app.engine.desk import Desk
 from app.engine.team_desk import Period, TeamDesk, period_bounds
@@ -359,6 +359,27 @@ def test_the_team_tab_and_the_command_show_the_same_kpis(room: Showroom) -> None
     assert view.report == reports.kpi_report(team.store, HOURS, view.since, view.until)
     assert json.loads(team.report_text("json", view.since, view.until)) == view.report
     assert view.stats.funnel[0] == 4
+
+
+def test_the_team_tab_splits_the_kpis_per_routing_mode_as_the_command(room: Showroom) -> None:
+    """Did rollout make the team faster? A row per mode (the first claim's), then the team."""
+    team = room.team("marco")
+    events = history()
+    events[0]["routing"] = "rollout"  # A; B and D from before routing: everyone at once
+    events[7]["routing"] = "rollout"  # C's first claim; its reassignment says everyone
+    events[9]["routing"] = "everyone"
+    with open(room.root / "activity" / "anna@pc1.jsonl", "wb") as fh:
+        for e in events:
+            fh.write(encode_event(e))
+    assert team.catch_up() is None
+    view = team.period_view(Period("custom", date(2026, 11, 23), date(2026, 11, 29)))
+    assert [(m.mode, m.leads) for m in view.modes] == [("everyone", 2), ("rollout", 2), (None, 4)]
+    assert view.modes[-1].is_team and view.modes[-1].sold_pct == view.report["team"]["sold_pct"]
+    by_routing = reports.kpi_report(team.store, HOURS, view.since, view.until, by="routing")
+    assert by_routing["routing"] == [
+        {"mode": m.mode, **{k: getattr(m, k) for k in KPI_KEYS}} for m in view.modes[:-1]
+    ]
+    assert by_routing["team"] == view.report["team"]
 
 
 def test_unreachable_inbox_is_said_and_the_store_still_answers(room: Showroom) -> None:

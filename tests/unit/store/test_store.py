@@ -246,3 +246,39 @@ def test_a_new_store_needs_no_rebuild(tmp_path: Path) -> None:
         assert s.messages == [] and s.setting(REBUILD) is None
     finally:
         s.close()
+
+
+def test_m006_keeps_each_leads_routing_mode_for_the_split_kpis(tmp_path: Path) -> None:
+    """A store from before: its leads' derived columns are refilled (FOLD_VERSION 4); a
+    state stored without the mode is 'not recorded' (null), a new claim's mode is kept."""
+    db = Database(tmp_path / "leadpop.db")
+    registry().apply(db, stop_before="m006_routing")
+    old_state = [[NOW.timestamp(), "c1", NOW.isoformat(), NOW.isoformat(), "Jan", "web"]]
+    old_state += [["anna"], [], None, [], 0, None, []]  # as LeadState.to_json wrote it
+    db["lead_facts"].insert({"lead": "OLD", "state": json.dumps(old_state), "followup": 0})
+    db["facts_meta"].insert({"key": "fold", "value": "3"})
+    db.close()
+
+    s = Store.open(tmp_path)
+    assert team_queries.refresh_facts(s.db) == 1
+    claim = {
+        "v": 1,
+        "id": "c2",
+        "ts": NOW.isoformat(),
+        "type": "claimed",
+        "lead": "NEW",
+        "user": "anna",
+        "host": "pc1",
+        "received_at": NOW.isoformat(),
+        "routing": "rollout",
+    }
+    assert team_queries.add_events(s.db, [claim]) == 1
+    day = (NOW - timedelta(days=1), NOW + timedelta(days=1))
+    assert team_queries.routing_of(s.db, *day) == {"OLD": None, "NEW": "rollout"}
+    hours = OpeningHours.parse("always")
+    routed = team_queries.load_routed_kpi_leads(s.db, *day, hours)
+    assert sorted((m or "", k.lead, k.owner) for m, k in routed) == [
+        ("", "OLD", "anna"),
+        ("rollout", "NEW", "anna"),
+    ]
+    s.close()
