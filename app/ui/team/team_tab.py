@@ -61,7 +61,7 @@ from app.engine.team_desk import (
     TeamDesk,
     UnclaimedLead,
 )
-from app.engine.team_report import DEFAULT_LINES
+from app.engine.team_report import DEFAULT_LINES, RoutingRow
 from app.settings.config import Config
 from app.ui.common.lead_format import clock_time, outcome_text
 from app.ui.team.team_charts import ConversionChart, TeamCharts
@@ -71,6 +71,7 @@ from app.ui.workers.team_worker import REFRESH_MS, TeamHealth, TeamThread, TeamW
 RED, AMBER, GREEN = QColor("#c62828"), QColor("#ef6c00"), QColor("#2e7d32")
 RED_BG, AMBER_BG, GREEN_BG = QColor("#fde0dc"), QColor("#fff3e0"), QColor("#dcedc8")
 LEAD_ROLE = Qt.ItemDataRole.UserRole
+SPLIT_SALESPERSON, SPLIT_ROUTING = "salesperson", "routing"  # the KPI table's rows
 KPI_KEYS = (
     "leads",
     "first_call_median_s",
@@ -319,6 +320,11 @@ class TeamTab(QWidget):
             item.setToolTip(tip)
             self.kpi_table.setHorizontalHeaderItem(col, item)
         _table_look(self.kpi_table, stretch=None)
+        # Names and routing modes whole ("Eén voor één, dan iedereen"); the figures share
+        # the rest.
+        self.kpi_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.kpi_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.kpi_table.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -328,6 +334,19 @@ class TeamTab(QWidget):
         )
 
         self.branch_table = self._build_branch_table()
+        # The KPI table's rows: per salesperson, or per routing mode (did rollout make the
+        # team faster?). Both come with every period; switching reads nothing.
+        self.split_combo = QComboBox()
+        self.split_combo.setObjectName("team-kpi-split")
+        self.split_combo.addItem(self.tr("Per salesperson"), SPLIT_SALESPERSON)
+        self.split_combo.addItem(self.tr("Per routing mode"), SPLIT_ROUTING)
+        self.split_combo.setToolTip(
+            self.tr("How the leads were offered (Settings: Who gets a lead), each with its KPIs")
+        )
+        self.split_combo.currentIndexChanged.connect(lambda _index: self._fill_kpis())
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split_combo)
+        split_row.addStretch(1)
 
         self.conversion = ConversionChart()
         self.min_spin = _percent_spin(self.lines[0], "team-line-minimum")
@@ -355,6 +374,7 @@ class TeamTab(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.branch_table)
+        layout.addLayout(split_row)
         layout.addWidget(self.kpi_table)
         layout.addLayout(below, 1)
         # A big team or a small screen: the page scrolls; the chart never slides under the
@@ -602,12 +622,37 @@ class TeamTab(QWidget):
         self.charts.set_stats(view.stats)
         self.period_shown.emit(view)
 
+    def _kpi_rows(self) -> list[dict[str, Any]]:
+        """The KPI table's rows, the team's last (its "user" None): per salesperson, or per
+        routing mode as the split says."""
+        assert self.view is not None
+        report = self.view.report
+        if self.split_combo.currentData() == SPLIT_ROUTING:
+            self.kpi_table.horizontalHeaderItem(0).setText(self.tr("Routing mode"))
+            return [
+                {"user": None if m.is_team else self._mode_name(m.mode or ""), **vars_of(m)}
+                for m in self.view.modes
+            ] or [{"user": None, **report["team"]}]
+        self.kpi_table.horizontalHeaderItem(0).setText(self.tr("Salesperson"))
+        return [*report["salespeople"], {"user": None, **report["team"]}]
+
+    def _mode_name(self, mode: str) -> str:
+        """A routing mode as the manager reads it (Settings' words, shortened)."""
+        names = {
+            "everyone": self.tr("Everyone at once"),
+            "rollout": self.tr("One at a time, then everyone"),
+            "round_robin": self.tr("In turn, then everyone"),
+            "by_source": self.tr("By source"),
+            "": self.tr("Not recorded"),
+        }
+        return names.get(mode, mode)
+
     def _fill_kpis(self) -> None:
         if self.view is None:
             return
         self._fill_branches()
         report = self.view.report
-        rows = [*report["salespeople"], {"user": None, **report["team"]}]
+        rows = self._kpi_rows()
         table = self.kpi_table
         table.setRowCount(len(rows))
         low, high = self.lines
@@ -965,6 +1010,11 @@ class TeamTab(QWidget):
 
 
 # -- small helpers --------------------------------------------------------------------------
+
+
+def vars_of(row: RoutingRow) -> dict[str, Any]:
+    """A routing mode's KPIs, keyed as the report's rows are."""
+    return {key: getattr(row, key) for key in KPI_KEYS}
 
 
 def _row(*buttons: QPushButton) -> QHBoxLayout:

@@ -406,6 +406,39 @@ def test_period_switching(qtbot: Any, tab: TeamTab, room: Room) -> None:
     assert tab.charts.funnel.has_chart
 
 
+def test_the_kpis_split_per_routing_mode(qtbot: Any, tab: TeamTab, room: Room) -> None:
+    """Per salesperson or per routing mode, the same columns; the team row the same."""
+    _history(room)
+    log = room.root / "activity" / "anna@pc-anna.jsonl"
+    lines = log.read_bytes().split(b"\n")
+    # This week's leads 2 and 3 were offered by rollout; lead 1 by a Leadpop before routing.
+    for i, line in enumerate(lines):
+        if b'"claimed"' in line and (b'"lead":"H2"' in line or b'"lead":"H3"' in line):
+            lines[i] = line.replace(
+                b'"source":"website"', b'"source":"website","routing":"rollout"'
+            )
+    log.write_bytes(b"\n".join(lines))
+    refreshed(qtbot, tab)
+    team = team_row(tab)
+    rows = [tab.kpi_table.item(r, 0).text() for r in range(tab.kpi_table.rowCount())]
+    assert rows == ["anna", "bram", "Team"] and team["Leads"] == "3"
+
+    tab.split_combo.setCurrentIndex(tab.split_combo.findData("routing"))
+    rows = [tab.kpi_table.item(r, 0).text() for r in range(tab.kpi_table.rowCount())]
+    assert rows == ["Everyone at once", "One at a time, then everyone", "Team"]
+    assert tab.kpi_table.horizontalHeaderItem(0).text() == "Routing mode"
+    team["Routing mode"] = team.pop("Salesperson")
+    assert team_row(tab) == team
+    leads = [tab.kpi_table.item(r, 1).text() for r in range(tab.kpi_table.rowCount())]
+    assert leads == ["1", "2", "3"]
+
+    choose(qtbot, tab, "custom", date(2026, 10, 1), date(2026, 10, 31))  # the split stays
+    rows = [tab.kpi_table.item(r, 0).text() for r in range(tab.kpi_table.rowCount())]
+    assert rows == ["Everyone at once", "Team"]
+    tab.split_combo.setCurrentIndex(tab.split_combo.findData("salesperson"))
+    assert tab.kpi_table.horizontalHeaderItem(0).text() == "Salesperson"
+
+
 def test_empty_period_charts_say_so(qtbot: Any, tab: TeamTab) -> None:
     assert tab.view is not None and tab.view.report["team"]["leads"] == 0
     for card in tab.charts.cards():
