@@ -111,10 +111,10 @@ SCHEMA = (
 )
 
 MIGRATED = (
-    'm001_initial',
-    'm002_alerted_at',
-    'm003_team_facts',
-    'm004_lead_states',
-    'm005_intents',
-    'm006_routing',
+    "m001_initial",
+    "m002_alerted_at",
+    "m003_team_facts",
+    "m004_lead_states",
+    "m005_intents",
+    "m006_routing",
 )

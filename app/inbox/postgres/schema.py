@@ -87,6 +87,8 @@ def ensure_presence(conn: Any) -> None:
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (PRESENCE_LOCK,))
         conn.execute(_PRESENCE)
+
+
 VERSION = len(MIGRATIONS)
 
 
