@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import PySide6
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QGuiApplication
 from shell_harness import App
-from ts_catalogue import messages
+from ts_catalogue import from_code, messages, problems, translated
 
 from app import __version__
 from app.core.clock import FakeClock
@@ -24,7 +20,6 @@ from app.ui.common.settings_dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parents[3]
 TS = ROOT / "resources" / "i18n" / "packaging_nl.ts"
-QT_TOOLS = Path(PySide6.__file__).parent
 INFO = AboutInfo(
     version="1.2.3",
     data_dir="/home/piet/.local/share/Leadpop",
@@ -150,38 +145,15 @@ def test_locked_settings_are_greyed_out_with_a_reason(qtbot, tmp_path):
 
 
 def test_the_dutch_catalogue_is_complete_and_up_to_date(tmp_path):
-    fresh = tmp_path / "fresh.ts"
-    subprocess.run(
-        [
-            str(QT_TOOLS / "lupdate"),
-            str(ROOT / "app" / "ui" / "common/about_dialog.py"),
-            "-ts",
-            str(fresh),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    found = messages(TS)
-    assert set(messages(fresh)) == set(found)
-    for (ctx, source), translation in found.items():
-        assert translation, f"{ctx}: {source!r} has no Dutch translation"
-        want = sorted(re.findall(r"\{\w+\}", source))
-        assert sorted(re.findall(r"\{\w+\}", translation)) == want, (ctx, source, translation)
+    code = from_code([ROOT / "app" / "ui" / "common" / "about_dialog.py"], tmp_path)
+    assert set(code) == set(messages(TS))
+    assert problems(TS) == []
 
 
 def test_the_dialog_speaks_dutch(qtbot, tmp_path):
-    qm = tmp_path / "packaging_nl.qm"
-    subprocess.run(
-        [str(QT_TOOLS / "lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True
-    )
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    try:
+    with translated(TS, tmp_path):
         dialog = AboutDialog(INFO)
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Over Leadpop"
         assert dialog.copy_button.text() == "Gegevens kopiëren"
         assert dialog.findChild(type(dialog.values[0]), "about-version").text() == "Versie 1.2.3"
-    finally:
-        QCoreApplication.removeTranslator(translator)

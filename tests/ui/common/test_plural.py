@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import PySide6
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from ts_catalogue import translated
 
 from app.ui.common.plural import counted
 from app.ui.salesperson.status_bar import LeadStatusBar
@@ -19,14 +17,8 @@ AMS = ZoneInfo("Europe/Amsterdam")
 
 @pytest.fixture
 def dutch(tmp_path):
-    qm = tmp_path / "leadpop_nl.qm"
-    lrelease = Path(PySide6.__file__).parent / "lrelease"
-    subprocess.run([str(lrelease), str(TS), "-qm", str(qm)], check=True, capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+    with translated(TS, tmp_path):
+        yield
 
 
 def waiting(qtbot, now: int, before: int = 0) -> str:
