@@ -118,7 +118,8 @@ def test_a_banner_or_message_does_not_push_the_list(qtbot, window):
         return widget.mapTo(window, QPoint(0, 0))
 
     window.set_leads([view(1), view(2)])
-    qtbot.wait(1)  # let the layout settle
+    window.centralWidget().layout().activate()  # lay out now, instead of waiting for it
+    window.splitter.widget(0).layout().activate()
     search, table = top_of(window.search), top_of(window.table)
     window.banner.show_message("Call Jan Jansen again — attempt 2 of 3", "06 12345671")
     window.show_message("Inbox unreachable since 10:02 — retrying…")
