@@ -69,3 +69,19 @@ class PeriodKey(StrEnum):
     MONTH = "month"
     LAST_MONTH = "last_month"
     CUSTOM = "custom"
+
+
+class RoutingMode(StrEnum):
+    """`routing` in leadpop.toml."""
+
+    EVERYONE = "everyone"  # every PC at once; first to claim wins (the default)
+    ROLLOUT = "rollout"  # one salesperson for N s, then the next, …, then everyone
+    ROUND_ROBIN = "round_robin"  # one salesperson for N s, then everyone
+    BY_SOURCE = "by_source"  # a source's group for N s, then everyone
+
+
+class OfferOrder(StrEnum):
+    """The rollout's order: `routing_order` in leadpop.toml."""
+
+    ROUND_ROBIN = "round_robin"  # among those present and available, starting per lead
+    PRIORITY = "priority"  # the priority list, in its order

@@ -21,25 +21,11 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 
+from app.core.enums import OfferOrder as Order
+from app.core.enums import RoutingMode as Mode
 from app.core.presence import Presence, Status
-
-
-class Mode(StrEnum):
-    """`routing` in leadpop.toml."""
-
-    EVERYONE = "everyone"  # every PC at once; first to claim wins (the default)
-    ROLLOUT = "rollout"  # one salesperson for N s, then the next, …, then everyone
-    ROUND_ROBIN = "round_robin"  # one salesperson for N s, then everyone
-    BY_SOURCE = "by_source"  # a source's group for N s, then everyone
-
-
-class Order(StrEnum):
-    """The rollout's order: `routing_order` in leadpop.toml."""
-
-    ROUND_ROBIN = "round_robin"  # among those present and available, starting per lead
-    PRIORITY = "priority"  # the priority list, in its order
 
 
 class Stage(IntEnum):

@@ -10,7 +10,8 @@ import logging
 import threading
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from app.core.cadence import next_attempt, reminder_due, snooze_until
 from app.core.clock import Clock
@@ -18,8 +19,6 @@ from app.core.enums import LeadState, LeadStatus
 from app.core.events import REACHED_OUTCOMES, make_event
 from app.core.kpi import LeadFacts, team_report
 from app.core.timefmt import from_text, to_utc_text
-from app.engine.offers import Offers
-from app.engine.privacy import Privacy
 from app.engine.views import LeadView, from_row
 from app.inbox.base import (
     ClaimResult,
@@ -37,6 +36,10 @@ from app.settings.config import Config
 from app.store import Store, team_queries
 from app.store.db import REBUILD
 from app.store.full import DiskFull, Held, is_full
+
+if TYPE_CHECKING:
+    from app.engine.offers import Offers
+    from app.engine.privacy import Privacy
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +129,6 @@ class Desk:
         self._next_try: datetime | None = None
         # The store replaced a damaged one: rebuild my work from the log once it is read.
         self._rebuild = store.setting(REBUILD) == "1"
-        self.privacy = Privacy(self)  # the AVG: forgotten customers, retention
-        self.offers = Offers(self)  # routing: presence, and who is offered what now
         # While the disk is full (Health.disk_full): what waits to be stored (app.store.full),
         # claims won on the inbox whose confirm isn't stored yet (lead -> user), leads that
         # left new/ (lead -> who took it) and reminders fired, as the store would say.
@@ -135,6 +136,21 @@ class Desk:
         self._won: dict[str, str] = {}
         self._gone: dict[str, str | None] = {}
         self._fired: dict[str, datetime] = {}
+
+    # Imported and built on first use: `leadpop report` needs neither, and start-up counts.
+    @cached_property
+    def privacy(self) -> Privacy:
+        """The AVG: forgotten customers, retention."""
+        from app.engine.privacy import Privacy
+
+        return Privacy(self)
+
+    @cached_property
+    def offers(self) -> Offers:
+        """Routing: presence, and who is offered what now."""
+        from app.engine.offers import Offers
+
+        return Offers(self)
 
     # -- polling ---------------------------------------------------------------------------
 

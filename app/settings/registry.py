@@ -35,15 +35,26 @@ from enum import StrEnum
 from typing import Any
 
 from app.core.cadence import Cadence
-from app.core.enums import Role
+from app.core.enums import OfferOrder, Role, RoutingMode
 from app.core.holidays import ClosedDays
 from app.core.hours import DEFAULT_HOURS, DEFAULT_TZ
-from app.core.offer import Mode, Order, parse_names, parse_sources
 
 MAX_MINUTES = 24 * 60  # between two call attempts
 LANGUAGES = ("nl", "en")
 
 Check = Callable[[Any], Any]  # the value as Leadpop uses it, or ValueError("a short reason")
+
+
+def _parse_names(text: str) -> object:
+    from app.core.offer import parse_names  # the routing module, only when the key is set
+
+    return parse_names(text)
+
+
+def _parse_sources(text: str) -> object:
+    from app.core.offer import parse_sources
+
+    return parse_sources(text)
 
 
 @dataclass(frozen=True)
@@ -209,11 +220,20 @@ SETTINGS: tuple[Setting, ...] = (
     # PC (app.engine.privacy): the dealer's policy, so IT's, shown in the Settings dialog.
     Setting("retention_months", int, 24, months, it=True),
     # Who is offered a lead first (app.core.offer): the same on every PC, so IT's alone.
-    Setting("routing", Mode, Mode.EVERYONE, member(Mode), it=True, table="routing"),
+    Setting(
+        "routing", RoutingMode, RoutingMode.EVERYONE, member(RoutingMode), it=True, table="routing"
+    ),
     Setting("offer_seconds", int, 30, seconds, it=True, table="routing"),
-    Setting("offer_order", Order, Order.ROUND_ROBIN, member(Order), it=True, table="routing"),
-    Setting("priority", str, None, parsed(parse_names), it=True, table="routing"),
-    Setting("source_rules", str, None, parsed(parse_sources), it=True, table="routing"),
+    Setting(
+        "offer_order",
+        OfferOrder,
+        OfferOrder.ROUND_ROBIN,
+        member(OfferOrder),
+        it=True,
+        table="routing",
+    ),
+    Setting("priority", str, None, parsed(_parse_names), it=True, table="routing"),
+    Setting("source_rules", str, None, parsed(_parse_sources), it=True, table="routing"),
     Setting("manager_alert_min", int, 10, minutes, it=True, table="routing"),
     # Public holidays and the dealership's own closed days (app.core.holidays).
     Setting("closed_days", str, None, parsed(ClosedDays.parse), it=True),
