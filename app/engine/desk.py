@@ -19,7 +19,6 @@ from app.core.enums import LeadState, LeadStatus
 from app.core.events import REACHED_OUTCOMES, make_event
 from app.core.kpi import LeadFacts, team_report
 from app.core.timefmt import from_text, to_utc_text
-from app.engine.views import LeadView, from_row
 from app.inbox.base import (
     ClaimResult,
     DocumentGone,
@@ -40,6 +39,7 @@ from app.store.full import DiskFull, Held, is_full
 if TYPE_CHECKING:
     from app.engine.offers import Offers
     from app.engine.privacy import Privacy
+    from app.engine.views import LeadView
 
 log = logging.getLogger(__name__)
 
@@ -956,6 +956,10 @@ class Desk:
         return LeadStatus.CALLED if attempts else LeadStatus.CLAIMED
 
     def _view(self, row: dict[str, Any], attempts: list[dict[str, Any]], now: datetime) -> LeadView:
+        from app.engine.views import (
+            from_row,  # the GUI's lists only: not on `leadpop report`'s path
+        )
+
         nxt = self._next(row, attempts) if row["owner"] == self.user else None
         rem = self.store.reminder(row["id"]) if nxt else None
         due = from_text(rem["due_at"]) if rem else (nxt[1] if nxt else None)

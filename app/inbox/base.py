@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from app.core.presence import Presence
+if TYPE_CHECKING:
+    from app.core.presence import Presence
 
 
 class InboxError(Exception):

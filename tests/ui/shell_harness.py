@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.core.clock import FakeClock
-from app.engine.desk import LeadView
+from app.engine.views import LeadView
 from app.inbox.folder.inbox import FolderInbox
 from app.inbox.producer import drop_bytes
 from app.settings.config import Config, resolve

@@ -34,8 +34,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.core.presence import Presence
-from app.core.presence import present as team_present
 from app.core.text import one_line
 from app.inbox import activity_log
 from app.inbox.base import (
@@ -50,6 +48,7 @@ from app.inbox.base import (
 )
 
 if TYPE_CHECKING:
+    from app.core.presence import Presence
     from app.inbox.folder.watcher import Arrivals, ChangeWatcher
 
 log = logging.getLogger(__name__)
@@ -620,6 +619,8 @@ class FolderInbox:
             _write_atomic(folder / name, presence.to_json().decode("ascii"))
 
     def present(self, now: datetime) -> list[Presence]:
+        from app.core.presence import Presence, present  # only on the slow presence timer
+
         folder = self.root / "presence"
         records = []
         with self._share():
@@ -637,7 +638,7 @@ class FolderInbox:
                     continue
                 if rec is not None:
                     records.append(rec)
-        return team_present(records, now)
+        return present(records, now)
 
     # -- personal data (the AVG): access and erasure -------------------------------------
 

@@ -27,8 +27,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.core.clock import Clock
 from app.engine import session
-from app.engine.desk import Desk, Health, LeadView
+from app.engine.desk import Desk, Health
 from app.engine.session import Inbox, InboxError, PasswordNeeded, PasswordRejected, StoreError
+from app.engine.views import LeadView
 from app.settings.config import Config
 from app.settings.prefs import Prefs, PrefsFile
 from app.system import autostart

@@ -11,8 +11,8 @@ import pytest
 
 from app.cli import main as cli
 from app.core.clock import FakeClock
+from tests.showroom import Showroom, lead_doc
 from tests.unit.cli.test_cli import _activity
-from tests.unit.engine.test_desk import Team, lead_doc
 
 COMMON = ["--since", "2026-11-23", "--until", "2026-11-30"]
 
@@ -74,7 +74,7 @@ def test_the_car_comes_from_this_pcs_copy_of_the_lead(tmp_path: Path):
     clock = FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
     root = tmp_path / "inbox"
     root.mkdir()
-    team = Team(root, clock, hours="always")
+    team = Showroom(root, clock, hours="always")
     try:
         anna = team.desk("anna")
         team.drop(lead_doc("Jan Jansen"), "a.json")

@@ -15,19 +15,18 @@ from app.core.lead import Vehicle
 from app.inbox.base import ClaimResult, InboxUnavailable
 from app.inbox.folder.inbox import FolderInbox
 from app.store import team_queries
-from tests.showroom import AMS, WED_10, lead_doc
-from tests.showroom import Showroom as Team
+from tests.showroom import AMS, WED_10, Showroom, lead_doc
 
 
 @pytest.fixture
-def team(tmp_path: Path, clock: FakeClock) -> Iterator[Team]:
+def team(tmp_path: Path, clock: FakeClock) -> Iterator[Showroom]:
     (tmp_path / "inbox").mkdir()
-    t = Team(tmp_path / "inbox", clock, hours="mo-fr 09:00-18:00")
+    t = Showroom(tmp_path / "inbox", clock, hours="mo-fr 09:00-18:00")
     yield t
     t.close()
 
 
-def test_a_dropped_lead_becomes_an_alertable_lead(team: Team, clock: FakeClock) -> None:
+def test_a_dropped_lead_becomes_an_alertable_lead(team: Showroom, clock: FakeClock) -> None:
     anna = team.desk("anna")
     team.drop(lead_doc(), "a.json", at=clock.now() - timedelta(seconds=30))
     res = anna.poll()
@@ -43,7 +42,7 @@ def test_a_dropped_lead_becomes_an_alertable_lead(team: Team, clock: FakeClock) 
     assert anna.poll().new_leads == []  # seen once
 
 
-def test_one_claim_wins_and_the_other_pc_learns_who(team: Team) -> None:
+def test_one_claim_wins_and_the_other_pc_learns_who(team: Showroom) -> None:
     anna, bram = team.desk("anna"), team.desk("bram")
     team.drop(lead_doc(), "a.json")
     [lead_id] = anna.poll().new_leads
@@ -63,7 +62,7 @@ def test_one_claim_wins_and_the_other_pc_learns_who(team: Team) -> None:
     assert state.first[1] == state.last[1]
 
 
-def test_gone_is_reported_with_the_winner(team: Team) -> None:
+def test_gone_is_reported_with_the_winner(team: Showroom) -> None:
     anna, bram = team.desk("anna"), team.desk("bram")
     team.drop(lead_doc(), "a.json")
     [lead_id] = anna.poll().new_leads
@@ -72,7 +71,7 @@ def test_gone_is_reported_with_the_winner(team: Team) -> None:
     assert bram.poll().gone == [(lead_id, "anna")]
 
 
-def test_cadence_and_reminders_until_the_third_attempt(team: Team, clock: FakeClock) -> None:
+def test_cadence_and_reminders_until_the_third_attempt(team: Showroom, clock: FakeClock) -> None:
     anna = team.desk("anna")
     team.drop(lead_doc(), "a.json")
     [lead_id] = anna.poll().new_leads
@@ -105,7 +104,7 @@ def test_cadence_and_reminders_until_the_third_attempt(team: Team, clock: FakeCl
     ]
 
 
-def test_reached_stops_reminders(team: Team, clock: FakeClock) -> None:
+def test_reached_stops_reminders(team: Showroom, clock: FakeClock) -> None:
     anna = team.desk("anna")
     team.drop(lead_doc(), "a.json")
     [lead_id] = anna.poll().new_leads
@@ -117,7 +116,7 @@ def test_reached_stops_reminders(team: Team, clock: FakeClock) -> None:
     assert anna.view(lead_id).status == LeadStatus.APPOINTMENT
 
 
-def test_unreadable_document_is_quarantined_never_lost(team: Team) -> None:
+def test_unreadable_document_is_quarantined_never_lost(team: Showroom) -> None:
     anna = team.desk("anna")
     team.drop(b'{"name": "Jan", "phone": ', "broken.json")
     res = anna.poll()
@@ -129,7 +128,9 @@ def test_unreadable_document_is_quarantined_never_lost(team: Team) -> None:
     assert anna.alertable() == []
 
 
-def test_same_document_twice_and_same_customer_give_one_lead(team: Team, clock: FakeClock) -> None:
+def test_same_document_twice_and_same_customer_give_one_lead(
+    team: Showroom, clock: FakeClock
+) -> None:
     anna = team.desk("anna")
     now = clock.now()
     team.drop(lead_doc(), "a.json", at=now - timedelta(seconds=3))
@@ -147,7 +148,7 @@ def test_same_document_twice_and_same_customer_give_one_lead(team: Team, clock: 
     ) == ["a-again.json", "portal.json"]
 
 
-def test_outage_buffers_events_and_flushes_exactly_once(team: Team, clock: FakeClock) -> None:
+def test_outage_buffers_events_and_flushes_exactly_once(team: Showroom, clock: FakeClock) -> None:
     anna, bram = team.desk("anna"), team.desk("bram")
     team.drop(lead_doc(), "a.json")
     [lead_id] = anna.poll().new_leads
@@ -177,7 +178,7 @@ def test_outage_buffers_events_and_flushes_exactly_once(team: Team, clock: FakeC
     assert len(lines) == len({json.loads(x)["id"] for x in lines}) == 3
 
 
-def test_released_lead_alerts_again(team: Team) -> None:
+def test_released_lead_alerts_again(team: Showroom) -> None:
     anna, bram = team.desk("anna"), team.desk("bram")
     team.drop(lead_doc(), "a.json")
     [lead_id] = anna.poll().new_leads
@@ -191,7 +192,7 @@ def test_released_lead_alerts_again(team: Team) -> None:
     assert anna.due_reminders() == []
 
 
-def test_saturday_evening_lead_waits_for_monday(team: Team, clock: FakeClock) -> None:
+def test_saturday_evening_lead_waits_for_monday(team: Showroom, clock: FakeClock) -> None:
     sat = datetime(2026, 11, 28, 19, 30, tzinfo=AMS)
     clock.set(sat)
     anna = team.desk("anna")
@@ -203,7 +204,7 @@ def test_saturday_evening_lead_waits_for_monday(team: Team, clock: FakeClock) ->
     assert view.sla_start == clock.now()
 
 
-def test_dismiss_is_local_and_recorded(team: Team) -> None:
+def test_dismiss_is_local_and_recorded(team: Showroom) -> None:
     anna, bram = team.desk("anna"), team.desk("bram")
     team.drop(lead_doc(), "a.json")
     [lead_id] = anna.poll().new_leads
@@ -215,7 +216,7 @@ def test_dismiss_is_local_and_recorded(team: Team) -> None:
     assert team_queries.dismissals(bram.store.db, [lead_id]) == {lead_id: 1}
 
 
-def test_future_mtime_is_clamped(team: Team, clock: FakeClock) -> None:
+def test_future_mtime_is_clamped(team: Showroom, clock: FakeClock) -> None:
     anna = team.desk("anna")
     team.drop(lead_doc(), "a.json", at=clock.now() + timedelta(hours=1))
     [lead_id] = anna.poll().new_leads
@@ -224,7 +225,7 @@ def test_future_mtime_is_clamped(team: Team, clock: FakeClock) -> None:
     assert datetime.fromisoformat(row["received_at"]) == clock.now().astimezone(UTC)
 
 
-def test_a_lead_released_back_alerts_again_where_not_me_was_pressed(team: Team) -> None:
+def test_a_lead_released_back_alerts_again_where_not_me_was_pressed(team: Showroom) -> None:
     """The manager's prompt promises "Everyone gets the alert again": "Not me" included."""
     anna, bram = team.desk("anna"), team.desk("bram")
     team.drop(lead_doc(), "a.json")
@@ -239,7 +240,7 @@ def test_a_lead_released_back_alerts_again_where_not_me_was_pressed(team: Team) 
 
 
 def test_a_release_read_from_the_log_alerts_again_where_not_me_was_pressed(
-    team: Team, clock: FakeClock
+    team: Showroom, clock: FakeClock
 ) -> None:
     """Claimed and released between two of bram's polls: only the log tells him."""
     anna, bram = team.desk("anna"), team.desk("bram")
@@ -255,7 +256,9 @@ def test_a_release_read_from_the_log_alerts_again_where_not_me_was_pressed(
     assert [v.id for v in bram.alertable()] == [lead_id]
 
 
-def test_a_lead_released_to_the_team_alerts_the_manager_again(team: Team, clock: FakeClock) -> None:
+def test_a_lead_released_to_the_team_alerts_the_manager_again(
+    team: Showroom, clock: FakeClock
+) -> None:
     """The manager pressed "Not me", then gave the lead back from a salesperson."""
     from app.engine.team_desk import TeamDesk
 
@@ -273,7 +276,7 @@ def test_a_lead_released_to_the_team_alerts_the_manager_again(team: Team, clock:
 
 
 def test_a_belgian_dealer_sees_a_dutch_number_with_its_country_code(
-    team: Team, clock: FakeClock
+    team: Showroom, clock: FakeClock
 ) -> None:
     """The view shows a number as dialled from the dealer's country (Config.region)."""
     anna = team.desk("anna")
@@ -305,7 +308,7 @@ class ReplyLost(FolderInbox):
             raise InboxUnavailable("the share didn't answer")
 
 
-def log_events(team: Team) -> list[dict[str, object]]:
+def log_events(team: Showroom) -> list[dict[str, object]]:
     return [
         json.loads(line)
         for log in sorted((team.root / "activity").glob("*.jsonl"))
@@ -314,7 +317,7 @@ def log_events(team: Team) -> list[dict[str, object]]:
 
 
 def test_a_claim_whose_reply_was_lost_is_completed_with_one_claimed_event(
-    team: Team, clock: FakeClock
+    team: Showroom, clock: FakeClock
 ) -> None:
     """The rename happened but the engine heard an error: the PC holds the lead on the
     share, so the next poll makes it its own and logs `claimed`, once (it used to hold it
@@ -334,7 +337,7 @@ def test_a_claim_whose_reply_was_lost_is_completed_with_one_claimed_event(
 
 
 def test_a_claim_whose_reply_was_lost_is_settled_by_the_next_poll(
-    team: Team, clock: FakeClock
+    team: Showroom, clock: FakeClock
 ) -> None:
     anna = team.desk("anna", share=ReplyLost)
     team.drop(lead_doc(), "a.json")
@@ -348,7 +351,7 @@ def test_a_claim_whose_reply_was_lost_is_settled_by_the_next_poll(
     assert anna.store.intents() == [] and anna.store.outbox() == []
 
 
-def test_a_claim_interrupted_before_the_share_moved_it_is_dropped(team: Team) -> None:
+def test_a_claim_interrupted_before_the_share_moved_it_is_dropped(team: Showroom) -> None:
     """An intent whose claim never reached the share (a crash, or the share down): the
     lead stays with the team and alerts again; no event."""
     anna = team.desk("anna")
@@ -364,7 +367,7 @@ def test_a_claim_interrupted_before_the_share_moved_it_is_dropped(team: Team) ->
 
 
 def test_an_event_appended_before_an_error_is_not_appended_again(
-    team: Team, clock: FakeClock
+    team: Showroom, clock: FakeClock
 ) -> None:
     """The line reached the log but the engine heard an error (or was killed before it
     took the event off its outbox): the retry finds it there and writes no second line."""
@@ -380,7 +383,7 @@ def test_an_event_appended_before_an_error_is_not_appended_again(
     assert [e["type"] for e in log_events(team)] == ["claimed", "call"]
 
 
-def test_a_restart_finds_an_unconfirmed_event_in_the_log(team: Team) -> None:
+def test_a_restart_finds_an_unconfirmed_event_in_the_log(team: Showroom) -> None:
     """Killed between the append and taking the event off the outbox: the next process
     doesn't know whether it was appended, and looks at the log's end before appending."""
     anna = team.desk("anna")
@@ -396,7 +399,7 @@ def test_a_restart_finds_an_unconfirmed_event_in_the_log(team: Team) -> None:
     assert log_events(team) == [claimed]
 
 
-def test_a_call_is_logged_with_when_call_now_was_pressed(team: Team, clock: FakeClock) -> None:
+def test_a_call_is_logged_with_when_call_now_was_pressed(team: Showroom, clock: FakeClock) -> None:
     """Speed to first call used to count to the outcome, typed in after the talk: 30-40 s
     slower than the salesperson was. The `call` event now says when the call started."""
     anna = team.desk("anna")
@@ -419,7 +422,7 @@ def test_a_call_is_logged_with_when_call_now_was_pressed(team: Team, clock: Fake
     assert report["team"]["first_call_median_s"] == 25.0
 
 
-def test_a_call_without_call_now_is_logged_at_its_outcome(team: Team, clock: FakeClock) -> None:
+def test_a_call_without_call_now_is_logged_at_its_outcome(team: Showroom, clock: FakeClock) -> None:
     anna = team.desk("anna")
     team.drop(lead_doc(), "a.json")
     [lead_id] = anna.poll().new_leads
@@ -431,7 +434,7 @@ def test_a_call_without_call_now_is_logged_at_its_outcome(team: Team, clock: Fak
 
 
 def test_a_hand_over_whose_reply_was_lost_is_completed_by_the_next_poll(
-    team: Team, clock: FakeClock
+    team: Showroom, clock: FakeClock
 ) -> None:
     """The manager gives a lead to a salesperson (Team tab, assign): the share moved it
     but the reply was lost. The manager's next poll logs the claim, in the salesperson's
@@ -457,7 +460,7 @@ def test_a_hand_over_whose_reply_was_lost_is_completed_by_the_next_poll(
 
 
 def test_a_release_whose_reply_was_lost_is_completed_by_the_next_poll(
-    team: Team, clock: FakeClock
+    team: Showroom, clock: FakeClock
 ) -> None:
     anna = team.desk("anna", share=ReplyLost)
     team.drop(lead_doc(), "a.json")
@@ -479,7 +482,7 @@ def test_a_release_whose_reply_was_lost_is_completed_by_the_next_poll(
 
 @pytest.mark.parametrize("damage", ["garbage", "empty"])
 def test_a_damaged_store_is_rebuilt_from_the_activity_log(
-    team: Team, clock: FakeClock, damage: str
+    team: Showroom, clock: FakeClock, damage: str
 ) -> None:
     """A damaged local store (or a 0-byte one) used to be replaced by an empty one: My
     leads showed none of the claimed leads, no calls, no reminders, and a lead dismissed

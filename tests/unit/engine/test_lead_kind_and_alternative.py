@@ -17,29 +17,29 @@ from app.core.clock import FakeClock
 from app.core.lead import MISSED_CALL, REQUEST
 from app.engine import team_report
 from app.engine.desk import Desk
-from tests.unit.engine.test_desk import Team, lead_doc
+from tests.showroom import Showroom, lead_doc
 
 AMS = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.fixture
-def team(tmp_path: Path) -> Iterator[Team]:
+def team(tmp_path: Path) -> Iterator[Showroom]:
     clock = FakeClock(datetime(2026, 11, 25, 10, 0, tzinfo=AMS))
     root = tmp_path / "inbox"
     root.mkdir()
-    t = Team(root, clock, hours="always")
+    t = Showroom(root, clock, hours="always")
     yield t
     t.close()
 
 
-def landed(team: Team, desk: Desk, customer: str, file: str, **doc: object) -> str:
+def landed(team: Showroom, desk: Desk, customer: str, file: str, **doc: object) -> str:
     """A lead document lands and the desk takes it in; returns the lead's id."""
     team.drop(lead_doc(customer, **doc), file)  # type: ignore[arg-type]
     desk.poll()
     return next(v.id for v in desk.alertable() if v.name == customer)
 
 
-def test_a_missed_call_is_marked_on_the_view(team: Team) -> None:
+def test_a_missed_call_is_marked_on_the_view(team: Showroom) -> None:
     anna = team.desk("anna")
     missed = landed(team, anna, "Els Peeters", "m.json", phone="06 87654321", kind="missed_call")
     asked = landed(team, anna, "Jan Jansen", "r.json")
@@ -47,7 +47,7 @@ def test_a_missed_call_is_marked_on_the_view(team: Team) -> None:
     assert anna.view(asked).kind == REQUEST and not anna.view(asked).missed_call
 
 
-def test_an_ambiguous_number_shows_both_readings_and_the_salesperson_picks(team: Team) -> None:
+def test_an_ambiguous_number_shows_both_readings_and_the_salesperson_picks(team: Showroom) -> None:
     anna = team.desk("anna")
     # Valid in NL (a landline in Venray) and in BE (a mobile), and no hint either way.
     lead = landed(team, anna, "Luc Maes", "a.json", phone="0478 55 66 77", email="luc@x.com")
@@ -67,7 +67,7 @@ def test_an_ambiguous_number_shows_both_readings_and_the_salesperson_picks(team:
     assert back.phone.e164 == "+31478556677" and back.phone_alternative == alt
 
 
-def test_a_lead_without_an_alternative_keeps_its_number(team: Team) -> None:
+def test_a_lead_without_an_alternative_keeps_its_number(team: Showroom) -> None:
     anna = team.desk("anna")
     lead = landed(team, anna, "Jan Jansen", "j.json")
     before = anna.view(lead)
@@ -75,7 +75,7 @@ def test_a_lead_without_an_alternative_keeps_its_number(team: Team) -> None:
     assert anna.use_phone_alternative(lead) == before
 
 
-def test_the_per_lead_csv_has_the_kind(team: Team) -> None:
+def test_the_per_lead_csv_has_the_kind(team: Showroom) -> None:
     anna = team.desk("anna")
     missed = landed(team, anna, "Els Peeters", "m.json", phone="06 87654321", kind="missed_call")
     asked = landed(team, anna, "Jan Jansen", "r.json")

@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.core.clock import FakeClock
-from tests.unit.engine.test_desk import Team, lead_doc
+from tests.showroom import Showroom, lead_doc
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NIGHT = datetime(2026, 11, 26, 3, 22, tzinfo=AMS)  # a Thursday, before opening
@@ -18,8 +18,8 @@ def test_new_hours_move_a_lead_already_waiting_and_each_pc_uses_its_own(tmp_path
     root = tmp_path / "inbox"
     root.mkdir()
     clock = FakeClock(NIGHT)
-    office = Team(root, clock, hours="mo-fr 09:00-18:00")
-    round_the_clock = Team(root, clock, hours="always")
+    office = Showroom(root, clock, hours="mo-fr 09:00-18:00")
+    round_the_clock = Showroom(root, clock, hours="always")
     try:
         anna = office.desk("anna")
         office.drop(lead_doc(), "a.json")

@@ -11,10 +11,8 @@ import random
 import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from itertools import count
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -24,65 +22,17 @@ from app.core.fold import fold_events
 from app.core.hours import OpeningHours
 from app.core.kpi import KPI_KEYS, LeadFacts, team_report
 from app.engine import team_report as reports
-from app.engine.desk import Desk
-from app.engine.team_desk import Period, TeamDesk, period_bounds
+from app.engine.team_desk import Period, period_bounds
 from app.engine.team_stats import TEAM, speed_bucket, team_stats
-from app.inbox.folder.inbox import FolderInbox
-from app.intake import make_sample_document
-from app.settings.config import resolve
 from app.store import Store, team_queries
+from tests import showroom
+from tests.activity import call, claimed, ev
+from tests.showroom import AMS, Showroom
 
-AMS = ZoneInfo("Europe/Amsterdam")
-WED_10 = datetime(2026, 11, 25, 10, 0, tzinfo=AMS)
-HOURS = OpeningHours.parse("mo-fr 09:00-18:00, sa 09:00-17:00")
-_ids = count()
+HOURS = OpeningHours.parse(showroom.HOURS)
 
 
 # -- a shared inbox with several PCs ------------------------------------------------------
-
-
-class Showroom:
-    def __init__(self, root: Path, clock: FakeClock) -> None:
-        self.root, self.clock = root, clock
-        self.desks: list[Desk] = []
-
-    def desk(self, user: str, data: str | None = None) -> Desk:
-        cfg = resolve(
-            inbox=str(self.root),
-            data_dir=str(self.root.parent / (data or f"data-{user}")),
-            user=user,
-            hours=HOURS.spec,
-            env={},
-        )
-        cfg.host = f"pc-{user}"
-        inbox = FolderInbox(self.root, user, cfg.host, watch=False, now=self.clock.now)
-        d = Desk(inbox, Store.open(cfg.data_dir), self.clock, cfg)
-        self.desks.append(d)
-        return d
-
-    def team(self, user: str, data: str | None = None) -> TeamDesk:
-        """A manager's PC: a TeamDesk on the same pieces as that user's Desk."""
-        d = self.desk(user, data)
-        return TeamDesk(d.inbox, d.store, self.clock, d.config)
-
-    def drop(self, n: int = 1, age_s: float = 0) -> str:
-        """A real sample document lands in new/; returns its lead id."""
-        landed = self.clock.now() - timedelta(seconds=age_s)
-        data = make_sample_document(random.Random(n), landed)
-        path = self.root / "new" / f"lead-{n}.json"
-        path.write_bytes(data)
-        os.utime(path, (landed.timestamp(), landed.timestamp()))
-        return str(json.loads(data)["id"])
-
-    def close(self) -> None:
-        for d in self.desks:
-            d.store.close()
-            d.inbox.close()
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(WED_10)
 
 
 @pytest.fixture
@@ -95,36 +45,6 @@ def room(tmp_path: Path, clock: FakeClock) -> Iterator[Showroom]:
 
 
 # -- the facts table against the fold -----------------------------------------------------
-
-
-def ev(type_: str, lead: str, user: str, ts: datetime, **extra: Any) -> dict[str, Any]:
-    return {
-        "v": 1,
-        "id": f"e{next(_ids)}",
-        "ts": ts.isoformat(),
-        "type": type_,
-        "lead": lead,
-        "user": user,
-        "host": "pc1",
-        **extra,
-    }
-
-
-def claimed(lead: str, user: str, received: datetime, ts: datetime, **extra: Any) -> dict[str, Any]:
-    return ev(
-        "claimed",
-        lead,
-        user,
-        ts,
-        received_at=received.isoformat(),
-        name="X",
-        source="website",
-        **extra,
-    )
-
-
-def call(lead: str, user: str, ts: datetime, attempt: int, outcome: str) -> dict[str, Any]:
-    return ev("call", lead, user, ts, attempt=attempt, outcome=outcome)
 
 
 def at(minutes: float, day: int = 25) -> datetime:
@@ -477,7 +397,7 @@ def test_board_follows_a_lead_from_landing_to_reassignment(
 ) -> None:
     anna, bram = room.desk("anna"), room.desk("bram")
     team = room.team("marco")
-    lead = room.drop(1, age_s=30)
+    lead = room.drop_sample(1, age_s=30)
     assert team.sync()
     [u] = team.board().unclaimed
     assert u.lead == lead and u.countdown(clock.now()).text == "1:30" and u.dismissed == 0
@@ -518,7 +438,7 @@ def test_board_follows_a_lead_from_landing_to_reassignment(
 def test_release_to_team_puts_it_back_in_new(room: Showroom) -> None:
     anna = room.desk("anna")
     team = room.team("marco")
-    lead = room.drop(2)
+    lead = room.drop_sample(2)
     anna.poll()
     anna.claim(lead)
     team.sync()
@@ -532,7 +452,7 @@ def test_release_to_team_puts_it_back_in_new(room: Showroom) -> None:
 
 def test_assign_an_unclaimed_lead(room: Showroom) -> None:
     team = room.team("marco")
-    lead = room.drop(3)
+    lead = room.drop_sample(3)
     team.sync()
     assert team.assign(lead, "carla").ok
     assert (room.root / "claimed" / "carla" / "lead-3.json").exists()
@@ -545,7 +465,7 @@ def test_assign_an_unclaimed_lead(room: Showroom) -> None:
 def test_reassign_finds_the_real_holder_when_the_log_lags(room: Showroom) -> None:
     anna = room.desk("anna")
     team = room.team("marco")
-    lead = room.drop(4)
+    lead = room.drop_sample(4)
     anna.poll()
     anna.claim(lead)
     team.sync()
@@ -571,7 +491,7 @@ def test_manager_is_told_once_per_late_lead_even_after_a_restart(
     room: Showroom, clock: FakeClock
 ) -> None:
     team = room.team("marco")
-    lead = room.drop(5)
+    lead = room.drop_sample(5)
     team.sync()
     clock.advance(119)
     assert team.late_unclaimed() == []
@@ -589,7 +509,7 @@ def test_a_lead_that_landed_at_night_is_late_two_minutes_after_opening(
 ) -> None:
     clock.set(datetime(2026, 11, 25, 22, 0, tzinfo=AMS))
     team = room.team("marco")
-    room.drop(6)
+    room.drop_sample(6)
     team.sync()
     clock.set(datetime(2026, 11, 26, 9, 1, tzinfo=AMS))
     assert team.late_unclaimed() == []
@@ -601,17 +521,17 @@ def test_a_lead_that_landed_at_night_is_late_two_minutes_after_opening(
 
 def test_nothing_new_is_no_change(room: Showroom) -> None:
     team = room.team("marco")
-    room.drop(7)
+    room.drop_sample(7)
     assert team.sync()
     assert not team.sync()
-    room.drop(8)
+    room.drop_sample(8)
     assert team.sync()
 
 
 def test_unreadable_document_in_new_is_left_off_the_board(room: Showroom) -> None:
     team = room.team("marco")
     (room.root / "new" / "kapot.json").write_bytes(b'{"name": ')
-    room.drop(9)
+    room.drop_sample(9)
     team.sync()
     assert len(team.board().unclaimed) == 1
 
@@ -621,7 +541,7 @@ def test_followups_older_than_the_window_are_not_on_the_board(
 ) -> None:
     anna = room.desk("anna")
     team = room.team("marco")
-    lead = room.drop(10)
+    lead = room.drop_sample(10)
     anna.poll()
     anna.claim(lead)
     team.sync()
