@@ -203,6 +203,9 @@ class SettingsDialog(QDialog):
         for label in (self.routing, self.closed_days):
             label.setWordWrap(True)
             label.setToolTip(self.tr("Set by your IT department"))
+        # A form row doesn't grow for a wrapped label: room for the two lines the routing
+        # sentence takes at 1366 px, so neither is cut off.
+        self.routing.setMinimumHeight(2 * self.routing.fontMetrics().lineSpacing() + 4)
         dealer.addRow(self.tr("Who gets a lead"), self.routing)
         dealer.addRow(self.tr("Closed days"), self.closed_days)
         app = _form()
