@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,23 @@ class Relay(QObject):
         self.calls.append(args)
         self.fired.emit(args)
 
+    @contextmanager
+    def next_call(
+        self, qtbot: Any, matching: Callable[[tuple[Any, ...]], bool] | None = None
+    ) -> Iterator[None]:
+        """Until this relay fires again after the block (one whose args match, if given).
+
+        It watches the recorded calls instead of waiting on `fired`: when two emissions
+        arrived in one turn of the event loop, pytest-qt's waitSignal disconnected its slot
+        twice, which PySide6 reports as an error in the event loop (a flaky failure).
+        """
+        before = len(self.calls)
+        yield
+        qtbot.waitUntil(
+            lambda: any(matching is None or matching(c) for c in self.calls[before:]),
+            timeout=10_000,
+        )
+
 
 RELAYED = (
     "leads_changed",
@@ -145,7 +163,7 @@ class App:
 
     def waiting(self, name: str = "leads_changed") -> Any:
         """`with app.waiting("claim_done"): …` — until the GUI has handled that signal."""
-        return self.qtbot.waitSignal(self.relays[name].fired, timeout=10_000)
+        return self.relays[name].next_call(self.qtbot)
 
     @property
     def reminders(self) -> list[list[LeadView]]:
@@ -165,9 +183,7 @@ class App:
         """Wait until everything asked of the worker so far is done and shown."""
         self._token += 1
         token = self._token
-        with self.qtbot.waitSignal(
-            self.relays["pong"].fired, timeout=10_000, check_params_cb=lambda a: a == (token,)
-        ):
+        with self.relays["pong"].next_call(self.qtbot, lambda a: a == (token,)):
             self.shell.desk_thread.ping(token)
 
     def refresh(self) -> None:

@@ -74,7 +74,7 @@ class Rig:
 
     def sync(self) -> None:
         """Until every request asked so far is done (pong comes after them)."""
-        with self.qtbot.waitSignal(self.pong.fired, timeout=10_000):
+        with self.pong.next_call(self.qtbot):
             self.handle.ping(1)
 
     def wait_answers(self, n: int) -> None:

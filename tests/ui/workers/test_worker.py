@@ -67,7 +67,7 @@ class Harness:
         self.relays["answered"] = Relay(self.handle.answered)
 
     def wait(self, name: str):
-        return self.qtbot.waitSignal(self.relays[name].fired, timeout=10_000)
+        return self.relays[name].next_call(self.qtbot)
 
     def calls(self, name: str) -> list[tuple]:
         return self.relays[name].calls
