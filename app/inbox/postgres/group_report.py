@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from app.core.kpi import KPI_KEYS
+
 GROUP_SQL = """
 WITH claims AS (
     SELECT DISTINCT ON (lead) lead, "user" AS owner, branch, received_at
@@ -41,17 +43,7 @@ GROUP BY GROUPING SETS ((l.branch, l.owner), (l.branch), ())
 ORDER BY l.branch NULLS FIRST, l.owner NULLS FIRST
 """
 
-COLUMNS = (
-    "branch",
-    "owner",
-    "leads",
-    "first_call_median_s",
-    "within_2min_pct",
-    "reached_pct",
-    "three_attempts_pct",
-    "appointment_pct",
-    "sold_pct",
-)
+COLUMNS = ("branch", "owner", *KPI_KEYS)
 
 
 def group_figures(conn: Any, since: datetime, until: datetime) -> list[dict[str, Any]]:

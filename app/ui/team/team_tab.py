@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.core.enums import HandOverReason, PeriodKey
+from app.core.kpi import KPI_KEYS
 from app.engine.privacy import Erased
 from app.engine.team_desk import (
     Board,
@@ -72,15 +73,6 @@ RED, AMBER, GREEN = QColor("#c62828"), QColor("#ef6c00"), QColor("#2e7d32")
 RED_BG, AMBER_BG, GREEN_BG = QColor("#fde0dc"), QColor("#fff3e0"), QColor("#dcedc8")
 LEAD_ROLE = Qt.ItemDataRole.UserRole
 SPLIT_SALESPERSON, SPLIT_ROUTING = "salesperson", "routing"  # the KPI table's rows
-KPI_KEYS = (
-    "leads",
-    "first_call_median_s",
-    "within_2min_pct",
-    "reached_pct",
-    "three_attempts_pct",
-    "appointment_pct",
-    "sold_pct",
-)
 
 
 class _Notifies(Protocol):
