@@ -9,56 +9,37 @@ of the full size; the rare name that still doesn't fit is elided on its second l
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.ui.common.fit_label import FitLabel
 
 ONE_LINE_RATIO = 0.8  # shrink a one-line name this far before wrapping it
 MIN_RATIO = 0.55  # two lines never get smaller than this
 
 
-class NameLabel(QLabel):
+class NameLabel(FitLabel):
+    """FitLabel's text and sizes, with its own fitting: two lines before small type."""
+
     def __init__(self, max_px: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self._max_px = max_px
         self.lines = 1
+        super().__init__(max_px, parent=parent)
         self.setTextFormat(Qt.TextFormat.PlainText)  # customer data: never rich text
         self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self._apply()
-
-    def set_max_px(self, max_px: int) -> None:
-        if max_px != self._max_px:
-            self._max_px = max_px
-            self._apply()
-
-    def setText(self, text: str) -> None:
-        if text != self._full:
-            self._full = text
-            self._apply()
-
-    def full_text(self) -> str:
-        return self._full
 
     def px(self) -> int:
         return self.font().pixelSize()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+        QLabel.resizeEvent(self, event)
         if event.oldSize().width() != event.size().width():
             self._apply()
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self.height())
+        return QSize(QLabel.sizeHint(self).width(), self.height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, self.height())
-
-    def _font(self, px: int) -> QFont:
-        font = QFont(self.font())
-        font.setPixelSize(max(1, px))
-        font.setBold(True)
-        return font
 
     def _two_lines_fit(self, px: int, width: int) -> bool:
         metrics = QFontMetrics(self._font(px))
@@ -86,7 +67,7 @@ class NameLabel(QLabel):
         self.lines = lines
         self.setFont(font)
         self.setFixedHeight(QFontMetrics(font).lineSpacing() * lines + 4)
-        super().setText(shown)
+        QLabel.setText(self, shown)  # FitLabel's setText would fit again
         self.setToolTip(self._full if shown != self._full else "")
 
     def _elided(self, px: int, width: int) -> str:
